@@ -1,0 +1,47 @@
+package org.khulasa;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.Map;
+import org.khulasa.article.ArticleStore;
+import org.khulasa.feed.SiteLinks;
+import org.khulasa.web.Web;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one route table and error mapping; {@link Main} and the tests both build the server here. */
+public final class App {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+
+    private App() {
+    }
+
+    public static Javalin create(Config config, ArticleStore store, Clock clock) {
+        Web web = new Web(config, store, clock, new SiteLinks(config.baseUrl()));
+        if (config.editorTokens().isEmpty()) {
+            log.warn("No editor tokens: the API refuses every write with 401. "
+                    + "Set KHULASA_EDITOR_TOKENS=token1,token2 (for instance: openssl rand -hex 24) and restart.");
+        }
+        ObjectMapper mapper = web.mapper();
+        return Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.http.prefer405over404 = true;
+            cfg.router.ignoreTrailingSlashes = true;
+
+            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+
+            cfg.routes.before("/api/*", web.authForWrites());
+            cfg.routes.get("/api/articles", web.api()::list);
+            cfg.routes.post("/api/articles", web.api()::create);
+            cfg.routes.get("/api/articles/{id}", web.api()::read);
+            cfg.routes.put("/api/articles/{id}", web.api()::replace);
+            cfg.routes.delete("/api/articles/{id}", web.api()::delete);
+
+            cfg.routes.exception(Exception.class, web.problems()::handle);
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package org.khulasa;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Everything configurable, read once from the environment (see the README's table). */
+public record Config(
+        int port,
+        Path dataDir,
+        Optional<String> dbUrl,
+        String baseUrl,
+        List<String> editorTokens,
+        String siteTitle,
+        int feedSize) {
+
+    public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
+
+    public Config {
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("KHULASA_PORT must be 0-65535, got " + port);
+        }
+        if (feedSize < 1 || feedSize > 500) {
+            throw new IllegalArgumentException("KHULASA_FEED_SIZE must be 1-500, got " + feedSize);
+        }
+        baseUrl = stripTrailingSlash(baseUrl);
+        editorTokens = List.copyOf(editorTokens);
+    }
+
+    public static Config fromEnvironment(Map<String, String> env) {
+        int port = intVar(env, "KHULASA_PORT", 8080);
+        return new Config(
+                port,
+                Path.of(env.getOrDefault("KHULASA_DATA", "./data")),
+                Optional.ofNullable(blankToNull(env.get("KHULASA_DB_URL"))),
+                Optional.ofNullable(blankToNull(env.get("KHULASA_BASE_URL"))).orElse("http://localhost:" + port),
+                Arrays.stream(env.getOrDefault("KHULASA_EDITOR_TOKENS", "").split(","))
+                        .map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                Optional.ofNullable(blankToNull(env.get("KHULASA_SITE_TITLE"))).orElse(DEFAULT_SITE_TITLE),
+                intVar(env, "KHULASA_FEED_SIZE", 50));
+    }
+
+    /** A copy on another port and base URL: tests start on port 0 and learn the real port later. */
+    public Config withPortAndBaseUrl(int newPort, String newBaseUrl) {
+        return new Config(newPort, dataDir, dbUrl, newBaseUrl, editorTokens, siteTitle, feedSize);
+    }
+
+    public String jdbcUrl() {
+        return dbUrl.orElseGet(() -> "jdbc:sqlite:" + dataDir.resolve("khulasa.db"));
+    }
+
+    private static int intVar(Map<String, String> env, String name, int fallback) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    private static String stripTrailingSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,53 @@
+package org.khulasa;
+
+import io.javalin.Javalin;
+import java.time.Clock;
+import java.util.List;
+import org.khulasa.storage.Database;
+import org.khulasa.storage.JdbiArticleStore;
+import org.khulasa.web.SampleNewsroom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts Khulasa: {@code java -jar khulasa.jar [--sample]}. Configuration comes from the
+ * environment (see {@link Config}); {@code --sample} loads the sample newsroom into an empty database.
+ */
+public final class Main {
+    private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        List<String> options = List.of(args);
+        for (String option : options) {
+            if (!option.equals("--sample")) {
+                System.err.println("Unknown option " + option + "\nUsage: java -jar khulasa.jar [--sample]");
+                System.exit(2);
+            }
+        }
+        Config config;
+        try {
+            config = Config.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Clock clock = Clock.systemUTC();
+        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock);
+        if (options.contains("--sample")) {
+            int loaded = SampleNewsroom.loadIfEmpty(store);
+            log.info(loaded > 0 ? "Loaded the sample newsroom: " + loaded + " articles"
+                    : "The database already holds articles; the sample newsroom was not loaded");
+        }
+        Javalin app = App.create(config, store, clock);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            app.stop();
+            store.close();
+        }, "khulasa-shutdown"));
+        app.start(config.port());
+        log.info("Khulasa is serving {} on port {}", config.baseUrl(), app.port());
+    }
+}

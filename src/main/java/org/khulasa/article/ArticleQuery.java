@@ -1,0 +1,23 @@
+package org.khulasa.article;
+
+import java.time.Instant;
+
+/**
+ * A page of the archive, newest first. {@code category} and {@code author} are slugs or null for
+ * any; only articles published at or before {@code visibleAt} are listed (null: scheduled ones
+ * too); {@code before}, when set, keeps articles published strictly earlier.
+ */
+public record ArticleQuery(String category, String author, Instant visibleAt, Instant before, int limit) {
+
+    public static ArticleQuery site(Instant visibleAt, int limit) {
+        return new ArticleQuery(null, null, visibleAt, null, limit);
+    }
+
+    public static ArticleQuery ofCategory(String slug, Instant visibleAt, int limit) {
+        return new ArticleQuery(slug, null, visibleAt, null, limit);
+    }
+
+    public static ArticleQuery ofAuthor(String slug, Instant visibleAt, int limit) {
+        return new ArticleQuery(null, slug, visibleAt, null, limit);
+    }
+}

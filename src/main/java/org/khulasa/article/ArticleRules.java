@@ -1,0 +1,16 @@
+package org.khulasa.article;
+
+/** Limits on what editors send, in one place so the API's errors and its docs agree. */
+public final class ArticleRules {
+    public static final int MAX_TITLE = 500;
+    public static final int MAX_SUMMARY = 5_000;
+    public static final int MAX_NAME = 200;
+    public static final int MAX_TAGS = 20;
+    public static final int MAX_TAG = 100;
+    public static final int MAX_RELATED = 20;
+    public static final int MAX_URL = 2_000;
+    public static final int MAX_CAPTION = 1_000;
+
+    private ArticleRules() {
+    }
+}

@@ -1,0 +1,53 @@
+package org.khulasa.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where articles live. One implementation per database family; everything above this interface
+ * is the same on SQLite and PostgreSQL.
+ */
+public interface ArticleStore extends AutoCloseable {
+
+    /**
+     * Stores a new article. With an idempotency key already seen, answers with the article that
+     * key created instead of storing a second one.
+     *
+     * @throws UnknownRelatedArticlesException when a related id names no article
+     * @throws IdempotencyConflictException when the key was used for another request
+     */
+    Created create(ArticleDraft draft, IdempotencyKey key);
+
+    /** Full replace, keeping the id; empty when no article has that id. */
+    Optional<Article> update(long id, ArticleDraft draft);
+
+    boolean delete(long id);
+
+    /** The article, whether or not its publication time has come. */
+    Optional<Article> find(long id);
+
+    /** Newest first, by publication time then id. */
+    List<Article> list(ArticleQuery query);
+
+    Optional<Category> category(String slug);
+
+    Optional<Author> author(String slug);
+
+    List<Category> categories();
+
+    List<Author> authors();
+
+    /** When the last create, update or delete was committed; {@link Instant#EPOCH} before any. */
+    Instant lastChange();
+
+    /** The earliest publication time after {@code now}: when scheduled content next appears. */
+    Optional<Instant> nextScheduledAfter(Instant now);
+
+    @Override
+    void close();
+
+    /** The result of a create: the stored article, and whether an earlier request created it. */
+    record Created(Article article, boolean replayed) {
+    }
+}

@@ -1,0 +1,413 @@
+package org.khulasa.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
+import org.jdbi.v3.core.statement.Query;
+import org.khulasa.article.Article;
+import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStore;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
+import org.khulasa.article.IdempotencyConflictException;
+import org.khulasa.article.IdempotencyKey;
+import org.khulasa.article.Image;
+import org.khulasa.article.RelatedLink;
+import org.khulasa.article.StorageUnavailableException;
+import org.khulasa.article.UnknownRelatedArticlesException;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** The article store over Jdbi: all of Khulasa's SQL is in this class and the migrations. */
+public final class JdbiArticleStore implements ArticleStore {
+
+    static final Duration IDEMPOTENCY_WINDOW = Duration.ofDays(1);
+
+    private static final String SELECT_ARTICLE = """
+            SELECT a.id, a.title, a.summary, a.body, a.published_at, a.updated_at,
+                   a.image_url, a.image_type, a.image_caption,
+                   c.slug AS category_slug, c.name AS category_name,
+                   w.slug AS author_slug, w.name AS author_name
+            FROM articles a
+            JOIN categories c ON c.id = a.category_id
+            JOIN authors w ON w.id = a.author_id
+            """;
+
+    private static final String ORDER_NEWEST_FIRST = " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit";
+
+    private final Jdbi jdbi;
+    private final AutoCloseable pool;
+    private final Clock clock;
+
+    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock) {
+        this.jdbi = jdbi;
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    @Override
+    public Created create(ArticleDraft draft, IdempotencyKey key) {
+        return guarded(() -> jdbi.inTransaction(h -> {
+            Instant now = clock.instant();
+            if (key.isPresent()) {
+                Optional<Created> replay = replay(h, key, now);
+                if (replay.isPresent()) {
+                    return replay.get();
+                }
+            }
+            checkRelatedExist(h, draft.related(), -1);
+            Instant updated = nextChangeTime(h, now);
+            Instant published = draft.published() != null ? draft.published() : updated;
+            long id = h.createUpdate("""
+                            INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
+                                                  created_at, updated_at, image_url, image_type, image_caption)
+                            VALUES (:title, :summary, :body, :category, :author, :published,
+                                    :updated, :updated, :imageUrl, :imageType, :imageCaption)
+                            """)
+                    .bind("category", upsertCategory(h, draft.category()))
+                    .bind("author", upsertAuthor(h, draft.author()))
+                    .bind("published", published.toEpochMilli())
+                    .bind("updated", updated.toEpochMilli())
+                    .bindMap(contentOf(draft))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            insertTags(h, id, draft.tags());
+            insertRelated(h, id, draft.related());
+            if (key.isPresent()) {
+                h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :expired")
+                        .bind("expired", now.minus(IDEMPOTENCY_WINDOW).toEpochMilli()).execute();
+                h.createUpdate("""
+                                INSERT INTO idempotency_keys (token_hash, idem_key, request_hash, article_id, created_at)
+                                VALUES (:token, :key, :request, :article, :at)
+                                """)
+                        .bind("token", key.tokenHash()).bind("key", key.key()).bind("request", key.requestHash())
+                        .bind("article", id).bind("at", now.toEpochMilli()).execute();
+            }
+            return new Created(find(h, id, null).orElseThrow(), false);
+        }));
+    }
+
+    @Override
+    public Optional<Article> update(long id, ArticleDraft draft) {
+        return guarded(() -> jdbi.inTransaction(h -> {
+            Optional<Long> published = h.createQuery("SELECT published_at FROM articles WHERE id = :id")
+                    .bind("id", id).mapTo(Long.class).findOne();
+            if (published.isEmpty()) {
+                return Optional.<Article>empty();
+            }
+            checkRelatedExist(h, draft.related(), id);
+            Instant updated = nextChangeTime(h, clock.instant());
+            h.createUpdate("""
+                            UPDATE articles
+                            SET title = :title, summary = :summary, body = :body,
+                                category_id = :category, author_id = :author, published_at = :published,
+                                updated_at = :updated, image_url = :imageUrl, image_type = :imageType,
+                                image_caption = :imageCaption
+                            WHERE id = :id
+                            """)
+                    .bind("id", id)
+                    .bind("category", upsertCategory(h, draft.category()))
+                    .bind("author", upsertAuthor(h, draft.author()))
+                    // A full replace without a time keeps the original one: an edit is not news.
+                    .bind("published", draft.published() != null ? draft.published().toEpochMilli() : published.get())
+                    .bind("updated", updated.toEpochMilli())
+                    .bindMap(contentOf(draft))
+                    .execute();
+            h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", id).execute();
+            h.createUpdate("DELETE FROM article_related WHERE article_id = :id").bind("id", id).execute();
+            insertTags(h, id, draft.tags());
+            insertRelated(h, id, draft.related());
+            return find(h, id, null);
+        }));
+    }
+
+    @Override
+    public boolean delete(long id) {
+        return guarded(() -> jdbi.inTransaction(h -> {
+            int deleted = h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
+            if (deleted > 0) {
+                nextChangeTime(h, clock.instant());
+            }
+            return deleted > 0;
+        }));
+    }
+
+    @Override
+    public Optional<Article> find(long id) {
+        return guarded(() -> jdbi.withHandle(h -> find(h, id, null)));
+    }
+
+    @Override
+    public List<Article> list(ArticleQuery query) {
+        return guarded(() -> jdbi.withHandle(h -> {
+            StringBuilder sql = new StringBuilder(SELECT_ARTICLE).append(" WHERE 1 = 1");
+            if (query.category() != null) {
+                sql.append(" AND c.slug = :category");
+            }
+            if (query.author() != null) {
+                sql.append(" AND w.slug = :author");
+            }
+            if (query.visibleAt() != null) {
+                sql.append(" AND a.published_at <= :visibleAt");
+            }
+            if (query.before() != null) {
+                sql.append(" AND a.published_at < :before");
+            }
+            Query q = h.createQuery(sql.append(ORDER_NEWEST_FIRST).toString())
+                    .bind("category", query.category())
+                    .bind("author", query.author())
+                    .bind("visibleAt", millis(query.visibleAt()))
+                    .bind("before", millis(query.before()))
+                    .bind("limit", query.limit());
+            return complete(h, q.map((rs, ctx) -> row(rs)).list(), query.visibleAt());
+        }));
+    }
+
+    @Override
+    public Optional<Category> category(String slug) {
+        return guarded(() -> jdbi.withHandle(h -> h.createQuery("SELECT slug, name FROM categories WHERE slug = :slug")
+                .bind("slug", slug).map((rs, ctx) -> new Category(rs.getString("slug"), rs.getString("name")))
+                .findOne()));
+    }
+
+    @Override
+    public Optional<Author> author(String slug) {
+        return guarded(() -> jdbi.withHandle(h -> h.createQuery("SELECT slug, name FROM authors WHERE slug = :slug")
+                .bind("slug", slug).map((rs, ctx) -> new Author(rs.getString("slug"), rs.getString("name")))
+                .findOne()));
+    }
+
+    @Override
+    public List<Category> categories() {
+        return guarded(() -> jdbi.withHandle(h -> h.createQuery("SELECT slug, name FROM categories ORDER BY slug")
+                .map((rs, ctx) -> new Category(rs.getString("slug"), rs.getString("name"))).list()));
+    }
+
+    @Override
+    public List<Author> authors() {
+        return guarded(() -> jdbi.withHandle(h -> h.createQuery("SELECT slug, name FROM authors ORDER BY slug")
+                .map((rs, ctx) -> new Author(rs.getString("slug"), rs.getString("name"))).list()));
+    }
+
+    @Override
+    public Instant lastChange() {
+        return guarded(() -> jdbi.withHandle(h -> Instant.ofEpochMilli(lastChangeMillis(h))));
+    }
+
+    @Override
+    public Optional<Instant> nextScheduledAfter(Instant now) {
+        return guarded(() -> jdbi.withHandle(h -> h.createQuery(
+                        "SELECT MIN(published_at) FROM articles WHERE published_at > :now")
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli)));
+    }
+
+    @Override
+    public void close() {
+        try {
+            pool.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the database failed", e);
+        }
+    }
+
+    // ---- reading ------------------------------------------------------------------------------
+
+    private Optional<Article> find(Handle h, long id, Instant visibleAt) {
+        List<Article> found = h.createQuery(SELECT_ARTICLE + " WHERE a.id = :id")
+                .bind("id", id).map((rs, ctx) -> row(rs)).list();
+        return complete(h, found, visibleAt).stream().findFirst();
+    }
+
+    /** Adds tags and related links to bare rows, two queries for the whole page. */
+    private List<Article> complete(Handle h, List<Article> bare, Instant visibleAt) {
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        List<Long> ids = bare.stream().map(Article::id).toList();
+        Map<Long, List<String>> tags = new LinkedHashMap<>();
+        h.createQuery("""
+                        SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
+                        WHERE x.article_id IN (<ids>) ORDER BY x.article_id, x.position
+                        """)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<RelatedLink>> related = new LinkedHashMap<>();
+        // Only related articles that readers can already see: a scheduled one joins the list on time.
+        h.createQuery("""
+                        SELECT r.article_id, a.id, a.title FROM article_related r JOIN articles a ON a.id = r.related_id
+                        WHERE r.article_id IN (<ids>) AND a.published_at <= :visibleAt
+                        ORDER BY r.article_id, r.position
+                        """)
+                .bindList("ids", ids)
+                .bind("visibleAt", visibleAt == null ? Long.MAX_VALUE : visibleAt.toEpochMilli())
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new RelatedLink(rs.getLong(2), rs.getString(3))))
+                .forEach(e -> related.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return bare.stream().map(a -> new Article(a.id(), a.title(), a.summary(), a.body(), a.category(), a.author(),
+                a.published(), a.updated(), related.getOrDefault(a.id(), List.of()),
+                tags.getOrDefault(a.id(), List.of()), a.image())).toList();
+    }
+
+    private static Article row(ResultSet rs) throws SQLException {
+        String imageUrl = rs.getString("image_url");
+        return new Article(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("summary"),
+                rs.getString("body"),
+                new Category(rs.getString("category_slug"), rs.getString("category_name")),
+                new Author(rs.getString("author_slug"), rs.getString("author_name")),
+                Instant.ofEpochMilli(rs.getLong("published_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                List.of(),
+                List.of(),
+                imageUrl == null ? null
+                        : new Image(imageUrl, rs.getString("image_type"), rs.getString("image_caption")));
+    }
+
+    // ---- writing ------------------------------------------------------------------------------
+
+    private Optional<Created> replay(Handle h, IdempotencyKey key, Instant now) {
+        Optional<Map<String, Object>> seen = h.createQuery("""
+                        SELECT request_hash, article_id FROM idempotency_keys
+                        WHERE token_hash = :token AND idem_key = :key AND created_at >= :since
+                        """)
+                .bind("token", key.tokenHash()).bind("key", key.key())
+                .bind("since", now.minus(IDEMPOTENCY_WINDOW).toEpochMilli())
+                .mapToMap().findOne();
+        if (seen.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!key.requestHash().equals(seen.get().get("request_hash"))) {
+            throw new IdempotencyConflictException("this Idempotency-Key was already used for a different request");
+        }
+        long articleId = ((Number) seen.get().get("article_id")).longValue();
+        Article article = find(h, articleId, null).orElseThrow(() -> new IdempotencyConflictException(
+                "this Idempotency-Key created article " + articleId + ", which has since been deleted"));
+        return Optional.of(new Created(article, true));
+    }
+
+    private static void checkRelatedExist(Handle h, List<Long> related, long self) {
+        if (related.isEmpty()) {
+            return;
+        }
+        Set<Long> existing = new HashSet<>(h.createQuery("SELECT id FROM articles WHERE id IN (<ids>)")
+                .bindList("ids", related).mapTo(Long.class).list());
+        existing.remove(self);
+        Set<Long> unknown = new HashSet<>(related);
+        unknown.removeAll(existing);
+        if (!unknown.isEmpty()) {
+            throw new UnknownRelatedArticlesException(related, unknown);
+        }
+    }
+
+    /**
+     * The time stamped on this write: now, but always after the previous write, so no two
+     * articles ever share an {@code updated} value (Atom readers and validators rely on it).
+     */
+    private static Instant nextChangeTime(Handle h, Instant now) {
+        long next = Math.max(now.toEpochMilli(), lastChangeMillis(h) + 1);
+        h.createUpdate("UPDATE site_state SET last_change_at = :at WHERE id = 1").bind("at", next).execute();
+        return Instant.ofEpochMilli(next);
+    }
+
+    private static long lastChangeMillis(Handle h) {
+        return h.createQuery("SELECT last_change_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
+    }
+
+    private static long upsertCategory(Handle h, Category category) {
+        return h.createQuery("""
+                        INSERT INTO categories (slug, name) VALUES (:slug, :name)
+                        ON CONFLICT (slug) DO UPDATE SET name = excluded.name
+                        RETURNING id
+                        """)
+                .bind("slug", category.slug()).bind("name", category.name()).mapTo(Long.class).one();
+    }
+
+    private static long upsertAuthor(Handle h, Author author) {
+        return h.createQuery("""
+                        INSERT INTO authors (slug, name) VALUES (:slug, :name)
+                        ON CONFLICT (slug) DO UPDATE SET name = excluded.name
+                        RETURNING id
+                        """)
+                .bind("slug", author.slug()).bind("name", author.name()).mapTo(Long.class).one();
+    }
+
+    private static void insertTags(Handle h, long articleId, List<String> tags) {
+        for (int i = 0; i < tags.size(); i++) {
+            long tagId = h.createQuery("""
+                            INSERT INTO tags (name) VALUES (:name)
+                            ON CONFLICT (name) DO UPDATE SET name = excluded.name
+                            RETURNING id
+                            """)
+                    .bind("name", tags.get(i)).mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
+                    .bind("a", articleId).bind("p", i).bind("t", tagId).execute();
+        }
+    }
+
+    private static void insertRelated(Handle h, long articleId, List<Long> related) {
+        for (int i = 0; i < related.size(); i++) {
+            h.createUpdate("""
+                            INSERT INTO article_related (article_id, position, related_id, chosen_by)
+                            VALUES (:a, :p, :r, 'editor')
+                            """)
+                    .bind("a", articleId).bind("p", i).bind("r", related.get(i)).execute();
+        }
+    }
+
+    private static Map<String, Object> contentOf(ArticleDraft draft) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("title", draft.title());
+        values.put("summary", draft.summary());
+        values.put("body", draft.body());
+        values.put("imageUrl", draft.image() == null ? null : draft.image().url());
+        values.put("imageType", draft.image() == null ? null : draft.image().type());
+        values.put("imageCaption", draft.image() == null ? null : draft.image().caption());
+        return values;
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+
+    // ---- failures -----------------------------------------------------------------------------
+
+    private static <T> T guarded(Supplier<T> work) {
+        try {
+            return work.get();
+        } catch (JdbiException e) {
+            throw unavailableOr(e);
+        }
+    }
+
+    /** A full disk or a lock held too long is the server's trouble, not the editor's: 503, retry. */
+    private static RuntimeException unavailableOr(JdbiException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLiteException sqlite && isTransient(sqlite.getResultCode())) {
+                return new StorageUnavailableException("the database can't take this now: " + sqlite.getResultCode(), e);
+            }
+        }
+        return e;
+    }
+
+    private static boolean isTransient(SQLiteErrorCode code) {
+        return switch (code) {
+            case SQLITE_FULL, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY -> true;
+            default -> code.name().startsWith("SQLITE_IOERR") || code.name().startsWith("SQLITE_BUSY");
+        };
+    }
+}

@@ -1,0 +1,78 @@
+package org.khulasa.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Brings the schema up to date at start: an ordered list of SQL files per dialect, each applied
+ * once, in its own transaction, and recorded in {@code schema_migrations}. Safe to run on every
+ * start and from several instances at once (the recording row's primary key settles races).
+ */
+final class Migrations {
+    private static final Logger log = LoggerFactory.getLogger(Migrations.class);
+
+    /** Append only: a released migration is never edited. */
+    private static final List<String> FILES = List.of("001_schema.sql");
+
+    private Migrations() {
+    }
+
+    static void apply(Jdbi jdbi, String dialect) {
+        jdbi.useHandle(h -> h.execute("""
+                CREATE TABLE IF NOT EXISTS schema_migrations (
+                    version    INTEGER PRIMARY KEY,
+                    applied_at BIGINT NOT NULL
+                )"""));
+        for (int i = 0; i < FILES.size(); i++) {
+            int version = i + 1;
+            String file = FILES.get(i);
+            String sql = read("/db/" + dialect + "/" + file);
+            jdbi.useTransaction(h -> {
+                boolean applied = h.createQuery("SELECT COUNT(*) FROM schema_migrations WHERE version = :v")
+                        .bind("v", version).mapTo(Integer.class).one() > 0;
+                if (applied) {
+                    return;
+                }
+                for (String statement : statements(sql)) {
+                    h.execute(statement);
+                }
+                h.createUpdate("INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :at)")
+                        .bind("v", version).bind("at", Instant.now().toEpochMilli()).execute();
+                log.info("Applied migration {} ({})", version, file);
+            });
+        }
+    }
+
+    /** Statements end with a semicolon at the end of a line; {@code --} comments are dropped. */
+    static List<String> statements(String sql) {
+        StringBuilder cleaned = new StringBuilder();
+        for (String line : sql.split("\n")) {
+            if (!line.strip().startsWith("--")) {
+                cleaned.append(line).append('\n');
+            }
+        }
+        return Arrays.stream(cleaned.toString().split(";\\s*\n"))
+                .map(String::strip).filter(s -> !s.isEmpty())
+                .map(s -> s.endsWith(";") ? s.substring(0, s.length() - 1) : s)
+                .toList();
+    }
+
+    private static String read(String resource) {
+        try (InputStream in = Migrations.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing migration " + resource);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

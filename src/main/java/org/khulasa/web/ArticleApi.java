@@ -1,0 +1,156 @@
+package org.khulasa.web;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.HexFormat;
+import org.khulasa.article.Article;
+import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStore;
+import org.khulasa.article.IdempotencyKey;
+import org.khulasa.article.Slug;
+import org.khulasa.feed.SiteLinks;
+
+/**
+ * The editor API: create, read, replace, delete and list articles as JSON.
+ *
+ * <pre>curl -H 'Authorization: Bearer TOKEN' -H 'Content-Type: application/json' \
+ *      --data @article.json http://localhost:8080/api/articles</pre>
+ */
+public final class ArticleApi {
+    private static final int DEFAULT_LIMIT = 20;
+    private static final int MAX_LIMIT = 100;
+    private static final int MAX_IDEMPOTENCY_KEY = 200;
+
+    private final ArticleStore store;
+    private final JsonBody jsonBody;
+    private final EditorAuth auth;
+    private final SiteLinks links;
+    private final Clock clock;
+    private final Runnable onChange;
+
+    ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, SiteLinks links, Clock clock, Runnable onChange) {
+        this.store = store;
+        this.jsonBody = jsonBody;
+        this.auth = auth;
+        this.links = links;
+        this.clock = clock;
+        this.onChange = onChange;
+    }
+
+    public void create(Context ctx) {
+        byte[] raw = jsonBody.read(ctx);
+        ArticleDraft draft = ArticleRequest.parse(jsonBody.parse(raw));
+        ArticleStore.Created created = store.create(draft, idempotencyKey(ctx, raw));
+        if (!created.replayed()) {
+            onChange.run();
+        } else {
+            ctx.header("Idempotent-Replayed", "true");
+        }
+        ctx.status(201).header("Location", links.apiArticle(created.article().id()))
+                .json(ArticleJson.of(created.article(), links));
+    }
+
+    public void read(Context ctx) {
+        Article article = store.find(id(ctx))
+                .filter(a -> a.isPublishedAt(clock.instant()) || auth.identify(ctx).isPresent())
+                .orElseThrow(() -> ProblemException.notFound("no article has id " + ctx.pathParam("id")));
+        ctx.json(ArticleJson.of(article, links));
+    }
+
+    public void replace(Context ctx) {
+        long id = id(ctx);
+        ArticleDraft draft = ArticleRequest.parse(jsonBody.parse(jsonBody.read(ctx)));
+        Article updated = store.update(id, draft)
+                .orElseThrow(() -> ProblemException.notFound("no article has id " + id));
+        onChange.run();
+        ctx.json(ArticleJson.of(updated, links));
+    }
+
+    public void delete(Context ctx) {
+        long id = id(ctx);
+        if (!store.delete(id)) {
+            throw ProblemException.notFound("no article has id " + id);
+        }
+        onChange.run();
+        ctx.status(204);
+    }
+
+    public void list(Context ctx) {
+        String category = slugParam(ctx, "category");
+        String author = slugParam(ctx, "author");
+        int limit = limitParam(ctx);
+        Instant before = beforeParam(ctx);
+        // Editors see what they scheduled; the public sees what is out.
+        Instant visibleAt = auth.identify(ctx).isPresent() ? null : clock.instant();
+        ctx.json(store.list(new ArticleQuery(category, author, visibleAt, before, limit)).stream()
+                .map(a -> ArticleJson.of(a, links)).toList());
+    }
+
+    private static long id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            long id = Long.parseLong(raw);
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badField("id", "must be a positive whole number");
+    }
+
+    private static String slugParam(Context ctx, String name) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (!Slug.isValid(value)) {
+            throw ProblemException.badField(name, "must be a slug: lowercase ASCII letters, digits or hyphens");
+        }
+        return value;
+    }
+
+    private static int limitParam(Context ctx) {
+        String value = ctx.queryParam("limit");
+        if (value == null || value.isEmpty()) {
+            return DEFAULT_LIMIT;
+        }
+        try {
+            int limit = Integer.parseInt(value);
+            if (limit >= 1 && limit <= MAX_LIMIT) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+
+    private static Instant beforeParam(Context ctx) {
+        String value = ctx.queryParam("before");
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.badField("before", "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00Z");
+        }
+    }
+
+    private static IdempotencyKey idempotencyKey(Context ctx, byte[] body) {
+        String key = ctx.header("Idempotency-Key");
+        if (key == null) {
+            return IdempotencyKey.NONE;
+        }
+        if (key.isBlank() || key.length() > MAX_IDEMPOTENCY_KEY) {
+            throw ProblemException.badField("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
+        }
+        String token = ctx.attribute(EditorAuth.TOKEN_HASH);
+        return new IdempotencyKey(token, key, HexFormat.of().formatHex(EditorTokens.sha256(body)));
+    }
+}

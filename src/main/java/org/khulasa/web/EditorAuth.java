@@ -1,0 +1,47 @@
+package org.khulasa.web;
+
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Bearer-token checks for the editor API: who may write, and who may see scheduled articles. */
+final class EditorAuth {
+    static final String TOKEN_HASH = "khulasa.tokenHash";
+
+    private final EditorTokens tokens;
+
+    EditorAuth(EditorTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    /** A before-handler for write methods: 401 unless a configured token is presented. */
+    void requireForWrites(Context ctx) {
+        // The servlet's own method, not ctx.method(), which honours X-HTTP-Method-Override.
+        String method = ctx.req().getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+            ctx.attribute(TOKEN_HASH, require(ctx));
+        }
+    }
+
+    String require(Context ctx) {
+        if (tokens.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw ProblemException.of(401, "Unauthorized",
+                    "this server accepts no writes until editor tokens are set in KHULASA_EDITOR_TOKENS");
+        }
+        return identify(ctx).orElseThrow(() -> {
+            ctx.header("WWW-Authenticate", "Bearer");
+            return ProblemException.of(401, "Unauthorized",
+                    "send a valid editor token as 'Authorization: Bearer TOKEN'");
+        });
+    }
+
+    /** The token's digest when the request carries a valid one. */
+    Optional<String> identify(Context ctx) {
+        String header = ctx.header("Authorization");
+        if (header == null || header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return Optional.empty();
+        }
+        return tokens.match(header.substring(7).strip());
+    }
+}

@@ -1,0 +1,57 @@
+package org.khulasa.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.khulasa.article.IdempotencyConflictException;
+import org.khulasa.article.InvalidArticleException;
+import org.khulasa.article.StorageUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one error mapper: every exception a handler throws becomes an RFC 9457 problem document.
+ * Nothing internal (stack traces, SQL) ever reaches the client; unexpected failures are logged.
+ */
+public final class Problems {
+    private static final Logger log = LoggerFactory.getLogger(Problems.class);
+
+    private final ObjectMapper mapper;
+
+    Problems(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public void handle(Exception e, Context ctx) {
+        if (e instanceof ProblemException p) {
+            send(ctx, p.problem());
+        } else if (e instanceof InvalidArticleException invalid) {
+            String detail = invalid.errors().size() == 1
+                    ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message()
+                    : invalid.errors().size() + " fields are invalid";
+            send(ctx, Problem.invalid(detail, invalid.errors()));
+        } else if (e instanceof IdempotencyConflictException) {
+            send(ctx, Problem.of(409, "Idempotency key reused", e.getMessage()));
+        } else if (e instanceof StorageUnavailableException) {
+            log.error("Storage unavailable on {} {}: {}", ctx.method(), ctx.path(), e.getMessage());
+            ctx.header("Retry-After", "30");
+            send(ctx, Problem.of(503, "Storage unavailable", "the request could not be carried out now; retry later"));
+        } else if (e instanceof HttpResponseException http) {
+            send(ctx, Problem.of(http.getStatus(), http.getMessage(), http.getMessage()));
+        } else {
+            log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            send(ctx, Problem.of(500, "Internal error", "the server failed; the failure is logged"));
+        }
+    }
+
+    private void send(Context ctx, Problem problem) {
+        try {
+            ctx.status(problem.status())
+                    .contentType("application/problem+json; charset=utf-8")
+                    .result(mapper.writeValueAsBytes(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a problem document always serializes", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.khulasa.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStore;
+import org.khulasa.article.IdempotencyKey;
+
+/**
+ * The sample newsroom of {@code feeds/sample/} (packed into the jar as {@code /sample/NN.json}),
+ * read exactly as the editor API reads a post. Article N gets id N in an empty database.
+ */
+public final class SampleNewsroom {
+    private static final ObjectMapper MAPPER = Json.mapper();
+
+    private SampleNewsroom() {
+    }
+
+    /** The sample articles in order, validated and sanitized like any post. */
+    public static List<ArticleDraft> articles() {
+        List<ArticleDraft> drafts = new ArrayList<>();
+        for (int n = 1; ; n++) {
+            String resource = String.format("/sample/%02d.json", n);
+            try (InputStream in = SampleNewsroom.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    return drafts;
+                }
+                drafts.add(ArticleRequest.parse(MAPPER.readTree(in)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + resource, e);
+            }
+        }
+    }
+
+    /** Loads the sample into {@code store} if it holds no article yet; answers how many were loaded. */
+    public static int loadIfEmpty(ArticleStore store) {
+        if (!store.list(ArticleQuery.site(null, 1)).isEmpty()) {
+            return 0;
+        }
+        List<ArticleDraft> drafts = articles();
+        drafts.forEach(d -> store.create(d, IdempotencyKey.NONE));
+        return drafts.size();
+    }
+}

@@ -1,0 +1,40 @@
+package org.khulasa.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import org.khulasa.Config;
+import org.khulasa.article.ArticleStore;
+import org.khulasa.feed.SiteLinks;
+
+/** Builds the HTTP handlers from their dependencies; {@code App} routes to them. */
+public final class Web {
+    /** Articles are posted as JSON: 2 MB holds a very long story many times over. */
+    public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
+
+    private final ObjectMapper mapper = Json.mapper();
+    private final EditorAuth auth;
+    private final ArticleApi api;
+    private final Problems problems;
+
+    public Web(Config config, ArticleStore store, Clock clock, SiteLinks links) {
+        this.auth = new EditorAuth(new EditorTokens(config.editorTokens()));
+        this.problems = new Problems(mapper);
+        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, () -> { });
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    public Problems problems() {
+        return problems;
+    }
+
+    public io.javalin.http.Handler authForWrites() {
+        return auth::requireForWrites;
+    }
+
+    public ArticleApi api() {
+        return api;
+    }
+}
