@@ -1,0 +1,162 @@
+package org.khulasa;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.khulasa.storage.Database;
+import org.khulasa.storage.JdbiArticleStore;
+
+/**
+ * A real Khulasa on a free port of 127.0.0.1 over a real SQLite file in {@code dataDir}, and a
+ * plain JDK HTTP client to talk to it. Close it to stop the server and the database.
+ */
+public final class TestServer implements AutoCloseable {
+    public static final String TOKEN = "test-editor-token";
+    public static final ObjectMapper JSON = new ObjectMapper();
+
+    public final Config config;
+    public final JdbiArticleStore store;
+    private final Javalin app;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private TestServer(Config config, JdbiArticleStore store, Javalin app) {
+        this.config = config;
+        this.store = store;
+        this.app = app;
+    }
+
+    public static TestServer start(Path dataDir) {
+        return start(dataDir, Map.of());
+    }
+
+    /** Starts with {@code env} on top of the test defaults (one editor token, the data folder). */
+    public static TestServer start(Path dataDir, Map<String, String> env) {
+        int port = FreePort.find();
+        Map<String, String> all = new java.util.HashMap<>(Map.of(
+                "KHULASA_PORT", String.valueOf(port),
+                "KHULASA_DATA", dataDir.toString(),
+                "KHULASA_BASE_URL", "http://127.0.0.1:" + port,
+                "KHULASA_EDITOR_TOKENS", TOKEN));
+        all.putAll(env);
+        Config config = Config.fromEnvironment(all);
+        Clock clock = Clock.systemUTC();
+        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock);
+        Javalin app = App.create(config, store, clock);
+        app.start("127.0.0.1", config.port());
+        return new TestServer(config, store, app);
+    }
+
+    public String url(String path) {
+        return config.baseUrl() + path;
+    }
+
+    public HttpResponse<String> get(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
+    }
+
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET().timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        try {
+            return http.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs JSON with the editor token. */
+    public HttpResponse<String> post(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                withEditorHeaders(headers));
+    }
+
+    public HttpResponse<String> put(String path, String json, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url(path)))
+                .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
+                withEditorHeaders(headers));
+    }
+
+    public HttpResponse<String> delete(String path, String... headers) {
+        return send(HttpRequest.newBuilder(URI.create(url(path))).DELETE(),
+                withEditorHeaders(headers));
+    }
+
+    /** Any request, headers exactly as given (no token added). */
+    public HttpResponse<String> send(HttpRequest.Builder request, String... headers) {
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        try {
+            return http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Creates an article through the API and answers its JSON; fails the test on any non-201. */
+    public JsonNode create(String json) {
+        HttpResponse<String> response = post("/api/articles", json);
+        if (response.statusCode() != 201) {
+            throw new AssertionError("expected 201, got " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    public static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public static Optional<String> header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name);
+    }
+
+    private static String[] withEditorHeaders(String... headers) {
+        List<String> all = new java.util.ArrayList<>(List.of(headers));
+        boolean hasAuth = false;
+        boolean hasType = false;
+        for (int i = 0; i < all.size(); i += 2) {
+            hasAuth |= all.get(i).equalsIgnoreCase("Authorization");
+            hasType |= all.get(i).equalsIgnoreCase("Content-Type");
+        }
+        if (!hasAuth) {
+            all.addAll(List.of("Authorization", "Bearer " + TOKEN));
+        }
+        if (!hasType) {
+            all.addAll(List.of("Content-Type", "application/json"));
+        }
+        return all.toArray(String[]::new);
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+        store.close();
+    }
+}
