@@ -41,6 +41,12 @@ public final class App {
             cfg.routes.put("/api/articles/{id}", web.api()::replace);
             cfg.routes.delete("/api/articles/{id}", web.api()::delete);
 
+            cfg.routes.get("/", web.pages()::home);
+            cfg.routes.get("/articles/{id}", web.pages()::article);
+            cfg.routes.get("/category/{slug}", web.pages()::category);
+            cfg.routes.get("/author/{slug}", web.pages()::author);
+            cfg.routes.get("/assets/site.css", web.pages()::stylesheet);
+
             cfg.routes.exception(Exception.class, web.problems()::handle);
         });
     }
