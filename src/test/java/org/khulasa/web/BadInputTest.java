@@ -156,6 +156,14 @@ class BadInputTest {
     }
 
     @Test
+    void unknown_paths_and_methods_answer_problems() {
+        ArticleApiTest.assertProblem(server.get("/api/nothing-here"), 404);
+        ArticleApiTest.assertProblem(server.send(HttpRequest.newBuilder(URI.create(server.url("/api/articles/" + existing)))
+                .method("PATCH", HttpRequest.BodyPublishers.ofString("{}")),
+                "Authorization", "Bearer " + TestServer.TOKEN, "Content-Type", "application/json"), 405);
+    }
+
+    @Test
     void an_article_cannot_be_related_to_itself() {
         ObjectNode self = Articles.withRelated(Articles.article("نفسه"), existing);
         assertRefused(server.put("/api/articles/" + existing, self.toString()), 400, "related[0]");
