@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.khulasa.Config;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.feed.Feeds;
 import org.khulasa.feed.SiteLinks;
 
 /** Builds the HTTP handlers from their dependencies; {@code App} routes to them. */
@@ -15,11 +16,15 @@ public final class Web {
     private final EditorAuth auth;
     private final ArticleApi api;
     private final Problems problems;
+    private final FeedHandler feeds;
 
     public Web(Config config, ArticleStore store, Clock clock, SiteLinks links) {
         this.auth = new EditorAuth(new EditorTokens(config.editorTokens()));
         this.problems = new Problems(mapper);
-        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, () -> { });
+        FeedCache feedCache = new FeedCache();
+        this.feeds = new FeedHandler(new Feeds(store, links, config.siteTitle(), config.feedSize()), feedCache, clock);
+        // Any write may change several feeds (site, category, author, related titles): drop them all.
+        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);
     }
 
     public ObjectMapper mapper() {
@@ -32,6 +37,10 @@ public final class Web {
 
     public io.javalin.http.Handler authForWrites() {
         return auth::requireForWrites;
+    }
+
+    public FeedHandler feeds() {
+        return feeds;
     }
 
     public ArticleApi api() {
