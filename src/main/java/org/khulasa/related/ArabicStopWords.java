@@ -5,8 +5,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Words too common to say what an article is about: particles, pronouns, auxiliaries, and the
- * reporting verbs and time words every news story uses. Kept in normalised form.
+ * Words too common to say what an article is about: particles, pronouns, auxiliaries, number
+ * words, and the reporting verbs and time words every news story uses. Kept in normalised form
+ * (figures written in digits stay: a price or a score is telling).
  */
 final class ArabicStopWords {
 
@@ -24,6 +25,10 @@ final class ArabicStopWords {
             أوضح اوضح أوضحت تابع وتابع ذكر ذكرت يذكر أفاد افاد أعلن اعلن أعلنت وفق وفقا بحسب حسب
             اليوم يوم أمس امس غدا الآن الان حاليا العام عام الماضي الماضية الجاري الجارية الحالي
             الحالية المقبل المقبلة القادم القادمة شهر سنة سنه أسبوع اسبوع يذكر يشار يا أيها
+            واحد واحدة اثنان اثنين اثنتان اثنتين ثلاث ثلاثة أربع أربعة خمس خمسة ست ستة سبع سبعة
+            ثمان ثماني ثمانية تسع تسعة عشر عشرة عشرون عشرين ثلاثون ثلاثين أربعون أربعين خمسون خمسين
+            ستون ستين سبعون سبعين ثمانون ثمانين تسعون تسعين مئة مائة مئتان مئتين مئات ألف آلاف ألفين
+            مليون ملايين مليار مليارات نصف ربع ثلث المئة المائة بالمئة نسبة بنسبة
             """;
 
     private static final Set<String> SET = Arrays.stream(WORDS.split("\\s+"))

@@ -30,7 +30,7 @@ import org.khulasa.article.RelatedMatcher;
 public final class RelatedArticles implements RelatedMatcher {
 
     static final int NEWEST_PER_TERM = 100;
-    static final int QUERY_TERMS = 20;
+    static final int QUERY_TERMS = 24;
     /** A candidate must share at least this many query terms: one common word is no relation. */
     static final int MIN_SHARED_TERMS = 2;
     private static final int RANKED_BEFORE_BOOSTS = 40;
@@ -71,7 +71,8 @@ public final class RelatedArticles implements RelatedMatcher {
         long archive = Math.max(1, index.newestId());
         Map<Long, Double> scores = new HashMap<>();
         Map<Long, Integer> shared = new HashMap<>();
-        for (QueryTerm q : terms.queryTerms()) {
+        List<QueryTerm> query = terms.queryTerms();
+        for (QueryTerm q : query) {
             List<Long> hits = index.newestWith(q.term, false, NEWEST_PER_TERM);
             if (hits.isEmpty()) {
                 continue;
@@ -87,6 +88,8 @@ public final class RelatedArticles implements RelatedMatcher {
                 shared.merge(id, 1, Integer::sum);
             }
         }
+        // Sharing many of the words counts for more than sharing one weighty word (Lucene's "coord").
+        scores.replaceAll((id, s) -> s * shared.get(id) / query.size());
         List<Long> best = scores.keySet().stream()
                 .filter(id -> shared.get(id) >= MIN_SHARED_TERMS)
                 .sorted(Comparator.comparingDouble((Long id) -> -scores.get(id)).thenComparing(id -> -id))
@@ -145,22 +148,25 @@ public final class RelatedArticles implements RelatedMatcher {
             return new Terms(title, body);
         }
 
-        /** The weightiest terms: every title word counts double, body words by how often they recur. */
+        /**
+         * The weightiest terms: title words count double, body words by how often they recur;
+         * among equals, the earlier in the text (news puts who, what and where first).
+         */
         List<QueryTerm> queryTerms() {
             Set<String> inTitle = new HashSet<>(title);
-            Map<String, Integer> bodyCounts = new HashMap<>();
+            Map<String, Integer> bodyCounts = new LinkedHashMap<>();
             body.forEach(t -> bodyCounts.merge(t, 1, Integer::sum));
-            Set<String> all = new HashSet<>(inTitle);
-            all.addAll(bodyCounts.keySet());
-            return all.stream()
+            Map<String, Integer> firstSeen = new HashMap<>();
+            title.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
+            body.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
+            return firstSeen.keySet().stream()
                     .map(t -> {
                         int tf = bodyCounts.getOrDefault(t, 0);
                         double w = (inTitle.contains(t) ? TITLE_WEIGHT : 0) + (tf > 0 ? 1 + Math.log(tf) : 0);
                         return new QueryTerm(t, w, inTitle.contains(t));
                     })
                     .sorted(Comparator.comparingDouble((QueryTerm q) -> -q.weight)
-                            .thenComparing(q -> -q.term.length())
-                            .thenComparing(QueryTerm::term))
+                            .thenComparing(q -> firstSeen.get(q.term)))
                     .limit(QUERY_TERMS)
                     .toList();
         }
