@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.Config;
+import org.khulasa.related.RelatedArticles;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.storage.Database;
@@ -65,7 +66,8 @@ class ReferenceFeedsTest {
     /** Every reference feed by its path under feeds/, rendered exactly as the server would at RENDERED_AT. */
     static Map<String, byte[]> render(Path tmp) {
         Clock clock = Clock.fixed(RENDERED_AT, ZoneOffset.UTC);
-        try (JdbiArticleStore store = Database.open("jdbc:sqlite:" + tmp.resolve("reference.db"), clock)) {
+        try (JdbiArticleStore store = Database.open("jdbc:sqlite:" + tmp.resolve("reference.db"), clock,
+                new RelatedArticles(Config.fromEnvironment(Map.of()).relatedCount()))) {
             SampleNewsroom.loadIfEmpty(store);
             Feeds feeds = new Feeds(store, new SiteLinks(BASE_URL), Config.DEFAULT_SITE_TITLE, 50);
             Map<String, byte[]> out = new LinkedHashMap<>();
