@@ -1,0 +1,271 @@
+#!/usr/bin/env bash
+# Khulasa beside nginx, at several archive sizes: the whole benchmark in one command.
+#
+#   bench/run.sh [--sizes 10k,100k,1m] [--quick] [--jfr]
+#
+#   --sizes   archive sizes (k and m suffixes allowed); default 10k,100k,1m
+#   --quick   3 s wrk runs and fewer samples: checks the harness, not for quoting
+#   --jfr     record Khulasa with JDK Flight Recorder: bench-data/khulasa-SIZE.jfr
+#
+# Installs wrk and nginx with apt-get if missing, builds the jar, fills (or reuses) one SQLite
+# archive per size in bench-data/ (directly, not over HTTP), then per size starts Khulasa
+# (-Xmx128m) and nginx (own config in a temp folder, 127.0.0.1 only, a free port, serving the feed
+# bytes fetched from Khulasa as static files), measures every figure beside its anchor, median of
+# 3 runs, and prints a table. Everything it started is stopped on exit. See bench/README.md.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+
+SIZES=10k,100k,1m
+QUICK=0
+JFR=0
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) SIZES=$2; shift 2 ;;
+        --quick) QUICK=1; shift ;;
+        --jfr) JFR=1; shift ;;
+        *) echo "usage: bench/run.sh [--sizes 10k,100k,1m] [--quick] [--jfr]" >&2; exit 2 ;;
+    esac
+done
+
+RUNS=3            # each figure: median of this many runs, ours and the anchor alternating
+CONNECTIONS=32
+THREADS=2
+if [ $QUICK = 1 ]; then
+    DURATION=3s; MISS_SAMPLES=30; INGEST_4=200; INGEST_1=50
+else
+    DURATION=10s; MISS_SAMPLES=100; INGEST_4=1000; INGEST_1=300
+fi
+TOKEN=bench-token-$$
+FEED=/feeds/category/politics/rss.xml
+DATA=$ROOT/bench-data
+WORK=$(mktemp -d /tmp/khulasa-bench.XXXXXX)
+chmod 755 "$WORK"
+KHULASA_PID=
+NGINX_PID=
+SAMPLER_PID=
+
+log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
+
+stop_all() {
+    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID; do
+        wait "$pid" 2>/dev/null || true
+    done
+    SAMPLER_PID= KHULASA_PID= NGINX_PID=
+}
+trap 'stop_all; rm -rf "$WORK"' EXIT
+trap 'exit 130' INT TERM
+
+# ---- tools ---------------------------------------------------------------------------------------
+need=()
+command -v wrk >/dev/null || need+=(wrk)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null || need+=(nginx-light)
+if [ ${#need[@]} -gt 0 ]; then
+    log "installing ${need[*]}"
+    SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get install -y -q "${need[@]}" >/dev/null || { $SUDO apt-get update -q >/dev/null && $SUDO apt-get install -y -q "${need[@]}" >/dev/null; }
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+log "building the jar and the bench classes"
+mvn -q -o package -DskipTests
+mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+now_ms() { date +%s%3N; }
+median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", (b > 0 ? a / b : 0)}'; }
+to_count() {
+    case "$1" in
+        *k|*K) echo $(( ${1%?} * 1000 )) ;;
+        *m|*M) echo $(( ${1%?} * 1000000 )) ;;
+        *) echo "$1" ;;
+    esac
+}
+
+# One wrk run; prints requests/s, and "errors" to stderr if any answer was not 2xx/3xx or failed.
+wrk_run() { # url [extra wrk args…]
+    local url=$1; shift
+    local out
+    out=$(wrk -t$THREADS -c$CONNECTIONS -d$DURATION "$@" "$url")
+    if grep -q -E 'Non-2xx|Socket errors' <<<"$out"; then
+        echo "$url: $(grep -E 'Non-2xx|Socket errors' <<<"$out" | tr -s ' ' | tr '\n' ' ')" >> "$WORK/wrk-errors"
+    fi
+    awk '/Requests\/sec/ {print $2}' <<<"$out"
+}
+
+# Resident memory of Khulasa, highest seen, in MB (sampled from /proc while load runs).
+start_rss_sampler() {
+    local pid=$1 file=$2
+    ( max=0; while kill -0 "$pid" 2>/dev/null; do
+          kb=$(awk '/^VmRSS/ {print $2}' /proc/"$pid"/status 2>/dev/null || echo 0)
+          [ "${kb:-0}" -gt "$max" ] && { max=$kb; echo "$max" > "$file"; }
+          sleep 0.2
+      done ) &
+    SAMPLER_PID=$!
+}
+
+start_khulasa() { # size
+    local size=$1 port
+    port=$(free_port)
+    KHULASA_URL=http://127.0.0.1:$port
+    local jfr=()
+    [ $JFR = 1 ] && jfr=("-XX:StartFlightRecording=filename=$DATA/khulasa-$size.jfr,settings=profile,dumponexit=true")
+    local t0
+    t0=$(now_ms)
+    KHULASA_PORT=$port KHULASA_BASE_URL=$KHULASA_URL KHULASA_EDITOR_TOKENS=$TOKEN \
+        KHULASA_DB_URL="jdbc:sqlite:$DATA/archive-$size.db" \
+        java -Xmx128m "${jfr[@]}" -jar target/khulasa.jar > "$WORK/khulasa-$size.log" 2>&1 &
+    KHULASA_PID=$!
+    until curl -sf -o /dev/null "$KHULASA_URL/health"; do
+        kill -0 $KHULASA_PID 2>/dev/null || { cat "$WORK/khulasa-$size.log" >&2; exit 1; }
+        sleep 0.01
+    done
+    STARTUP_MS=$(( $(now_ms) - t0 ))
+    curl -sf -o /dev/null "$KHULASA_URL$FEED"
+    FIRST_FEED_MS=$(( $(now_ms) - t0 ))
+}
+
+start_nginx() {
+    local port
+    port=$(free_port)
+    NGINX_URL=http://127.0.0.1:$port
+    local root=$WORK/www
+    mkdir -p "$root$(dirname $FEED)" "$WORK/nginx-temp"
+    # The very bytes Khulasa serves, plain and gzip, as static files.
+    curl -sf "$KHULASA_URL$FEED" -o "$root$FEED"
+    curl -sf -H 'Accept-Encoding: gzip' "$KHULASA_URL$FEED" -o "$root$FEED.gz"
+    touch -r "$root$FEED" "$root$FEED.gz"
+    chmod -R a+rX "$root"
+    cat > "$WORK/nginx.conf" <<EOF
+worker_processes auto;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx-error.log warn;
+daemon off;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_timeout 65;
+    keepalive_requests 10000000;
+    open_file_cache max=64;
+    types { application/rss+xml xml; }
+    client_body_temp_path $WORK/nginx-temp/body;
+    proxy_temp_path $WORK/nginx-temp/proxy;
+    fastcgi_temp_path $WORK/nginx-temp/fastcgi;
+    uwsgi_temp_path $WORK/nginx-temp/uwsgi;
+    scgi_temp_path $WORK/nginx-temp/scgi;
+    server {
+        listen 127.0.0.1:$port;
+        root $root;
+        gzip_static on;
+        etag on;
+    }
+}
+EOF
+    "$NGINX" -p "$WORK" -e "$WORK/nginx-error.log" -c "$WORK/nginx.conf" &
+    NGINX_PID=$!
+    until curl -sf -o /dev/null "$NGINX_URL$FEED"; do
+        kill -0 $NGINX_PID 2>/dev/null || { cat "$WORK/nginx-error.log" >&2; exit 1; }
+        sleep 0.05
+    done
+    # Both must hand out the same gzip bytes.
+    cmp -s <(curl -sf -H 'Accept-Encoding: gzip' "$NGINX_URL$FEED") "$root$FEED.gz" \
+        || { echo "nginx does not serve the gzip file" >&2; exit 1; }
+}
+
+etag_of() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip' "$1" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r'; }
+status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' "$@"; }
+
+mkdir -p "$DATA"
+TABLE=$WORK/table
+: > "$TABLE"
+for label in ${SIZES//,/ }; do
+    size=$(to_count "$label")
+    : > "$WORK/wrk-errors"
+    log "== $size articles: filling (or reusing) bench-data/archive-$size.db"
+    fill=$(java -Xmx1g -cp "$CP" org.khulasa.bench.ArchiveFiller "$DATA/archive-$size.db" "$size" | tail -1)
+    fill_s=$(sed -E 's/fill_seconds=([0-9]+).*/\1/' <<<"$fill")
+    db_mb=$(( $(stat -c %s "$DATA/archive-$size.db") / 1000000 ))
+    log "   $fill, $db_mb MB"
+
+    start_khulasa "$size"
+    log "   Khulasa up in $STARTUP_MS ms (first feed answered at $FIRST_FEED_MS ms), pid $KHULASA_PID"
+    start_nginx
+    feed_kb=$(( $(stat -c %s "$WORK/www$FEED") / 1000 ))
+    gz_kb=$(( $(stat -c %s "$WORK/www$FEED.gz") / 1000 ))
+    log "   nginx up on $NGINX_URL; feed $feed_kb KB, gzip $gz_kb KB"
+
+    # (1) changed feed: full gzip body; (6) resident memory meanwhile.
+    start_rss_sampler "$KHULASA_PID" "$WORK/rss-$size"
+    ours=() theirs=()
+    for run in $(seq $RUNS); do
+        ours+=("$(wrk_run "$KHULASA_URL$FEED" -H 'Accept-Encoding: gzip')")
+        theirs+=("$(wrk_run "$NGINX_URL$FEED" -H 'Accept-Encoding: gzip')")
+        log "   (1) run $run: Khulasa ${ours[-1]}/s, nginx ${theirs[-1]}/s"
+    done
+    kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
+    poll_ours=$(printf '%s\n' "${ours[@]}" | median)
+    poll_nginx=$(printf '%s\n' "${theirs[@]}" | median)
+    rss_mb=$(( $(cat "$WORK/rss-$size" 2>/dev/null || echo 0) / 1024 ))
+
+    # (2) nothing changed: If-None-Match with each server's own ETag answers 304.
+    our_tag=$(etag_of "$KHULASA_URL$FEED")
+    nginx_tag=$(etag_of "$NGINX_URL$FEED")
+    [ "$(status_of -H "If-None-Match: $our_tag" "$KHULASA_URL$FEED")" = 304 ] || { echo "Khulasa did not answer 304" >&2; exit 1; }
+    [ "$(status_of -H "If-None-Match: $nginx_tag" "$NGINX_URL$FEED")" = 304 ] || { echo "nginx did not answer 304" >&2; exit 1; }
+    ours=() theirs=()
+    for run in $(seq $RUNS); do
+        ours+=("$(wrk_run "$KHULASA_URL$FEED" -H 'Accept-Encoding: gzip' -H "If-None-Match: $our_tag")")
+        theirs+=("$(wrk_run "$NGINX_URL$FEED" -H 'Accept-Encoding: gzip' -H "If-None-Match: $nginx_tag")")
+        log "   (2) run $run: Khulasa ${ours[-1]}/s, nginx ${theirs[-1]}/s"
+    done
+    nm_ours=$(printf '%s\n' "${ours[@]}" | median)
+    nm_nginx=$(printf '%s\n' "${theirs[@]}" | median)
+
+    # (3) cache miss, over HTTP right after a PUT of an article in the feed.
+    miss=$(java -cp "$CP" org.khulasa.bench.HttpBench miss "$KHULASA_URL" "$TOKEN" "$size" $MISS_SAMPLES $RUNS | tail -1)
+    eval "$miss"   # rss_p50 rss_p99 atom_p50 atom_p99
+    log "   (3) $miss"
+
+    # (4) ingest: 4 editors, then 1, each run a bounded number of POSTs.
+    eval "$(java -cp "$CP" org.khulasa.bench.HttpBench ingest "$KHULASA_URL" "$TOKEN" "$size" 4 $INGEST_4 $RUNS | tail -1)"
+    ingest4=$rate; ingest4_errors=$errors
+    eval "$(java -cp "$CP" org.khulasa.bench.HttpBench ingest "$KHULASA_URL" "$TOKEN" "$size" 1 $INGEST_1 $RUNS | tail -1)"
+    ingest1=$rate; ingest1_errors=$errors
+    log "   (4) 4 editors $ingest4/s ($ingest4_errors errors), 1 editor $ingest1/s ($ingest1_errors errors)"
+
+    oom=$(grep -c -E 'OutOfMemoryError|Exception' "$WORK/khulasa-$size.log" || true)
+    hwm_mb=$(( $(awk '/^VmHWM/ {print $2}' /proc/$KHULASA_PID/status) / 1024 ))
+    stop_all
+    # The ingested articles go again, so the next run finds the archive at its size.
+    java -cp "$CP" org.khulasa.bench.ArchiveFiller "$DATA/archive-$size.db" "$size" >/dev/null
+    werr=$(sed "s|$KHULASA_URL|Khulasa|; s|$NGINX_URL|nginx|" "$WORK/wrk-errors" | tr '\n' ' ')
+    printf '%s\n' "$label|$size|$fill_s|$db_mb|$feed_kb|$gz_kb|$poll_ours|$poll_nginx|$nm_ours|$nm_nginx|$rss_p50|$rss_p99|$atom_p50|$atom_p99|$ingest4|$ingest1|$((ingest4_errors + ingest1_errors))|$STARTUP_MS|$FIRST_FEED_MS|$rss_mb|$hwm_mb|$oom|${werr:- none}" >> "$TABLE"
+done
+
+# ---- the table -----------------------------------------------------------------------------------
+echo
+echo "Khulasa beside nginx: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, median of $RUNS runs"
+echo
+echo "| archive | fill | DB | (1) changed feed, gzip: Khulasa / nginx req/s | ratio | (2) 304: Khulasa / nginx req/s | ratio | (3) miss RSS p50 / p99 ms | (3) miss Atom p50 / p99 ms | (4) ingest, 4 editors /s | (4) 1 editor /s | (6) start-up to /health, to first feed | (6) RSS peak under (1), VmHWM | errors |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+while IFS='|' read -r label size fill_s db_mb feed_kb gz_kb po pn no nn rp50 rp99 ap50 ap99 i4 i1 ierr st ff rss hwm oom werr; do
+    printf '| %s | %s s | %s MB | %.0f / %.0f (feed %s KB, gzip %s KB) | **%s** | %.0f / %.0f | **%s** | %s / %s | %s / %s | %s | %s | %s ms, %s ms | %s MB, %s MB | ingest %s; log exceptions %s; wrk%s |\n' \
+        "$label" "$fill_s" "$db_mb" "$po" "$pn" "$feed_kb" "$gz_kb" "$(ratio "$po" "$pn")" "$no" "$nn" "$(ratio "$no" "$nn")" \
+        "$rp50" "$rp99" "$ap50" "$ap99" "$i4" "$i1" "$st" "$ff" "$rss" "$hwm" "$ierr" "$oom" "$werr"
+done < "$TABLE"
+echo
+first=$(head -1 "$TABLE"); last=$(tail -1 "$TABLE")
+if [ "$first" != "$last" ]; then
+    IFS='|' read -r l0 _ _ _ _ _ po0 pn0 no0 nn0 rp0 _ ap0 _ i40 _ <<<"$first"
+    IFS='|' read -r l1 _ _ _ _ _ po1 pn1 no1 nn1 rp1 _ ap1 _ i41 _ <<<"$last"
+    echo "(5) scale, $l1 against $l0 (goal: none worse than 1.5x):"
+    echo "    (1) ratio $(ratio "$(ratio "$po0" "$pn0")" "$(ratio "$po1" "$pn1")")x worse; (2) ratio $(ratio "$(ratio "$no0" "$nn0")" "$(ratio "$no1" "$nn1")")x worse;" \
+         "(3) RSS miss median $(ratio "$rp1" "$rp0")x, Atom $(ratio "$ap1" "$ap0")x; (4) ingest $(ratio "$i40" "$i41")x worse"
+fi
