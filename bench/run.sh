@@ -32,9 +32,9 @@ RUNS=3            # each figure: median of this many runs, ours and the anchor a
 CONNECTIONS=32
 THREADS=2
 if [ $QUICK = 1 ]; then
-    DURATION=3s; MISS_SAMPLES=30; INGEST_4=200; INGEST_1=50
+    DURATION=3s; WARMUP=2s; MISS_SAMPLES=30; INGEST_4=200; INGEST_1=50
 else
-    DURATION=10s; MISS_SAMPLES=100; INGEST_4=1000; INGEST_1=300
+    DURATION=10s; WARMUP=15s; MISS_SAMPLES=100; INGEST_4=1000; INGEST_1=300
 fi
 TOKEN=bench-token-$$
 FEED=/feeds/category/politics/rss.xml
@@ -194,12 +194,21 @@ for label in ${SIZES//,/ }; do
     db_mb=$(( $(stat -c %s "$DATA/archive-$size.db") / 1000000 ))
     log "   $fill, $db_mb MB"
 
+    # (3) in-process first, while no server runs: wall and CPU time of one render + gzip.
+    render=$(java -Xmx128m -cp "$CP" org.khulasa.bench.RenderBench "$DATA/archive-$size.db" $MISS_SAMPLES 2>/dev/null | tail -1)
+    eval "$render"   # rss_wall_p50 … atom_cpu_p99
+    log "   (3) in-process: $render"
+
     start_khulasa "$size"
     log "   Khulasa up in $STARTUP_MS ms (first feed answered at $FIRST_FEED_MS ms), pid $KHULASA_PID"
     start_nginx
     feed_kb=$(( $(stat -c %s "$WORK/www$FEED") / 1000 ))
     gz_kb=$(( $(stat -c %s "$WORK/www$FEED.gz") / 1000 ))
     log "   nginx up on $NGINX_URL; feed $feed_kb KB, gzip $gz_kb KB"
+
+    # Warm-up, not counted: the JIT compiles the serving path before anything is quoted.
+    wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -H 'Accept-Encoding: gzip' "$KHULASA_URL$FEED" >/dev/null
+    wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -H 'Accept-Encoding: gzip' "$NGINX_URL$FEED" >/dev/null
 
     # (1) changed feed: full gzip body; (6) resident memory meanwhile.
     start_rss_sampler "$KHULASA_PID" "$WORK/rss-$size"
@@ -246,26 +255,26 @@ for label in ${SIZES//,/ }; do
     # The ingested articles go again, so the next run finds the archive at its size.
     java -cp "$CP" org.khulasa.bench.ArchiveFiller "$DATA/archive-$size.db" "$size" >/dev/null
     werr=$(sed "s|$KHULASA_URL|Khulasa|; s|$NGINX_URL|nginx|" "$WORK/wrk-errors" | tr '\n' ' ')
-    printf '%s\n' "$label|$size|$fill_s|$db_mb|$feed_kb|$gz_kb|$poll_ours|$poll_nginx|$nm_ours|$nm_nginx|$rss_p50|$rss_p99|$atom_p50|$atom_p99|$ingest4|$ingest1|$((ingest4_errors + ingest1_errors))|$STARTUP_MS|$FIRST_FEED_MS|$rss_mb|$hwm_mb|$oom|${werr:- none}" >> "$TABLE"
+    printf '%s\n' "$label|$size|$fill_s|$db_mb|$feed_kb|$gz_kb|$poll_ours|$poll_nginx|$nm_ours|$nm_nginx|$rss_p50|$rss_p99|$atom_p50|$atom_p99|$ingest4|$ingest1|$((ingest4_errors + ingest1_errors))|$STARTUP_MS|$FIRST_FEED_MS|$rss_mb|$hwm_mb|$oom|${werr:- none}|$rss_cpu_p50|$rss_cpu_p99|$atom_cpu_p50|$atom_cpu_p99|$rss_wall_p50|$atom_wall_p50" >> "$TABLE"
 done
 
 # ---- the table -----------------------------------------------------------------------------------
 echo
 echo "Khulasa beside nginx: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, median of $RUNS runs"
 echo
-echo "| archive | fill | DB | (1) changed feed, gzip: Khulasa / nginx req/s | ratio | (2) 304: Khulasa / nginx req/s | ratio | (3) miss RSS p50 / p99 ms | (3) miss Atom p50 / p99 ms | (4) ingest, 4 editors /s | (4) 1 editor /s | (6) start-up to /health, to first feed | (6) RSS peak under (1), VmHWM | errors |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
-while IFS='|' read -r label size fill_s db_mb feed_kb gz_kb po pn no nn rp50 rp99 ap50 ap99 i4 i1 ierr st ff rss hwm oom werr; do
-    printf '| %s | %s s | %s MB | %.0f / %.0f (feed %s KB, gzip %s KB) | **%s** | %.0f / %.0f | **%s** | %s / %s | %s / %s | %s | %s | %s ms, %s ms | %s MB, %s MB | ingest %s; log exceptions %s; wrk%s |\n' \
+echo "| archive | fill | DB | (1) changed feed, gzip: Khulasa / nginx req/s | ratio | (2) 304: Khulasa / nginx req/s | ratio | (3) miss over HTTP, RSS p50 / p99 ms | Atom p50 / p99 ms | (3) in-process CPU ms, RSS p50 / p99; Atom p50 / p99 (wall p50 RSS; Atom) | (4) ingest, 4 editors /s | (4) 1 editor /s | (6) start-up to /health, to first feed | (6) RSS peak under (1), VmHWM | errors |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+while IFS='|' read -r label size fill_s db_mb feed_kb gz_kb po pn no nn rp50 rp99 ap50 ap99 i4 i1 ierr st ff rss hwm oom werr rc50 rc99 ac50 ac99 rw50 aw50; do
+    printf '| %s | %s s | %s MB | %.0f / %.0f (feed %s KB, gzip %s KB) | **%s** | %.0f / %.0f | **%s** | %s / %s | %s / %s | %s / %s; %s / %s (%s; %s) | %s | %s | %s ms, %s ms | %s MB, %s MB | ingest %s; log exceptions %s; wrk%s |\n' \
         "$label" "$fill_s" "$db_mb" "$po" "$pn" "$feed_kb" "$gz_kb" "$(ratio "$po" "$pn")" "$no" "$nn" "$(ratio "$no" "$nn")" \
-        "$rp50" "$rp99" "$ap50" "$ap99" "$i4" "$i1" "$st" "$ff" "$rss" "$hwm" "$ierr" "$oom" "$werr"
+        "$rp50" "$rp99" "$ap50" "$ap99" "$rc50" "$rc99" "$ac50" "$ac99" "$rw50" "$aw50" "$i4" "$i1" "$st" "$ff" "$rss" "$hwm" "$ierr" "$oom" "$werr"
 done < "$TABLE"
 echo
 first=$(head -1 "$TABLE"); last=$(tail -1 "$TABLE")
 if [ "$first" != "$last" ]; then
-    IFS='|' read -r l0 _ _ _ _ _ po0 pn0 no0 nn0 rp0 _ ap0 _ i40 _ <<<"$first"
-    IFS='|' read -r l1 _ _ _ _ _ po1 pn1 no1 nn1 rp1 _ ap1 _ i41 _ <<<"$last"
+    IFS='|' read -r l0 _ _ _ _ _ po0 pn0 no0 nn0 rp0 _ ap0 _ i40 _ _ _ _ _ _ _ _ rc0 _ ac0 _ <<<"$first"
+    IFS='|' read -r l1 _ _ _ _ _ po1 pn1 no1 nn1 rp1 _ ap1 _ i41 _ _ _ _ _ _ _ _ rc1 _ ac1 _ <<<"$last"
     echo "(5) scale, $l1 against $l0 (goal: none worse than 1.5x):"
     echo "    (1) ratio $(ratio "$(ratio "$po0" "$pn0")" "$(ratio "$po1" "$pn1")")x worse; (2) ratio $(ratio "$(ratio "$no0" "$nn0")" "$(ratio "$no1" "$nn1")")x worse;" \
-         "(3) RSS miss median $(ratio "$rp1" "$rp0")x, Atom $(ratio "$ap1" "$ap0")x; (4) ingest $(ratio "$i40" "$i41")x worse"
+         "(3) RSS miss median $(ratio "$rp1" "$rp0")x, Atom $(ratio "$ap1" "$ap0")x (in-process CPU: RSS $(ratio "$rc1" "$rc0")x, Atom $(ratio "$ac1" "$ac0")x); (4) ingest $(ratio "$i40" "$i41")x worse"
 fi

@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class HttpBench {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Duration RUN_LIMIT = Duration.ofSeconds(40);
+    private static final Duration RUN_LIMIT = Duration.ofSeconds(30);
     private static final int BODY_BYTES = 5_000;
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

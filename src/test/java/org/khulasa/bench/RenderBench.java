@@ -1,0 +1,74 @@
+package org.khulasa.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.zip.GZIPOutputStream;
+import org.khulasa.Config;
+import org.khulasa.feed.FeedFormat;
+import org.khulasa.feed.FeedScope;
+import org.khulasa.feed.Feeds;
+import org.khulasa.feed.SiteLinks;
+import org.khulasa.related.RelatedArticles;
+import org.khulasa.storage.Database;
+import org.khulasa.storage.JdbiArticleStore;
+
+/**
+ * Figure (3) in-process, beside HttpBench's HTTP figure: one cache miss of the politics feed
+ * (query, Rome, gzip) in wall time and in this thread's CPU time. On a shared machine the CPU
+ * time says what the code costs; the wall time adds what waiting for a core costs. Run by
+ * {@code bench/run.sh} on the archive while no server is running:
+ *
+ * <pre>RenderBench DB_FILE SAMPLES</pre>
+ */
+public final class RenderBench {
+
+    private RenderBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int samples = Integer.parseInt(args[1]);
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        try (JdbiArticleStore store = Database.open("jdbc:sqlite:" + args[0], Clock.systemUTC(), new RelatedArticles(3))) {
+            Feeds feeds = new Feeds(store, new SiteLinks("http://127.0.0.1"), Config.DEFAULT_SITE_TITLE, 50);
+            FeedScope politics = feeds.category("politics").orElseThrow();
+            StringBuilder out = new StringBuilder();
+            for (FeedFormat format : FeedFormat.values()) {
+                for (int i = 0; i < samples / 2; i++) {
+                    gzip(feeds.render(politics, format, Instant.now()).bytes()); // warm-up
+                }
+                long[] wall = new long[samples];
+                long[] cpu = new long[samples];
+                for (int i = 0; i < samples; i++) {
+                    long cpu0 = threads.getCurrentThreadCpuTime();
+                    long wall0 = System.nanoTime();
+                    gzip(feeds.render(politics, format, Instant.now()).bytes());
+                    wall[i] = System.nanoTime() - wall0;
+                    cpu[i] = threads.getCurrentThreadCpuTime() - cpu0;
+                }
+                Arrays.sort(wall);
+                Arrays.sort(cpu);
+                String f = format.name().toLowerCase();
+                out.append(String.format("%s_wall_p50=%.2f %s_wall_p99=%.2f %s_cpu_p50=%.2f %s_cpu_p99=%.2f ",
+                        f, p(wall, 0.5), f, p(wall, 0.99), f, p(cpu, 0.5), f, p(cpu, 0.99)));
+            }
+            System.out.println(out.toString().trim());
+        }
+    }
+
+    private static double p(long[] sorted, double q) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * q) - 1)] / 1e6;
+    }
+
+    private static byte[] gzip(byte[] bytes) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(bytes);
+        }
+        return out.toByteArray();
+    }
+}
