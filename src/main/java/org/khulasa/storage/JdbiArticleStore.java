@@ -29,6 +29,7 @@ import org.khulasa.article.Image;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
+import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.article.StorageUnavailableException;
 import org.khulasa.article.UnknownRelatedArticlesException;
 import org.sqlite.SQLiteErrorCode;
@@ -98,7 +99,7 @@ public final class JdbiArticleStore implements ArticleStore {
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, published);
-            new SqliteRelatedIndex(h).put(id, matcher.indexText(text));
+            new SqliteRelatedIndex(h).replace(id, null, matcher.indexText(text));
             fillRelated(h, id, text, now);
             if (key.isPresent()) {
                 h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :expired")
@@ -123,6 +124,7 @@ public final class JdbiArticleStore implements ArticleStore {
                 return Optional.<Article>empty();
             }
             checkRelatedExist(h, draft.related(), id);
+            IndexedText before = matcher.indexText(textsOf(h, List.of(id)).get(id));
             Instant now = clock.instant();
             Instant updated = nextChangeTime(h, now);
             Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
@@ -149,7 +151,7 @@ public final class JdbiArticleStore implements ArticleStore {
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, newPublished);
-            new SqliteRelatedIndex(h).put(id, matcher.indexText(text));
+            new SqliteRelatedIndex(h).replace(id, before, matcher.indexText(text));
             fillRelated(h, id, text, now);
             refreshListsNaming(h, id, listsPicking(h, id), now);
             return find(h, id, null);
@@ -164,10 +166,21 @@ public final class JdbiArticleStore implements ArticleStore {
                             ORDER BY article_id DESC
                             """)
                     .bind("id", id).mapTo(Long.class).list();
+<<<<<<< HEAD
             boolean exists = h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id")
                     .bind("id", id).mapTo(Integer.class).one() > 0;
             if (!exists) {
                 return false;
+=======
+            ArticleText gone = textsOf(h, List.of(id)).get(id);
+            if (gone != null) {
+                new SqliteRelatedIndex(h).forget(id, matcher.indexText(gone));
+            }
+            int deleted = h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
+            if (deleted > 0) {
+                nextChangeTime(h, clock.instant());
+                refreshListsNaming(h, id, naming, clock.instant());
+>>>>>>> related
             }
             nextChangeTime(h, clock.instant());
             touchScopesOf(h, id);
@@ -263,10 +276,16 @@ public final class JdbiArticleStore implements ArticleStore {
         guarded(() -> {
             long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
             // First every article's words, so that the lists of the second pass see the whole archive.
+            jdbi.useTransaction(h -> new SqliteRelatedIndex(h).forgetAllCounts());
+            progress.report("indexing words", 0, total);
             forEachPage(REINDEX_PAGE, (h, page) -> {
                 SqliteRelatedIndex index = new SqliteRelatedIndex(h);
-                textsOf(h, page).forEach((id, text) -> index.put(id, matcher.indexText(text)));
+                textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
             }, done -> progress.report("indexing words", done, total));
+            progress.report("compacting the word index", 0, 1);
+            jdbi.useTransaction(h -> new SqliteRelatedIndex(h).compact());
+            progress.report("compacting the word index", 1, 1);
+            progress.report("choosing related articles", 0, total);
             forEachPage(RECOMPUTE_PAGE, (h, page) -> {
                 Instant now = clock.instant();
                 textsOf(h, page).forEach((id, text) -> fillRelated(h, id, text, now));
@@ -288,8 +307,10 @@ public final class JdbiArticleStore implements ArticleStore {
                 return List.<Long>of();
             }
             List<Long> editor = editorPicks(h, id);
-            return matcher.pick(text, id, Set.copyOf(editor), matcher.listSize() - editor.size(), clock.instant(),
-                    new SqliteRelatedIndex(h));
+            try (SqliteRelatedIndex index = new SqliteRelatedIndex(h)) {
+                return matcher.pick(text, id, Set.copyOf(editor), matcher.listSize() - editor.size(), clock.instant(),
+                        index);
+            }
         }));
     }
 
@@ -461,7 +482,10 @@ public final class JdbiArticleStore implements ArticleStore {
         }
         int position = h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM article_related WHERE article_id = :id")
                 .bind("id", id).mapTo(Integer.class).one();
-        List<Long> picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, new SqliteRelatedIndex(h));
+        List<Long> picks;
+        try (SqliteRelatedIndex index = new SqliteRelatedIndex(h)) {
+            picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, index);
+        }
         for (long pick : picks) {
             h.createUpdate("""
                             INSERT INTO article_related (article_id, position, related_id, chosen_by)
