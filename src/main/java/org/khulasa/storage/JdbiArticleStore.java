@@ -166,24 +166,14 @@ public final class JdbiArticleStore implements ArticleStore {
                             ORDER BY article_id DESC
                             """)
                     .bind("id", id).mapTo(Long.class).list();
-<<<<<<< HEAD
             boolean exists = h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id")
                     .bind("id", id).mapTo(Integer.class).one() > 0;
             if (!exists) {
                 return false;
-=======
-            ArticleText gone = textsOf(h, List.of(id)).get(id);
-            if (gone != null) {
-                new SqliteRelatedIndex(h).forget(id, matcher.indexText(gone));
-            }
-            int deleted = h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
-            if (deleted > 0) {
-                nextChangeTime(h, clock.instant());
-                refreshListsNaming(h, id, naming, clock.instant());
->>>>>>> related
             }
             nextChangeTime(h, clock.instant());
             touchScopesOf(h, id);
+            new SqliteRelatedIndex(h).forget(id, matcher.indexText(textsOf(h, List.of(id)).get(id)));
             h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
             refreshListsNaming(h, id, naming, clock.instant());
             return true;
