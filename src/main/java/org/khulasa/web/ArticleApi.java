@@ -122,13 +122,12 @@ public final class ArticleApi {
         if (value == null || value.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        try {
+        // ASCII digits only, as for ids: Integer.parseInt would also read "١٠" as 10.
+        if (value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= MAX_LIMIT) {
                 return limit;
             }
-        } catch (NumberFormatException e) {
-            // answered below
         }
         throw ProblemException.badField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
