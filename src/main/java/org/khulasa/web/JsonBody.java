@@ -47,6 +47,11 @@ final class JsonBody {
             throw ProblemException.of(415, "Unsupported media type",
                     "send the article uncompressed; Content-Encoding '" + encoding + "' is not accepted");
         }
+        // Jetty decodes "chunked" and silently skips any other transfer coding ("gzip, chunked").
+        String transfer = ctx.header("Transfer-Encoding");
+        if (transfer != null && !transfer.strip().equalsIgnoreCase("chunked")) {
+            throw ProblemException.of(400, "Invalid request", "only Transfer-Encoding: chunked is accepted");
+        }
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
             throw tooLarge();
