@@ -54,6 +54,17 @@ public final class Problems {
                 && trace[0].getClassName().equals("java.net.URLDecoder");
     }
 
+    /**
+     * Replaces Javalin's plain-text answer to requests no route matched. Javalin's error hook also
+     * runs after our own handlers set the status, so answers already a problem or a page are kept.
+     */
+    public void fillUnlessAnswered(Context ctx, int status, String title, String detail) {
+        String type = ctx.res().getContentType();
+        if (type == null || !(type.startsWith("application/problem+json") || type.startsWith("text/html"))) {
+            send(ctx, Problem.of(status, title, detail));
+        }
+    }
+
     private void send(Context ctx, Problem problem) {
         try {
             ctx.status(problem.status())

@@ -1,0 +1,84 @@
+package org.khulasa.storage;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.article.Article;
+import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
+import org.khulasa.article.IdempotencyKey;
+
+class SqliteSetupTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void migrations_run_once_and_reopening_keeps_the_data() throws Exception {
+        String url = "jdbc:sqlite:" + data.resolve("k.db");
+        try (JdbiArticleStore store = Database.open(url, Clock.systemUTC())) {
+            store.create(draft("قبل إعادة التشغيل"), IdempotencyKey.NONE);
+        }
+        try (JdbiArticleStore store = Database.open(url, Clock.systemUTC())) {
+            assertEquals(1, store.list(ArticleQuery.site(null, 10)).size());
+        }
+        try (Connection c = DriverManager.getConnection(url); ResultSet rs = c.createStatement()
+                .executeQuery("SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations")) {
+            assertEquals(rs.getInt(1), rs.getInt(2), "each migration recorded once");
+        }
+    }
+
+    @Test
+    void the_database_runs_in_wal_mode_and_enforces_foreign_keys() throws Exception {
+        String url = "jdbc:sqlite:" + data.resolve("k.db");
+        try (JdbiArticleStore store = Database.open(url, Clock.systemUTC())) {
+            store.create(draft("x"), IdempotencyKey.NONE);
+            try (Connection c = DriverManager.getConnection(url)) {
+                ResultSet mode = c.createStatement().executeQuery("PRAGMA journal_mode");
+                assertEquals("wal", mode.getString(1));
+            }
+            // Every pooled connection, not just the first, has foreign keys on: deleting cascades.
+            store.create(new ArticleDraft("ب", null, "<p>ب</p>", new Category("c", "ق"), new Author("a", "ك"),
+                    null, List.of(1L), List.of(), null), IdempotencyKey.NONE);
+            for (int i = 0; i < 20; i++) {
+                store.find(2);
+            }
+            store.delete(1);
+            assertTrue(store.find(2).orElseThrow().related().isEmpty());
+        }
+    }
+
+    @Test
+    void updated_times_are_unique_even_when_the_clock_stands_still() {
+        Clock frozen = Clock.fixed(Instant.parse("2026-11-01T00:00:00Z"), ZoneOffset.UTC);
+        try (JdbiArticleStore store = Database.open("jdbc:sqlite:" + data.resolve("k.db"), frozen)) {
+            for (int i = 0; i < 50; i++) {
+                store.create(draft("خبر " + i), IdempotencyKey.NONE);
+            }
+            List<Article> all = store.list(ArticleQuery.site(null, 100));
+            Set<Instant> updated = new HashSet<>();
+            all.forEach(a -> updated.add(a.updated()));
+            assertEquals(50, updated.size());
+            assertEquals(Instant.parse("2026-11-01T00:00:00.049Z"), store.lastChange());
+        }
+    }
+
+    private static ArticleDraft draft(String title) {
+        return new ArticleDraft(title, null, "<p>" + title + "</p>", new Category("news", "أخبار"),
+                new Author("rana", "رنا"), null, List.of(), List.of("وسم"), null);
+    }
+}
