@@ -16,14 +16,14 @@ final class EditorAuth {
 
     /** A before-handler for write methods: 401 unless a configured token is presented. */
     void requireForWrites(Context ctx) {
+        String method = ctx.req().getMethod();
+        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
+            ctx.attribute(TOKEN_HASH, require(ctx));
+        }
         // Javalin routes by X-HTTP-Method-Override: honoured, it would turn a GET (no token
         // needed) into a DELETE. The API has no use for it, so it is refused outright.
         if (ctx.header("X-HTTP-Method-Override") != null) {
             throw ProblemException.badField("X-HTTP-Method-Override", "is not supported; send the real method");
-        }
-        String method = ctx.req().getMethod();
-        if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
-            ctx.attribute(TOKEN_HASH, require(ctx));
         }
     }
 
