@@ -64,6 +64,7 @@ public final class RawHttp {
     public static Response exchange(int port, byte[] raw, boolean halfClose, Duration timeout) throws IOException {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) timeout.toMillis());
+            socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();
             try {
                 out.write(raw);
@@ -75,9 +76,10 @@ public final class RawHttp {
                 // The server may answer (413, 401) and stop reading before all is sent: read on.
             }
             boolean head = raw.length > 5 && new String(raw, 0, 5, StandardCharsets.ISO_8859_1).equals("HEAD ");
-            Response response = read(socket.getInputStream(), head);
+            InputStream in = new java.io.BufferedInputStream(socket.getInputStream());
+            Response response = read(in, head);
             while (response.status() >= 100 && response.status() < 200) {
-                response = read(socket.getInputStream(), head);
+                response = read(in, head);
             }
             return response;
         }
