@@ -62,7 +62,13 @@ public final class RawHttp {
      * body early), and reads one response. Throws when no complete response arrives in time.
      */
     public static Response exchange(int port, byte[] raw, boolean halfClose, Duration timeout) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return exchange(port, raw, halfClose, timeout, InetAddress.getLoopbackAddress());
+    }
+
+    /** As above, from {@code from}: any 127.x.y.z reaches the server on Linux, as a distinct client. */
+    public static Response exchange(int port, byte[] raw, boolean halfClose, Duration timeout, InetAddress from)
+            throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, from, 0)) {
             socket.setSoTimeout((int) timeout.toMillis());
             socket.setTcpNoDelay(true);
             OutputStream out = socket.getOutputStream();

@@ -19,7 +19,7 @@ public final class Web {
     private final Pages pages;
 
     public Web(Config config, ArticleStore store, Clock clock, SiteLinks links) {
-        this.auth = new EditorAuth(new EditorTokens(config.editorTokens()));
+        this.auth = new EditorAuth(new EditorTokens(config.editorTokens()), new AuthFailureLimiter(clock));
         this.problems = new Problems(mapper);
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, () -> { });
         this.pages = new Pages(config, store, clock, links);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,8 +48,12 @@ class HostileInputTest {
             // Four at a time: the cases are independent, and the server must cope with them together too.
             ExecutorService senders = Executors.newFixedThreadPool(4);
             List<Future<Optional<String>>> answers = new ArrayList<>();
-            for (HostileRequests.Hostile c : cases) {
-                answers.add(senders.submit(() -> check(server, c)));
+            for (int i = 0; i < cases.size(); i++) {
+                HostileRequests.Hostile c = cases.get(i);
+                // Each case from its own loopback address, so the failed-token limit (429) of
+                // one address doesn't answer for the cases after it.
+                InetAddress from = InetAddress.getByAddress(new byte[] {127, 1, (byte) (i / 250), (byte) (1 + i % 250)});
+                answers.add(senders.submit(() -> check(server, c, from)));
             }
             List<String> failures = new ArrayList<>();
             for (Future<Optional<String>> answer : answers) {
@@ -62,10 +67,10 @@ class HostileInputTest {
         }
     }
 
-    private static Optional<String> check(TestServer server, HostileRequests.Hostile c) {
+    private static Optional<String> check(TestServer server, HostileRequests.Hostile c, InetAddress from) {
         RawHttp.Response r;
         try {
-            r = RawHttp.exchange(server.config.port(), c.raw(), c.halfClose(), Duration.ofSeconds(15));
+            r = RawHttp.exchange(server.config.port(), c.raw(), c.halfClose(), Duration.ofSeconds(15), from);
         } catch (IOException e) {
             return Optional.of(c.label() + ": no answer (" + e.getMessage() + ")");
         }
