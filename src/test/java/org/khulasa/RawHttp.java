@@ -95,7 +95,7 @@ public final class RawHttp {
         return exchange(port, raw, false, Duration.ofSeconds(15));
     }
 
-    static Response read(InputStream in, boolean head) throws IOException {
+    public static Response read(InputStream in, boolean head) throws IOException {
         String statusLine = line(in);
         if (statusLine == null) {
             throw new IOException("the connection closed without a response");

@@ -45,8 +45,8 @@ final class AuthFailureLimiter {
         if (w == null || w.failures < MAX_FAILURES) {
             return OptionalLong.empty();
         }
-        long seconds = Duration.between(clock.instant(), w.start.plus(WINDOW)).toSeconds() + 1;
-        return OptionalLong.of(Math.max(1, seconds));
+        long millis = Duration.between(clock.instant(), w.start.plus(WINDOW)).toMillis();
+        return OptionalLong.of(Math.max(1, (millis + 999) / 1000));
     }
 
     synchronized void recordFailure(String address) {
