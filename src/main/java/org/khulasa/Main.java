@@ -3,6 +3,8 @@ package org.khulasa;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
+import org.khulasa.related.RecomputeProgress;
+import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.JdbiArticleStore;
 import org.khulasa.web.SampleNewsroom;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts Khulasa: {@code java -jar khulasa.jar [--sample]}. Configuration comes from the
  * environment (see {@link Config}); {@code --sample} loads the sample newsroom into an empty database.
+ * {@code java -jar khulasa.jar --recompute-related} chooses every related list again, then exits.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
@@ -22,8 +25,9 @@ public final class Main {
     public static void main(String[] args) {
         List<String> options = List.of(args);
         for (String option : options) {
-            if (!option.equals("--sample")) {
-                System.err.println("Unknown option " + option + "\nUsage: java -jar khulasa.jar [--sample]");
+            if (!option.equals("--sample") && !option.equals("--recompute-related")) {
+                System.err.println("Unknown option " + option
+                        + "\nUsage: java -jar khulasa.jar [--sample] | --recompute-related");
                 System.exit(2);
             }
         }
@@ -36,7 +40,12 @@ public final class Main {
             return;
         }
         Clock clock = Clock.systemUTC();
-        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock);
+        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
+        if (options.contains("--recompute-related")) {
+            store.recomputeRelated(RecomputeProgress.toStandardOutput());
+            store.close();
+            return;
+        }
         if (options.contains("--sample")) {
             int loaded = SampleNewsroom.loadIfEmpty(store);
             log.info(loaded > 0 ? "Loaded the sample newsroom: " + loaded + " articles"

@@ -24,8 +24,11 @@ public interface ArticleStore extends AutoCloseable {
 
     boolean delete(long id);
 
-    /** The article, whether or not its publication time has come. */
-    Optional<Article> find(long id);
+    /**
+     * The article, whether or not its publication time has come; its related list holds only
+     * articles published at or before {@code visibleAt} (null: all of them).
+     */
+    Optional<Article> find(long id, Instant visibleAt);
 
     /** Newest first, by publication time then id. */
     List<Article> list(ArticleQuery query);
@@ -41,11 +44,29 @@ public interface ArticleStore extends AutoCloseable {
     /** When the last create, update or delete was committed; {@link Instant#EPOCH} before any. */
     Instant lastChange();
 
+    /** When the last write that changed anything shown in the category's feed was committed. */
+    Instant lastChangeOfCategory(String slug);
+
+    /** When the last write that changed anything shown in the author's feed was committed. */
+    Instant lastChangeOfAuthor(String slug);
+
     /** The earliest publication time after {@code now}: when scheduled content next appears. */
     Optional<Instant> nextScheduledAfter(Instant now);
 
+    /**
+     * Indexes every article's words again and chooses every automatic related pick again (after
+     * importing an archive, or upgrading), reporting progress as it goes; editors' picks stay.
+     */
+    void recomputeRelated(RelatedProgress progress);
+
     @Override
     void close();
+
+    /** Told how far a long job has come: {@code done} of {@code total} articles in {@code step}. */
+    @FunctionalInterface
+    interface RelatedProgress {
+        void report(String step, long done, long total);
+    }
 
     /** The result of a create: the stored article, and whether an earlier request created it. */
     record Created(Article article, boolean replayed) {

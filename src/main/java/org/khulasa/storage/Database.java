@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.khulasa.article.RelatedMatcher;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
@@ -18,8 +19,16 @@ public final class Database {
     private Database() {
     }
 
-    /** Opens the store behind {@code jdbcUrl}, creating the SQLite file's folder if needed. */
+    /** Opens the store without automatic related articles: lists hold only the editor's picks. */
     public static JdbiArticleStore open(String jdbcUrl, Clock clock) {
+        return open(jdbcUrl, clock, RelatedMatcher.NONE);
+    }
+
+    /**
+     * Opens the store behind {@code jdbcUrl}, creating the SQLite file's folder if needed;
+     * {@code related} fills each article's related list when it is written.
+     */
+    public static JdbiArticleStore open(String jdbcUrl, Clock clock, RelatedMatcher related) {
         if (!jdbcUrl.startsWith("jdbc:sqlite:")) {
             throw new IllegalArgumentException("unsupported database URL (only jdbc:sqlite: so far): " + jdbcUrl);
         }
@@ -33,7 +42,7 @@ public final class Database {
             pool.close();
             throw e;
         }
-        return new JdbiArticleStore(jdbi, pool, clock);
+        return new JdbiArticleStore(jdbi, pool, clock, related);
     }
 
     private static HikariDataSource sqlitePool(String jdbcUrl) {

@@ -20,7 +20,8 @@ final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
     /** Append only: a released migration is never edited. */
-    private static final List<String> FILES = List.of("001_schema.sql");
+    private static final List<String> FILES = List.of("001_schema.sql", "002_related_text.sql",
+            "003_scope_changes.sql");
 
     private Migrations() {
     }

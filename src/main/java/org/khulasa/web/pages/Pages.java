@@ -14,7 +14,6 @@ import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
-import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
 import org.khulasa.article.Slug;
 import org.khulasa.feed.SiteLinks;
@@ -61,7 +60,7 @@ public final class Pages {
 
     public void article(Context ctx) {
         Instant now = clock.instant();
-        Optional<Article> found = articleId(ctx.pathParam("id")).flatMap(store::find)
+        Optional<Article> found = articleId(ctx.pathParam("id")).flatMap(id -> store.find(id, now))
                 .filter(a -> a.isPublishedAt(now));
         if (found.isEmpty()) {
             notFound(ctx);
@@ -71,7 +70,7 @@ public final class Pages {
         List<FeedLink> feeds = new ArrayList<>(layout.categoryFeeds(article.category()));
         feeds.addAll(layout.authorFeeds(article.author()));
         Document doc = layout.page(RtlText.title(article.title()), feeds, store.categories());
-        articlePage.fill(PageLayout.main(doc), article, visible(article.related(), now));
+        articlePage.fill(PageLayout.main(doc), article, article.related());
         send(ctx, 200, doc);
     }
 
@@ -113,13 +112,6 @@ public final class Pages {
         main.appendElement("p").appendElement("a").attr("href", links.home())
                 .text("العودة إلى الصفحة الرئيسية");
         send(ctx, 404, doc);
-    }
-
-    /** The related links whose articles are out: a scheduled one joins the list when its time comes. */
-    private List<RelatedLink> visible(List<RelatedLink> related, Instant now) {
-        return related.stream()
-                .filter(link -> store.find(link.id()).filter(a -> a.isPublishedAt(now)).isPresent())
-                .toList();
     }
 
     private static Optional<Long> articleId(String raw) {
