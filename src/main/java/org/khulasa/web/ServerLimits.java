@@ -17,6 +17,7 @@ public final class ServerLimits {
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     /** Below Docker's and systemd's default grace (10 s / 90 s) before they kill. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(8);
+    static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
     private ServerLimits() {
     }
@@ -33,6 +34,9 @@ public final class ServerLimits {
                     for (var connector : ((Server) event).getConnectors()) {
                         if (connector instanceof ServerConnector c) {
                             c.setIdleTimeout(IDLE_TIMEOUT.toMillis());
+                            // While stopping, Jetty cuts connections idle for 1 s by default, which
+                            // would fail an upload still arriving; give it most of the stop timeout.
+                            c.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
                         }
                     }
                 }
