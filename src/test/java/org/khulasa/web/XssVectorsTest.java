@@ -6,7 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +26,9 @@ import org.khulasa.XssVectors;
 
 /**
  * Every vector of {@link XssVectors} posted in every text field of an article: the body comes
- * back sanitized with nothing active left, and plain-text fields come back exactly as sent (they
- * are text, escaped wherever they are shown).
+ * back sanitized with nothing active left, plain-text fields come back exactly as sent (they are
+ * text, escaped wherever they are shown), and no feed (parsed by Rome, its HTML by jsoup) or page
+ * has anything a browser or reader would run.
  */
 class XssVectorsTest {
 
@@ -50,6 +57,78 @@ class XssVectorsTest {
                 assertEquals(XmlText(sent.get("tags").get(0).asText()).strip(), read.get("tags").get(0).asText(), "tag of vector " + i);
             }
             assertTrue(findings.isEmpty(), "active content survived:\n" + String.join("\n", findings));
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("slow")
+    void xss_vectors_never_come_out_active_in_feeds_or_pages() throws Exception {
+        try (TestServer server = TestServer.start(data)) {
+            List<String> findings = new ArrayList<>();
+            for (int i = 0; i < XssVectors.ALL.size(); i++) {
+                server.create(withVectorEverywhere(XssVectors.ALL.get(i), i).toString());
+            }
+            for (int i = 0; i < XssVectors.IMAGE_URLS.size(); i++) {
+                ObjectNode a = Articles.article("صورة مريبة " + i, "xss-images", "xss-author-images");
+                a.putObject("image").put("url", XssVectors.IMAGE_URLS.get(i)).put("caption", XssVectors.ALL.get(i));
+                server.post("/api/articles", a.toString());
+            }
+            List<String> feeds = new ArrayList<>(List.of("/feeds/rss.xml", "/feeds/atom.xml",
+                    "/feeds/category/xss-images/rss.xml", "/feeds/category/xss-images/atom.xml"));
+            List<String> pages = new ArrayList<>(List.of("/", "/category/xss-images", "/author/xss-author-images"));
+            JsonNode all = TestServer.parse(server.get("/api/articles?limit=100").body());
+            for (JsonNode a : all) {
+                pages.add("/articles/" + a.get("id").asLong());
+            }
+            for (int i = 0; i < XssVectors.ALL.size(); i++) {
+                feeds.add("/feeds/category/xss-" + i + "/rss.xml");
+                feeds.add("/feeds/author/xss-author-" + i + "/atom.xml");
+                pages.add("/category/xss-" + i);
+                pages.add("/author/xss-author-" + i);
+            }
+            for (String path : feeds) {
+                HttpResponse<byte[]> r = server.getBytes(path);
+                assertEquals(200, r.statusCode(), path);
+                SyndFeed feed = new SyndFeedInput().build(new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8));
+                assertTrue(!feed.getEntries().isEmpty(), path);
+                for (SyndEntry entry : feed.getEntries()) {
+                    // HTML content; a content typed as text is text, whatever it says.
+                    List<String> html = new ArrayList<>();
+                    List<com.rometools.rome.feed.synd.SyndContent> contents = new ArrayList<>(entry.getContents());
+                    if (entry.getDescription() != null) {
+                        contents.add(entry.getDescription());
+                    }
+                    for (var c : contents) {
+                        if (c.getType() == null || !c.getType().equals("text")) {
+                            html.add(c.getValue());
+                        }
+                    }
+                    for (String fragment : html) {
+                        List<String> active = ActiveContent.in(Jsoup.parseBodyFragment(fragment).body());
+                        if (!active.isEmpty()) {
+                            findings.add(path + " entry " + entry.getTitle() + ": " + active);
+                        }
+                    }
+                }
+                // No element of the feed itself is a script, in any namespace.
+                org.jsoup.nodes.Document xml = Jsoup.parse(new String(r.body(), StandardCharsets.UTF_8), "", org.jsoup.parser.Parser.xmlParser());
+                if (!xml.select("script, *|script, iframe, object, embed").isEmpty()) {
+                    findings.add(path + ": markup elements in the feed's XML");
+                }
+            }
+            for (String path : pages) {
+                HttpResponse<String> r = server.get(path);
+                assertEquals(200, r.statusCode(), path);
+                org.jsoup.nodes.Document page = Jsoup.parse(r.body());
+                List<String> active = new ArrayList<>(ActiveContent.in(page.body()));
+                active.addAll(ActiveContent.in(page.head(), java.util.Set.of("meta", "link", "title")));
+                page.head().select("meta[http-equiv], base, link:not([rel~=(?i)^(stylesheet|alternate|canonical|icon)$])")
+                        .forEach(e -> active.add("head " + e.outerHtml()));
+                if (!active.isEmpty()) {
+                    findings.add(path + ": " + active);
+                }
+            }
+            assertTrue(findings.isEmpty(), findings.size() + " active findings:\n" + String.join("\n", findings));
         }
     }
 
