@@ -17,7 +17,6 @@ public final class ServerLimits {
     public static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     /** Below Docker's and systemd's default grace (10 s / 90 s) before they kill. */
     public static final Duration STOP_TIMEOUT = Duration.ofSeconds(8);
-    static final Duration SHUTDOWN_IDLE_TIMEOUT = Duration.ofSeconds(5);
 
     private ServerLimits() {
     }
@@ -33,10 +32,10 @@ public final class ServerLimits {
                 public void lifeCycleStarting(LifeCycle event) {
                     for (var connector : ((Server) event).getConnectors()) {
                         if (connector instanceof ServerConnector c) {
+                            // While stopping, Jetty closes connections idle for 1 s (its default):
+                            // requests still arriving at a steady pace are waited for, stalled ones
+                            // are not, and idle keep-alive connections don't hold the stop up.
                             c.setIdleTimeout(IDLE_TIMEOUT.toMillis());
-                            // While stopping, Jetty cuts connections idle for 1 s by default, which
-                            // would fail an upload still arriving; give it most of the stop timeout.
-                            c.setShutdownIdleTimeout(SHUTDOWN_IDLE_TIMEOUT.toMillis());
                         }
                     }
                 }

@@ -47,7 +47,7 @@ class GracefulShutdownTest {
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, half);
             out.flush();
-            Thread.sleep(500); // the request is in the server's hands
+            Thread.sleep(300); // the request is in the server's hands
 
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -56,10 +56,16 @@ class GracefulShutdownTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(1_500);
-            assertTrue(server.process().isAlive(), "the server waits for the request in flight");
-            out.write(body, half, body.length - half);
-            out.flush();
+            // The rest arrives over two seconds, a few bytes at a time, as from a slow network.
+            int sent = half;
+            while (sent < body.length) {
+                Thread.sleep(200);
+                int n = Math.min(body.length - sent, Math.max(1, (body.length - half) / 10));
+                out.write(body, sent, n);
+                out.flush();
+                sent += n;
+                assertTrue(server.process().isAlive(), "the server waits for the request in flight");
+            }
             answer = RawHttp.read(new BufferedInputStream(socket.getInputStream()), false);
             exit.get(40, TimeUnit.SECONDS);
         }
