@@ -60,8 +60,12 @@ public final class Main {
         }
         Javalin app = App.create(config, store, clock);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            app.stop();
-            store.close();
+            try {
+                app.stop();
+            } finally {
+                // Even when requests outlast the stop timeout, the database is closed cleanly.
+                store.close();
+            }
         }, "khulasa-shutdown"));
         app.start(config.port());
         log.info("Khulasa is serving {} on port {}", config.baseUrl(), app.port());
