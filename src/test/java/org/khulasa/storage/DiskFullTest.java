@@ -64,6 +64,8 @@ class DiskFullTest {
                 }
             }
             assertEquals(3, refused, "the disk filled up");
+            // In WAL mode every write is appended to the log first: that is what ran into the wall.
+            assertTrue(Files.size(data.resolve("khulasa.db-wal")) > 0, "the write-ahead log grew on the full disk");
             assertTrue(stored.size() > 5, "some articles fitted: " + stored.size());
 
             // An update and a delete can't be stored either, and change nothing.
