@@ -109,6 +109,8 @@ class LoadTest {
                     failedConnections.get());
             System.out.print(report);
             Files.writeString(Path.of("target", "load-results.txt"), report);
+            Files.copy(temp.resolve("server.log"), Path.of("target", "load-server.log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
 
             assertEquals(0, serverErrors.get(), "5xx answers: " + problems);
             assertEquals(0, failedConnections.get(), "failed connections: " + problems);
