@@ -10,6 +10,7 @@ import java.util.Map;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.SiteLinks;
+import org.khulasa.web.ServerLimits;
 import org.khulasa.web.Web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,7 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
+            ServerLimits.apply(cfg.jetty);
 
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
 

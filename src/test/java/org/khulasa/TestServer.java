@@ -161,7 +161,10 @@ public final class TestServer implements AutoCloseable {
 
     @Override
     public void close() {
-        app.stop();
-        store.close();
+        try {
+            app.stop();
+        } finally {
+            store.close();
+        }
     }
 }

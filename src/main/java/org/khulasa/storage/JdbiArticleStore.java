@@ -1,5 +1,6 @@
 package org.khulasa.storage;
 
+import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -57,8 +58,11 @@ public final class JdbiArticleStore implements ArticleStore {
 
     private static final String ORDER_NEWEST_FIRST = " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit";
 
+    private static final Duration WRITE_QUEUE_TIMEOUT = Duration.ofSeconds(60);
+
     private final Jdbi jdbi;
     private final AutoCloseable pool;
+    private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock(true);
     private final Clock clock;
     private final RelatedMatcher matcher;
 
@@ -71,7 +75,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public Created create(ArticleDraft draft, IdempotencyKey key) {
-        return guarded(() -> jdbi.inTransaction(h -> {
+        return writing(() -> jdbi.inTransaction(h -> {
             Instant now = clock.instant();
             if (key.isPresent()) {
                 Optional<Created> replay = replay(h, key, now);
@@ -117,7 +121,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public Optional<Article> update(long id, ArticleDraft draft) {
-        return guarded(() -> jdbi.inTransaction(h -> {
+        return writing(() -> jdbi.inTransaction(h -> {
             Optional<Long> published = h.createQuery("SELECT published_at FROM articles WHERE id = :id")
                     .bind("id", id).mapTo(Long.class).findOne();
             if (published.isEmpty()) {
@@ -160,30 +164,20 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public boolean delete(long id) {
-        return guarded(() -> jdbi.inTransaction(h -> {
+        return writing(() -> jdbi.inTransaction(h -> {
             List<Long> naming = h.createQuery("""
                             SELECT DISTINCT article_id FROM article_related WHERE related_id = :id
                             ORDER BY article_id DESC
                             """)
                     .bind("id", id).mapTo(Long.class).list();
-<<<<<<< HEAD
             boolean exists = h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id")
                     .bind("id", id).mapTo(Integer.class).one() > 0;
             if (!exists) {
                 return false;
-=======
-            ArticleText gone = textsOf(h, List.of(id)).get(id);
-            if (gone != null) {
-                new SqliteRelatedIndex(h).forget(id, matcher.indexText(gone));
-            }
-            int deleted = h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
-            if (deleted > 0) {
-                nextChangeTime(h, clock.instant());
-                refreshListsNaming(h, id, naming, clock.instant());
->>>>>>> related
             }
             nextChangeTime(h, clock.instant());
             touchScopesOf(h, id);
+            new SqliteRelatedIndex(h).forget(id, matcher.indexText(textsOf(h, List.of(id)).get(id)));
             h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
             refreshListsNaming(h, id, naming, clock.instant());
             return true;
@@ -312,6 +306,16 @@ public final class JdbiArticleStore implements ArticleStore {
                         index);
             }
         }));
+    }
+
+    /**
+     * Writes a consistent copy of the whole database to {@code target} (a new file) with SQLite's
+     * {@code VACUUM INTO}: it reads one snapshot, so writers carry on meanwhile and the copy is
+     * compact and ready to open. Restore by stopping the server and putting the copy in its place.
+     */
+    public void backupTo(Path target) {
+        guarded(() -> jdbi.withHandle(h -> h.createUpdate("VACUUM INTO :target")
+                .bind("target", target.toAbsolutePath().toString()).execute()));
     }
 
     @Override
@@ -588,7 +592,10 @@ public final class JdbiArticleStore implements ArticleStore {
             if (page.isEmpty()) {
                 return;
             }
-            jdbi.useTransaction(h -> work.accept(h, page));
+            writing(() -> jdbi.inTransaction(h -> {
+                work.accept(h, page);
+                return null;
+            }));
             after = page.get(page.size() - 1);
             count += page.size();
             done.accept(count);
@@ -611,6 +618,28 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     // ---- failures -----------------------------------------------------------------------------
+
+    /**
+     * Runs a write transaction once this process's earlier writers are done, first come first
+     * served. SQLite takes one writer at a time and makes the others poll its lock with growing
+     * sleeps, which is not fair: under a burst an unlucky writer starved past the busy timeout
+     * (SQLITE_BUSY, a 503) while later ones got through.
+     */
+    private <T> T writing(Supplier<T> work) {
+        try {
+            if (!writeLock.tryLock(WRITE_QUEUE_TIMEOUT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new StorageUnavailableException("writes queued for over " + WRITE_QUEUE_TIMEOUT.toSeconds() + " s", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StorageUnavailableException("interrupted while waiting to write", e);
+        }
+        try {
+            return guarded(work);
+        } finally {
+            writeLock.unlock();
+        }
+    }
 
     private static <T> T guarded(Supplier<T> work) {
         try {

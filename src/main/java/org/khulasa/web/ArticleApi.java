@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HexFormat;
+import java.util.regex.Pattern;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
@@ -24,6 +25,7 @@ public final class ArticleApi {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
+    private static final Pattern ARTICLE_ID = Pattern.compile("[1-9][0-9]{0,18}");
 
     private final ArticleStore store;
     private final JsonBody jsonBody;
@@ -94,13 +96,14 @@ public final class ArticleApi {
 
     private static long id(Context ctx) {
         String raw = ctx.pathParam("id");
-        try {
-            long id = Long.parseLong(raw);
-            if (id > 0) {
-                return id;
+        // ASCII digits only: Long.parseLong also takes "+1", "01" and Arabic-Indic or fullwidth
+        // digits, which would give one article many URLs.
+        if (ARTICLE_ID.matcher(raw).matches()) {
+            try {
+                return Long.parseLong(raw);
+            } catch (NumberFormatException e) {
+                // beyond Long.MAX_VALUE: answered below
             }
-        } catch (NumberFormatException e) {
-            // answered below
         }
         throw ProblemException.badField("id", "must be a positive whole number");
     }
@@ -121,13 +124,12 @@ public final class ArticleApi {
         if (value == null || value.isEmpty()) {
             return DEFAULT_LIMIT;
         }
-        try {
+        // ASCII digits only, as for ids: Integer.parseInt would also read "١٠" as 10.
+        if (value.length() <= 3 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
             int limit = Integer.parseInt(value);
             if (limit >= 1 && limit <= MAX_LIMIT) {
                 return limit;
             }
-        } catch (NumberFormatException e) {
-            // answered below
         }
         throw ProblemException.badField("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }

@@ -39,7 +39,8 @@ import org.khulasa.article.XmlText;
 final class ArticleRequest {
 
     // RFC 3339 requires the offset; LocalDateTime-style input is refused rather than guessed.
-    private static final Pattern HAS_OFFSET = Pattern.compile(".*(Z|z|[+-]\\d{2}:\\d{2})$");
+    // and the year has four digits, as RFC 3339 says (java.time would take "+10000-01-01T00:00Z").
+    private static final Pattern HAS_OFFSET = Pattern.compile("\\d{4}-.*(Z|z|[+-]\\d{2}:\\d{2})$");
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -126,7 +127,8 @@ final class ArticleRequest {
             return null;
         }
         String slug = text(node, "slug", field + ".slug", true, 64);
-        if (slug != null && !Slug.isValid(slug)) {
+        // Checked as sent: cleaning would turn "politics\u0000" into a valid slug.
+        if (slug != null && !Slug.isValid(node.get("slug").textValue())) {
             errors.add(new FieldError(field + ".slug",
                     "must be 1-64 lowercase ASCII letters, digits or hyphens, like nizar-samir"));
             slug = null;

@@ -3,23 +3,30 @@ package org.khulasa.web;
 import io.javalin.http.Context;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** Bearer-token checks for the editor API: who may write, and who may see scheduled articles. */
 final class EditorAuth {
     static final String TOKEN_HASH = "khulasa.tokenHash";
 
     private final EditorTokens tokens;
+    private final AuthFailureLimiter failures;
 
-    EditorAuth(EditorTokens tokens) {
+    EditorAuth(EditorTokens tokens, AuthFailureLimiter failures) {
         this.tokens = tokens;
+        this.failures = failures;
     }
 
     /** A before-handler for write methods: 401 unless a configured token is presented. */
     void requireForWrites(Context ctx) {
-        // The servlet's own method, not ctx.method(), which honours X-HTTP-Method-Override.
         String method = ctx.req().getMethod();
         if (!method.equals("GET") && !method.equals("HEAD") && !method.equals("OPTIONS")) {
             ctx.attribute(TOKEN_HASH, require(ctx));
+        }
+        // Javalin routes by X-HTTP-Method-Override: honoured, it would turn a GET (no token
+        // needed) into a DELETE. The API has no use for it, so it is refused outright.
+        if (ctx.header("X-HTTP-Method-Override") != null) {
+            throw ProblemException.badField("X-HTTP-Method-Override", "is not supported; send the real method");
         }
     }
 
@@ -36,12 +43,28 @@ final class EditorAuth {
         });
     }
 
-    /** The token's digest when the request carries a valid one. */
+    /**
+     * The token's digest when the request carries a valid one. Any Authorization header is an
+     * attempt: from an address that failed too often it is answered 429 without being checked.
+     */
     Optional<String> identify(Context ctx) {
         String header = ctx.header("Authorization");
-        if (header == null || header.length() < 7 || !header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (header == null) {
             return Optional.empty();
         }
-        return tokens.match(header.substring(7).strip());
+        String address = ctx.req().getRemoteAddr();
+        OptionalLong blocked = failures.blockedFor(address);
+        if (blocked.isPresent()) {
+            ctx.header("Retry-After", String.valueOf(blocked.getAsLong()));
+            throw ProblemException.of(429, "Too many failed attempts",
+                    "too many wrong tokens from this address; retry after " + blocked.getAsLong() + " seconds");
+        }
+        Optional<String> match = header.length() >= 7 && header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")
+                ? tokens.match(header.substring(7).strip())
+                : Optional.empty();
+        if (match.isEmpty()) {
+            failures.recordFailure(address);
+        }
+        return match;
     }
 }

@@ -39,10 +39,19 @@ public final class Problems {
             send(ctx, Problem.of(503, "Storage unavailable", "the request could not be carried out now; retry later"));
         } else if (e instanceof HttpResponseException http) {
             send(ctx, Problem.of(http.getStatus(), http.getMessage(), http.getMessage()));
+        } else if (isMalformedPercentEncoding(e)) {
+            send(ctx, Problem.of(400, "Invalid request", "the path holds a malformed percent-encoding"));
         } else {
             log.error("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
             send(ctx, Problem.of(500, "Internal error", "the server failed; the failure is logged"));
         }
+    }
+
+    /** Javalin decodes path parameters before any handler runs, with URLDecoder, which throws on "%zz". */
+    private static boolean isMalformedPercentEncoding(Exception e) {
+        StackTraceElement[] trace = e.getStackTrace();
+        return e instanceof IllegalArgumentException && trace.length > 0
+                && trace[0].getClassName().equals("java.net.URLDecoder");
     }
 
     /**

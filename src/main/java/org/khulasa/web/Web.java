@@ -21,7 +21,7 @@ public final class Web {
     private final FeedHandler feeds;
 
     public Web(Config config, ArticleStore store, Clock clock, SiteLinks links) {
-        this.auth = new EditorAuth(new EditorTokens(config.editorTokens()));
+        this.auth = new EditorAuth(new EditorTokens(config.editorTokens()), new AuthFailureLimiter(clock));
         this.problems = new Problems(mapper);
         this.pages = new Pages(config, store, clock, links);
         FeedCache feedCache = new FeedCache();
