@@ -20,8 +20,8 @@ import org.khulasa.storage.Database;
 import org.khulasa.storage.JdbiArticleStore;
 
 /**
- * A real Khulasa on a free port of 127.0.0.1 over a real SQLite file in {@code dataDir}, and a
- * plain JDK HTTP client to talk to it. Close it to stop the server and the database.
+ * A real Khulasa on a free port of 127.0.0.1 over a real SQLite file in {@code dataDir} (or a
+ * PostgreSQL schema of its own: see {@link TestDatabase}), and a plain JDK HTTP client to talk to it. Close it to stop the server and the database.
  */
 public final class TestServer implements AutoCloseable {
     public static final String TOKEN = "test-editor-token";
@@ -51,6 +51,7 @@ public final class TestServer implements AutoCloseable {
                 "KHULASA_BASE_URL", "http://127.0.0.1:" + port,
                 "KHULASA_EDITOR_TOKENS", TOKEN));
         all.putAll(env);
+        TestDatabase.serverUrlFor(dataDir).ifPresent(url -> all.putIfAbsent("KHULASA_DB_URL", url));
         Config config = Config.fromEnvironment(all);
         Clock clock = Clock.systemUTC();
         JdbiArticleStore store = Database.open(config.jdbcUrl(), clock);
@@ -152,6 +153,11 @@ public final class TestServer implements AutoCloseable {
             all.addAll(List.of("Content-Type", "application/json"));
         }
         return all.toArray(String[]::new);
+    }
+
+    /** The port this server listens on (its base URL may name another: a load balancer's). */
+    public int port() {
+        return app.port();
     }
 
     @Override

@@ -29,8 +29,6 @@ import org.khulasa.article.Image;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.StorageUnavailableException;
 import org.khulasa.article.UnknownRelatedArticlesException;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /** The article store over Jdbi: all of Khulasa's SQL is in this class and the migrations. */
 public final class JdbiArticleStore implements ArticleStore {
@@ -52,16 +50,19 @@ public final class JdbiArticleStore implements ArticleStore {
     private final Jdbi jdbi;
     private final AutoCloseable pool;
     private final Clock clock;
+    private final Dialect dialect;
 
-    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock) {
+    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, Dialect dialect) {
         this.jdbi = jdbi;
         this.pool = pool;
         this.clock = clock;
+        this.dialect = dialect;
     }
 
     @Override
     public Created create(ArticleDraft draft, IdempotencyKey key) {
         return guarded(() -> jdbi.inTransaction(h -> {
+            lockWrites(h);
             Instant now = clock.instant();
             if (key.isPresent()) {
                 Optional<Created> replay = replay(h, key, now);
@@ -103,6 +104,7 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public Optional<Article> update(long id, ArticleDraft draft) {
         return guarded(() -> jdbi.inTransaction(h -> {
+            lockWrites(h);
             Optional<Long> published = h.createQuery("SELECT published_at FROM articles WHERE id = :id")
                     .bind("id", id).mapTo(Long.class).findOne();
             if (published.isEmpty()) {
@@ -137,6 +139,7 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public boolean delete(long id) {
         return guarded(() -> jdbi.inTransaction(h -> {
+            lockWrites(h);
             int deleted = h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
             if (deleted > 0) {
                 nextChangeTime(h, clock.instant());
@@ -315,6 +318,16 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     /**
+     * Every write begins here, so writes run one at a time across every instance sharing the
+     * database: the row lock on {@code site_state} is held until commit (PostgreSQL), and SQLite's
+     * IMMEDIATE transactions already hold the file's write lock. Each write then reads the latest
+     * committed state: the idempotency key a concurrent retry stored, the previous update time.
+     */
+    private static void lockWrites(Handle h) {
+        h.createUpdate("UPDATE site_state SET last_change_at = last_change_at WHERE id = 1").execute();
+    }
+
+    /**
      * The time stamped on this write: now, but always after the previous write, so no two
      * articles ever share an {@code updated} value (Atom readers and validators rely on it).
      */
@@ -386,7 +399,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     // ---- failures -----------------------------------------------------------------------------
 
-    private static <T> T guarded(Supplier<T> work) {
+    private <T> T guarded(Supplier<T> work) {
         try {
             return work.get();
         } catch (JdbiException e) {
@@ -394,20 +407,16 @@ public final class JdbiArticleStore implements ArticleStore {
         }
     }
 
-    /** A full disk or a lock held too long is the server's trouble, not the editor's: 503, retry. */
-    private static RuntimeException unavailableOr(JdbiException e) {
+    /** A full disk, a lock held too long or a lost connection is the server's trouble, not the editor's: 503, retry. */
+    private RuntimeException unavailableOr(JdbiException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException sqlite && isTransient(sqlite.getResultCode())) {
-                return new StorageUnavailableException("the database can't take this now: " + sqlite.getResultCode(), e);
+            if (t instanceof SQLException sql) {
+                Optional<String> cause = dialect.transientCause(sql);
+                if (cause.isPresent()) {
+                    return new StorageUnavailableException("the database can't take this now: " + cause.get(), e);
+                }
             }
         }
         return e;
-    }
-
-    private static boolean isTransient(SQLiteErrorCode code) {
-        return switch (code) {
-            case SQLITE_FULL, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY -> true;
-            default -> code.name().startsWith("SQLITE_IOERR") || code.name().startsWith("SQLITE_BUSY");
-        };
     }
 }
