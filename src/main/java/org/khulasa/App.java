@@ -41,6 +41,12 @@ public final class App {
             cfg.routes.put("/api/articles/{id}", web.api()::replace);
             cfg.routes.delete("/api/articles/{id}", web.api()::delete);
 
+            cfg.routes.get("/", web.pages()::home);
+            cfg.routes.get("/articles/{id}", web.pages()::article);
+            cfg.routes.get("/category/{slug}", web.pages()::category);
+            cfg.routes.get("/author/{slug}", web.pages()::author);
+            cfg.routes.get("/assets/site.css", web.pages()::stylesheet);
+
             cfg.routes.exception(Exception.class, web.problems()::handle);
             // Requests no route matched (a handler's own 404/405 already has a body).
             cfg.routes.error(404, ctx -> web.problems().fillUnlessAnswered(ctx, 404, "Not found", "nothing is served at " + ctx.path()));

@@ -1,6 +1,8 @@
 package org.khulasa;
 
 import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +16,8 @@ public record Config(
         String baseUrl,
         List<String> editorTokens,
         String siteTitle,
-        int feedSize) {
+        int feedSize,
+        ZoneId timeZone) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -39,12 +42,13 @@ public record Config(
                 Arrays.stream(env.getOrDefault("KHULASA_EDITOR_TOKENS", "").split(","))
                         .map(String::trim).filter(t -> !t.isEmpty()).toList(),
                 Optional.ofNullable(blankToNull(env.get("KHULASA_SITE_TITLE"))).orElse(DEFAULT_SITE_TITLE),
-                intVar(env, "KHULASA_FEED_SIZE", 50));
+                intVar(env, "KHULASA_FEED_SIZE", 50),
+                zoneVar(env, "KHULASA_TIMEZONE"));
     }
 
     /** A copy on another port and base URL: tests start on port 0 and learn the real port later. */
     public Config withPortAndBaseUrl(int newPort, String newBaseUrl) {
-        return new Config(newPort, dataDir, dbUrl, newBaseUrl, editorTokens, siteTitle, feedSize);
+        return new Config(newPort, dataDir, dbUrl, newBaseUrl, editorTokens, siteTitle, feedSize, timeZone);
     }
 
     public String jdbcUrl() {
@@ -60,6 +64,19 @@ public record Config(
             return Integer.parseInt(value.trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a whole number, got '" + value + "'");
+        }
+    }
+
+    /** The zone pages show dates in (feeds always use UTC); an IANA name such as Asia/Damascus. */
+    private static ZoneId zoneVar(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null) {
+            return ZoneId.of("UTC");
+        }
+        try {
+            return ZoneId.of(value.trim());
+        } catch (DateTimeException e) {
+            throw new IllegalArgumentException(name + " must be a time zone name like Asia/Damascus or UTC, got '" + value + "'");
         }
     }
 

@@ -44,6 +44,11 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts with {@code env} on top of the test defaults (one editor token, the data folder). */
     public static TestServer start(Path dataDir, Map<String, String> env) {
+        return start(dataDir, env, Clock.systemUTC());
+    }
+
+    /** Starts on {@code clock}: a test that moves it sees scheduled articles come out, without waiting. */
+    public static TestServer start(Path dataDir, Map<String, String> env, Clock clock) {
         int port = FreePort.find();
         Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "KHULASA_PORT", String.valueOf(port),
@@ -53,7 +58,6 @@ public final class TestServer implements AutoCloseable {
         all.putAll(env);
         TestDatabase.serverUrlFor(dataDir).ifPresent(url -> all.putIfAbsent("KHULASA_DB_URL", url));
         Config config = Config.fromEnvironment(all);
-        Clock clock = Clock.systemUTC();
         JdbiArticleStore store = Database.open(config.jdbcUrl(), clock);
         Javalin app = App.create(config, store, clock);
         app.start("127.0.0.1", config.port());

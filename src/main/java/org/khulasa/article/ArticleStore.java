@@ -24,8 +24,11 @@ public interface ArticleStore extends AutoCloseable {
 
     boolean delete(long id);
 
-    /** The article, whether or not its publication time has come. */
-    Optional<Article> find(long id);
+    /**
+     * The article, whether or not its publication time has come; its related list holds only
+     * articles published at or before {@code visibleAt} (null: all of them).
+     */
+    Optional<Article> find(long id, Instant visibleAt);
 
     /** Newest first, by publication time then id. */
     List<Article> list(ArticleQuery query);

@@ -72,7 +72,8 @@ public final class JdbiArticleStore implements ArticleStore {
             }
             checkRelatedExist(h, draft.related(), -1);
             Instant updated = nextChangeTime(h, now);
-            Instant published = draft.published() != null ? draft.published() : updated;
+            // Not `updated`, which may run a few ms ahead of the clock to stay unique.
+            Instant published = draft.published() != null ? draft.published() : now;
             long id = h.createUpdate("""
                             INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
                                                   created_at, updated_at, image_url, image_type, image_caption)
@@ -149,8 +150,8 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public Optional<Article> find(long id) {
-        return guarded(() -> jdbi.withHandle(h -> find(h, id, null)));
+    public Optional<Article> find(long id, Instant visibleAt) {
+        return guarded(() -> jdbi.withHandle(h -> find(h, id, visibleAt)));
     }
 
     @Override

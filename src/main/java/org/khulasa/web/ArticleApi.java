@@ -55,8 +55,10 @@ public final class ArticleApi {
     }
 
     public void read(Context ctx) {
-        Article article = store.find(id(ctx))
-                .filter(a -> a.isPublishedAt(clock.instant()) || auth.identify(ctx).isPresent())
+        // Editors see what they scheduled; the public sees what is out.
+        Instant visibleAt = auth.identify(ctx).isPresent() ? null : clock.instant();
+        Article article = store.find(id(ctx), visibleAt)
+                .filter(a -> visibleAt == null || a.isPublishedAt(visibleAt))
                 .orElseThrow(() -> ProblemException.notFound("no article has id " + ctx.pathParam("id")));
         ctx.json(ArticleJson.of(article, links));
     }

@@ -5,6 +5,7 @@ import java.time.Clock;
 import org.khulasa.Config;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.feed.SiteLinks;
+import org.khulasa.web.pages.Pages;
 
 /** Builds the HTTP handlers from their dependencies; {@code App} routes to them. */
 public final class Web {
@@ -15,11 +16,13 @@ public final class Web {
     private final EditorAuth auth;
     private final ArticleApi api;
     private final Problems problems;
+    private final Pages pages;
 
     public Web(Config config, ArticleStore store, Clock clock, SiteLinks links) {
         this.auth = new EditorAuth(new EditorTokens(config.editorTokens()));
         this.problems = new Problems(mapper);
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, () -> { });
+        this.pages = new Pages(config, store, clock, links);
     }
 
     public ObjectMapper mapper() {
@@ -36,5 +39,9 @@ public final class Web {
 
     public ArticleApi api() {
         return api;
+    }
+
+    public Pages pages() {
+        return pages;
     }
 }

@@ -55,10 +55,10 @@ class SqliteSetupTest {
             store.create(new ArticleDraft("ب", null, "<p>ب</p>", new Category("c", "ق"), new Author("a", "ك"),
                     null, List.of(1L), List.of(), null), IdempotencyKey.NONE);
             for (int i = 0; i < 20; i++) {
-                store.find(2);
+                store.find(2, null);
             }
             store.delete(1);
-            assertTrue(store.find(2).orElseThrow().related().isEmpty());
+            assertTrue(store.find(2, null).orElseThrow().related().isEmpty());
         }
     }
 

@@ -210,6 +210,19 @@ class ArticleApiTest {
     }
 
     @Test
+    void a_scheduled_related_article_is_not_shown_to_the_public_before_its_time() {
+        ObjectNode future = Articles.article("سبق صحفي مجدول");
+        future.put("published", "2099-01-01T00:00:00Z");
+        long scheduled = server.create(future.toString()).get("id").asLong();
+        long id = server.create(Articles.withRelated(Articles.article("خبر منشور"), scheduled).toString()).get("id").asLong();
+
+        assertEquals(0, TestServer.parse(server.get("/api/articles/" + id).body()).get("related").size());
+        assertFalse(server.get("/api/articles").body().contains("سبق صحفي مجدول"));
+        JsonNode asEditor = TestServer.parse(server.get("/api/articles/" + id, "Authorization", "Bearer " + TestServer.TOKEN).body());
+        assertEquals(scheduled, asEditor.get("related").get(0).get("id").asLong());
+    }
+
+    @Test
     void a_retried_post_with_the_same_idempotency_key_answers_the_first_result() {
         String json = Articles.article("خبر يُرسل مرتين").toString();
         HttpResponse<String> first = server.post("/api/articles", json, "Idempotency-Key", "cms-42");

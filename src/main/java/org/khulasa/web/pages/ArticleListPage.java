@@ -1,0 +1,44 @@
+package org.khulasa.web.pages;
+
+import java.util.List;
+import org.jsoup.nodes.Element;
+import org.khulasa.article.Article;
+import org.khulasa.article.RtlText;
+import org.khulasa.feed.SiteLinks;
+
+/** A list of articles, newest first: each its title linking to its page, section, author, date and summary. */
+final class ArticleListPage {
+    private final SiteLinks links;
+    private final ArabicDates dates;
+
+    ArticleListPage(SiteLinks links, ArabicDates dates) {
+        this.links = links;
+        this.dates = dates;
+    }
+
+    void fill(Element main, String heading, List<FeedLink> feeds, String feedsLabel, List<Article> articles) {
+        main.appendElement("h1").attr("dir", "auto").text(heading);
+        PageLayout.appendFeedLinks(main, feedsLabel, feeds);
+        if (articles.isEmpty()) {
+            main.appendElement("p").addClass("empty").text("لا توجد مقالات منشورة بعد.");
+            return;
+        }
+        Element list = main.appendElement("ol").addClass("articles");
+        for (Article article : articles) {
+            Element item = list.appendElement("li").appendElement("article");
+            item.appendElement("h2").attr("dir", "auto").appendElement("a").attr("href", links.article(article.id()))
+                    .text(RtlText.title(article.title()));
+            Element meta = item.appendElement("p").addClass("meta");
+            meta.appendElement("a").attr("href", links.categoryPage(article.category().slug()))
+                    .attr("dir", "auto").text(article.category().name());
+            meta.appendText(" · ");
+            meta.appendElement("a").attr("rel", "author").attr("href", links.authorPage(article.author().slug()))
+                    .attr("dir", "auto").text(article.author().name());
+            meta.appendText(" · ");
+            dates.appendTime(meta, article.published());
+            if (article.summary() != null && !article.summary().isBlank()) {
+                item.appendElement("p").addClass("summary").attr("dir", "auto").text(article.summary());
+            }
+        }
+    }
+}

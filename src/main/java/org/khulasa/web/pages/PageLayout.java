@@ -1,0 +1,110 @@
+package org.khulasa.web.pages;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.DocumentType;
+import org.jsoup.nodes.Element;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
+import org.khulasa.feed.FeedFormat;
+import org.khulasa.feed.SiteLinks;
+
+/**
+ * The frame every page shares: an Arabic right-to-left document whose head announces the feeds
+ * (autodiscovery), a header with the site's name and its sections, and a footer with the feeds.
+ * Built as a DOM, so every text and attribute is escaped by jsoup.
+ */
+final class PageLayout {
+    private final String siteTitle;
+    private final SiteLinks links;
+    private final String stylesheetHref;
+
+    PageLayout(String siteTitle, SiteLinks links, String stylesheetHref) {
+        this.siteTitle = siteTitle;
+        this.links = links;
+        this.stylesheetHref = stylesheetHref;
+    }
+
+    String siteTitle() {
+        return siteTitle;
+    }
+
+    /** The site's own feeds, which every page announces first. */
+    List<FeedLink> siteFeeds() {
+        return List.of(new FeedLink(siteTitle, FeedFormat.RSS, links.siteFeed(FeedFormat.RSS)),
+                new FeedLink(siteTitle, FeedFormat.ATOM, links.siteFeed(FeedFormat.ATOM)));
+    }
+
+    List<FeedLink> categoryFeeds(Category category) {
+        String title = siteTitle + ": " + category.name();
+        return List.of(new FeedLink(title, FeedFormat.RSS, links.categoryFeed(category.slug(), FeedFormat.RSS)),
+                new FeedLink(title, FeedFormat.ATOM, links.categoryFeed(category.slug(), FeedFormat.ATOM)));
+    }
+
+    List<FeedLink> authorFeeds(Author author) {
+        String title = siteTitle + ": " + author.name();
+        return List.of(new FeedLink(title, FeedFormat.RSS, links.authorFeed(author.slug(), FeedFormat.RSS)),
+                new FeedLink(title, FeedFormat.ATOM, links.authorFeed(author.slug(), FeedFormat.ATOM)));
+    }
+
+    /**
+     * A page titled {@code title} (null: the site's name alone) announcing the site's feeds plus
+     * {@code feeds}; fill its {@code <main>}, found with {@link #main(Document)}.
+     */
+    Document page(String title, List<FeedLink> feeds, List<Category> sections) {
+        Document doc = Document.createShell("");
+        doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
+        doc.prependChild(new DocumentType("html", "", ""));
+        doc.selectFirst("html").attr("lang", "ar").attr("dir", "rtl");
+
+        Element head = doc.head();
+        head.appendElement("meta").attr("charset", "utf-8");
+        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
+        head.appendElement("title").text(title == null ? siteTitle : title + " — " + siteTitle);
+        head.appendElement("link").attr("rel", "stylesheet").attr("href", stylesheetHref);
+        List<FeedLink> all = new ArrayList<>(siteFeeds());
+        all.addAll(feeds);
+        for (FeedLink feed : all) {
+            head.appendElement("link").attr("rel", "alternate").attr("type", feed.mediaType())
+                    .attr("title", feed.title() + " (" + feed.formatName() + ")").attr("href", feed.url());
+        }
+
+        Element body = doc.body();
+        Element header = body.appendElement("header").addClass("site");
+        header.appendElement("a").addClass("brand").attr("href", links.home()).text(siteTitle);
+        if (!sections.isEmpty()) {
+            Element list = header.appendElement("nav").attr("aria-label", "الأقسام").appendElement("ul");
+            for (Category section : sections) {
+                list.appendElement("li").appendElement("a").attr("href", links.categoryPage(section.slug()))
+                        .attr("dir", "auto").text(section.name());
+            }
+        }
+        body.appendElement("main");
+        Element footer = body.appendElement("footer").addClass("site").appendElement("p");
+        footer.appendText("تابع " + siteTitle + " في قارئ الخلاصات: ");
+        for (FeedLink feed : siteFeeds()) {
+            footer.appendElement("a").attr("href", feed.url()).attr("dir", "ltr").text(feed.formatName());
+            footer.appendText(" · ");
+        }
+        footer.appendElement("a").attr("href", links.opml()).attr("dir", "ltr").text("OPML");
+        return doc;
+    }
+
+    static Element main(Document doc) {
+        return doc.selectFirst("main");
+    }
+
+    /** A row of links to {@code feeds}, for a list page: «تابع هذا القسم: RSS · Atom». */
+    static void appendFeedLinks(Element parent, String label, List<FeedLink> feeds) {
+        Element p = parent.appendElement("p").addClass("feeds");
+        p.appendText(label + ": ");
+        for (int i = 0; i < feeds.size(); i++) {
+            if (i > 0) {
+                p.appendText(" · ");
+            }
+            p.appendElement("a").attr("href", feeds.get(i).url()).attr("dir", "ltr").text(feeds.get(i).formatName());
+        }
+    }
+}

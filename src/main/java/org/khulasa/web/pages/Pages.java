@@ -1,0 +1,141 @@
+package org.khulasa.web.pages;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.khulasa.Config;
+import org.khulasa.article.Article;
+import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStore;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
+import org.khulasa.article.RtlText;
+import org.khulasa.article.Slug;
+import org.khulasa.feed.SiteLinks;
+
+/**
+ * The HTML pages readers see: {@code /}, {@code /articles/{id}}, {@code /category/{slug}} and
+ * {@code /author/{slug}}. Only what is published at the moment of the request is shown, so a
+ * scheduled article appears on its own when its time comes. Anything unknown is an Arabic 404 page.
+ *
+ * <pre>curl -i http://localhost:8080/category/politics</pre>
+ */
+public final class Pages {
+    /** No scripts at all; images may come from any web address, as editors link them. */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: http:; "
+            + "style-src 'self'; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'self'; "
+            + "frame-ancestors 'self'";
+
+    private final ArticleStore store;
+    private final Clock clock;
+    private final SiteLinks links;
+    private final int listSize;
+    private final PageLayout layout;
+    private final ArticlePage articlePage;
+    private final ArticleListPage listPage;
+    private final Stylesheet stylesheet = new Stylesheet();
+
+    public Pages(Config config, ArticleStore store, Clock clock, SiteLinks links) {
+        this.store = store;
+        this.clock = clock;
+        this.links = links;
+        this.listSize = config.feedSize();
+        ArabicDates dates = new ArabicDates(config.timeZone());
+        this.layout = new PageLayout(config.siteTitle(), links, stylesheet.href());
+        this.articlePage = new ArticlePage(links, dates);
+        this.listPage = new ArticleListPage(links, dates);
+    }
+
+    public void home(Context ctx) {
+        List<Article> latest = store.list(ArticleQuery.site(clock.instant(), listSize));
+        Document doc = layout.page(null, List.of(), store.categories());
+        listPage.fill(PageLayout.main(doc), "آخر الأخبار", layout.siteFeeds(), "تابع الموقع", latest);
+        send(ctx, 200, doc);
+    }
+
+    public void article(Context ctx) {
+        Instant now = clock.instant();
+        Optional<Article> found = articleId(ctx.pathParam("id")).flatMap(id -> store.find(id, now))
+                .filter(a -> a.isPublishedAt(now));
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        Article article = found.get();
+        List<FeedLink> feeds = new ArrayList<>(layout.categoryFeeds(article.category()));
+        feeds.addAll(layout.authorFeeds(article.author()));
+        Document doc = layout.page(RtlText.title(article.title()), feeds, store.categories());
+        articlePage.fill(PageLayout.main(doc), article, article.related());
+        send(ctx, 200, doc);
+    }
+
+    public void category(Context ctx) {
+        Optional<Category> found = slug(ctx).flatMap(store::category);
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        Category category = found.get();
+        List<Article> latest = store.list(ArticleQuery.ofCategory(category.slug(), clock.instant(), listSize));
+        Document doc = layout.page(category.name(), layout.categoryFeeds(category), store.categories());
+        listPage.fill(PageLayout.main(doc), category.name(), layout.categoryFeeds(category), "تابع هذا القسم", latest);
+        send(ctx, 200, doc);
+    }
+
+    public void author(Context ctx) {
+        Optional<Author> found = slug(ctx).flatMap(store::author);
+        if (found.isEmpty()) {
+            notFound(ctx);
+            return;
+        }
+        Author author = found.get();
+        List<Article> latest = store.list(ArticleQuery.ofAuthor(author.slug(), clock.instant(), listSize));
+        Document doc = layout.page(author.name(), layout.authorFeeds(author), store.categories());
+        listPage.fill(PageLayout.main(doc), author.name(), layout.authorFeeds(author), "تابع هذا الكاتب", latest);
+        send(ctx, 200, doc);
+    }
+
+    public void stylesheet(Context ctx) {
+        stylesheet.serve(ctx);
+    }
+
+    private void notFound(Context ctx) {
+        Document doc = layout.page("الصفحة غير موجودة", List.of(), store.categories());
+        Element main = PageLayout.main(doc);
+        main.appendElement("h1").text("الصفحة غير موجودة");
+        main.appendElement("p").text("لم نجد ما تبحث عنه: ربما حُذف المقال أو لم يُنشر بعد، أو أن الرابط غير صحيح.");
+        main.appendElement("p").appendElement("a").attr("href", links.home())
+                .text("العودة إلى الصفحة الرئيسية");
+        send(ctx, 404, doc);
+    }
+
+    private static Optional<Long> articleId(String raw) {
+        try {
+            long id = Long.parseLong(raw);
+            return id > 0 ? Optional.of(id) : Optional.empty();
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<String> slug(Context ctx) {
+        String slug = ctx.pathParam("slug");
+        return Slug.isValid(slug) ? Optional.of(slug) : Optional.empty();
+    }
+
+    private static void send(Context ctx, int status, Document doc) {
+        ctx.status(status)
+                .contentType("text/html; charset=utf-8")
+                .header("Content-Language", "ar")
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Referrer-Policy", "strict-origin-when-cross-origin")
+                .header("Cache-Control", "public, max-age=60")
+                .result(doc.outerHtml());
+    }
+}
