@@ -4,26 +4,60 @@ import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
 import org.khulasa.storage.Database;
+import org.khulasa.storage.DatabaseCopy;
 import org.khulasa.storage.JdbiArticleStore;
 import org.khulasa.web.SampleNewsroom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Khulasa: {@code java -jar khulasa.jar [--sample]}. Configuration comes from the
+ * Starts Khulasa: {@code java -jar khulasa.jar [--sample]}, or copies its database elsewhere:
+ * {@code --copy-to JDBC_URL}. Configuration comes from the
  * environment (see {@link Config}); {@code --sample} loads the sample newsroom into an empty database.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
+    private static final String USAGE = """
+            Usage: java -jar khulasa.jar [--sample]
+                   java -jar khulasa.jar --copy-to JDBC_URL   (copy the configured database into an empty one)""";
+
     private Main() {
+    }
+
+    /** {@code --copy-to URL}: the configured database (KHULASA_DATA or KHULASA_DB_URL) into an empty one, with progress. */
+    private static void copyTo(String targetUrl) {
+        String sourceUrl;
+        try {
+            sourceUrl = Config.fromEnvironment(System.getenv()).jdbcUrl();
+        } catch (IllegalArgumentException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        System.out.println("Copying " + sourceUrl + " into " + targetUrl.replaceAll("password=[^&]*", "password=…"));
+        try {
+            long rows = DatabaseCopy.copy(sourceUrl, targetUrl, (table, done, total) -> {
+                if (done == total || (done > 0 && done % 5000 == 0)) {
+                    System.out.printf("  %-17s %,d of %,d%n", table, done, total);
+                }
+            });
+            System.out.printf("Done: %,d rows copied. Point KHULASA_DB_URL at the new database and restart.%n", rows);
+        } catch (RuntimeException e) {
+            System.err.println("The copy failed, and left the target empty: " + e.getMessage());
+            System.exit(1);
+        }
     }
 
     public static void main(String[] args) {
         List<String> options = List.of(args);
+        if (options.size() == 2 && options.get(0).equals("--copy-to")) {
+            copyTo(options.get(1));
+            return;
+        }
         for (String option : options) {
             if (!option.equals("--sample")) {
-                System.err.println("Unknown option " + option + "\nUsage: java -jar khulasa.jar [--sample]");
+                System.err.println("Unknown option " + option + "\n" + USAGE);
                 System.exit(2);
             }
         }

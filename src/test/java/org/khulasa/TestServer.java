@@ -64,16 +64,22 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config, store, app);
     }
 
+    /** {@code path} under the public base URL, as links in feeds and pages name it. */
     public String url(String path) {
         return config.baseUrl() + path;
     }
 
+    /** {@code path} on this very server, whatever its base URL says (a load balancer's, shared by several). */
+    public String local(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
+        return send(HttpRequest.newBuilder(URI.create(local(path))).GET(), headers);
     }
 
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET().timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local(path))).GET().timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -89,19 +95,19 @@ public final class TestServer implements AutoCloseable {
 
     /** POSTs JSON with the editor token. */
     public HttpResponse<String> post(String path, String json, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
+        return send(HttpRequest.newBuilder(URI.create(local(path)))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
                 withEditorHeaders(headers));
     }
 
     public HttpResponse<String> put(String path, String json, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
+        return send(HttpRequest.newBuilder(URI.create(local(path)))
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
                 withEditorHeaders(headers));
     }
 
     public HttpResponse<String> delete(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).DELETE(),
+        return send(HttpRequest.newBuilder(URI.create(local(path))).DELETE(),
                 withEditorHeaders(headers));
     }
 

@@ -37,6 +37,10 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** Runs {@code migrate} on {@code h} while no other instance migrates the same database. */
     void exclusively(Handle h, Runnable migrate);
 
+
+    /** After rows were inserted with their ids: the next id generated comes after them all. */
+    void moveIdsPast(Handle h, String table);
+
     /** What went wrong, when {@code e} is a passing condition (disk full, locked, connection lost) worth a retry. */
     Optional<String> transientCause(SQLException e);
 }

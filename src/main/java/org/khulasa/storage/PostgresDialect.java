@@ -67,6 +67,15 @@ final class PostgresDialect implements Dialect {
         }
     }
 
+
+    @Override
+    public void moveIdsPast(Handle h, String table) {
+        // The table name comes from the copy's own list, never from input.
+        h.createQuery("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
+                        + "(SELECT COALESCE(MAX(id), 0) + 1 FROM " + table + "), false)")
+                .mapTo(Long.class).one();
+    }
+
     /**
      * SQLSTATE classes that pass: 08 connection lost or refused, 40 serialization failure or
      * deadlock, 53 insufficient resources (53100 disk full), 57P admin shutdown or not yet

@@ -56,6 +56,12 @@ final class SqliteDialect implements Dialect {
         migrate.run();
     }
 
+
+    /** An INTEGER PRIMARY KEY takes the largest id plus one by itself. */
+    @Override
+    public void moveIdsPast(Handle h, String table) {
+    }
+
     @Override
     public Optional<String> transientCause(SQLException e) {
         if (e instanceof SQLiteException sqlite && isTransient(sqlite.getResultCode())) {
