@@ -2,10 +2,13 @@ package org.khulasa;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Handler;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.SiteLinks;
 import org.khulasa.web.Web;
 import org.slf4j.Logger;
@@ -46,6 +49,13 @@ public final class App {
             cfg.routes.get("/category/{slug}", web.pages()::category);
             cfg.routes.get("/author/{slug}", web.pages()::author);
             cfg.routes.get("/assets/site.css", web.pages()::stylesheet);
+            getAndHead(cfg, "/feeds/rss.xml", web.feeds().site(FeedFormat.RSS));
+            getAndHead(cfg, "/feeds/atom.xml", web.feeds().site(FeedFormat.ATOM));
+            getAndHead(cfg, "/feeds/category/{slug}/rss.xml", web.feeds().category(FeedFormat.RSS));
+            getAndHead(cfg, "/feeds/category/{slug}/atom.xml", web.feeds().category(FeedFormat.ATOM));
+            getAndHead(cfg, "/feeds/author/{slug}/rss.xml", web.feeds().author(FeedFormat.RSS));
+            getAndHead(cfg, "/feeds/author/{slug}/atom.xml", web.feeds().author(FeedFormat.ATOM));
+            getAndHead(cfg, "/feeds/index.opml", web.feeds()::opml);
 
             cfg.routes.exception(Exception.class, web.problems()::handle);
             // Requests no route matched (a handler's own 404/405 already has a body).
@@ -53,5 +63,11 @@ public final class App {
             cfg.routes.error(405, ctx -> web.problems().fillUnlessAnswered(ctx, 405, "Method not allowed",
                     ctx.req().getMethod() + " is not allowed on " + ctx.path()));
         });
+    }
+
+    /** Pollers probe with HEAD; Javalin would answer it with an empty 200 unless routed here. */
+    private static void getAndHead(JavalinConfig cfg, String path, Handler handler) {
+        cfg.routes.get(path, handler);
+        cfg.routes.head(path, handler);
     }
 }

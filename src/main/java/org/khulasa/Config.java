@@ -17,7 +17,8 @@ public record Config(
         List<String> editorTokens,
         String siteTitle,
         int feedSize,
-        ZoneId timeZone) {
+        ZoneId timeZone,
+        int relatedCount) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -27,6 +28,9 @@ public record Config(
         }
         if (feedSize < 1 || feedSize > 500) {
             throw new IllegalArgumentException("KHULASA_FEED_SIZE must be 1-500, got " + feedSize);
+        }
+        if (relatedCount < 0 || relatedCount > 20) {
+            throw new IllegalArgumentException("KHULASA_RELATED_COUNT must be 0-20, got " + relatedCount);
         }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
@@ -43,12 +47,8 @@ public record Config(
                         .map(String::trim).filter(t -> !t.isEmpty()).toList(),
                 Optional.ofNullable(blankToNull(env.get("KHULASA_SITE_TITLE"))).orElse(DEFAULT_SITE_TITLE),
                 intVar(env, "KHULASA_FEED_SIZE", 50),
-                zoneVar(env, "KHULASA_TIMEZONE"));
-    }
-
-    /** A copy on another port and base URL: tests start on port 0 and learn the real port later. */
-    public Config withPortAndBaseUrl(int newPort, String newBaseUrl) {
-        return new Config(newPort, dataDir, dbUrl, newBaseUrl, editorTokens, siteTitle, feedSize, timeZone);
+                zoneVar(env, "KHULASA_TIMEZONE"),
+                intVar(env, "KHULASA_RELATED_COUNT", 3));
     }
 
     public String jdbcUrl() {

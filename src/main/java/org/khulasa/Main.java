@@ -3,6 +3,8 @@ package org.khulasa;
 import io.javalin.Javalin;
 import java.time.Clock;
 import java.util.List;
+import org.khulasa.related.RecomputeProgress;
+import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.DatabaseCopy;
 import org.khulasa.storage.JdbiArticleStore;
@@ -14,12 +16,14 @@ import org.slf4j.LoggerFactory;
  * Starts Khulasa: {@code java -jar khulasa.jar [--sample]}, or copies its database elsewhere:
  * {@code --copy-to JDBC_URL}. Configuration comes from the
  * environment (see {@link Config}); {@code --sample} loads the sample newsroom into an empty database.
+ * {@code java -jar khulasa.jar --recompute-related} chooses every related list again, then exits.
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     private static final String USAGE = """
             Usage: java -jar khulasa.jar [--sample]
+                   java -jar khulasa.jar --recompute-related
                    java -jar khulasa.jar --copy-to JDBC_URL   (copy the configured database into an empty one)""";
 
     private Main() {
@@ -56,7 +60,7 @@ public final class Main {
             return;
         }
         for (String option : options) {
-            if (!option.equals("--sample")) {
+            if (!option.equals("--sample") && !option.equals("--recompute-related")) {
                 System.err.println("Unknown option " + option + "\n" + USAGE);
                 System.exit(2);
             }
@@ -70,7 +74,12 @@ public final class Main {
             return;
         }
         Clock clock = Clock.systemUTC();
-        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock);
+        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
+        if (options.contains("--recompute-related")) {
+            store.recomputeRelated(RecomputeProgress.toStandardOutput());
+            store.close();
+            return;
+        }
         if (options.contains("--sample")) {
             int loaded = SampleNewsroom.loadIfEmpty(store);
             log.info(loaded > 0 ? "Loaded the sample newsroom: " + loaded + " articles"

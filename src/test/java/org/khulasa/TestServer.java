@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.JdbiArticleStore;
 
@@ -58,7 +59,7 @@ public final class TestServer implements AutoCloseable {
         all.putAll(env);
         TestDatabase.serverUrlFor(dataDir).ifPresent(url -> all.putIfAbsent("KHULASA_DB_URL", url));
         Config config = Config.fromEnvironment(all);
-        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock);
+        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
         Javalin app = App.create(config, store, clock);
         app.start("127.0.0.1", config.port());
         return new TestServer(config, store, app);

@@ -47,8 +47,20 @@ public interface ArticleStore extends AutoCloseable {
     /** The earliest publication time after {@code now}: when scheduled content next appears. */
     Optional<Instant> nextScheduledAfter(Instant now);
 
+    /**
+     * Indexes every article's words again and chooses every automatic related pick again (after
+     * importing an archive, or upgrading), reporting progress as it goes; editors' picks stay.
+     */
+    void recomputeRelated(RelatedProgress progress);
+
     @Override
     void close();
+
+    /** Told how far a long job has come: {@code done} of {@code total} articles in {@code step}. */
+    @FunctionalInterface
+    interface RelatedProgress {
+        void report(String step, long done, long total);
+    }
 
     /** The result of a create: the stored article, and whether an earlier request created it. */
     record Created(Article article, boolean replayed) {

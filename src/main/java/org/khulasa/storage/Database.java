@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.khulasa.article.RelatedMatcher;
 
 /**
  * Opens the configured database, pooled and migrated: an SQLite file by default, or PostgreSQL
@@ -14,8 +15,16 @@ public final class Database {
     private Database() {
     }
 
-    /** Opens the store behind {@code jdbcUrl}, creating the SQLite file's folder if needed. */
+    /** Opens the store without automatic related articles: lists hold only the editor's picks. */
     public static JdbiArticleStore open(String jdbcUrl, Clock clock) {
+        return open(jdbcUrl, clock, RelatedMatcher.NONE);
+    }
+
+    /**
+     * Opens the store behind {@code jdbcUrl}, creating the SQLite file's folder if needed;
+     * {@code related} fills each article's related list when it is written.
+     */
+    public static JdbiArticleStore open(String jdbcUrl, Clock clock, RelatedMatcher related) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariDataSource pool = dialect.pool(jdbcUrl);
         Jdbi jdbi = Jdbi.create(pool);
@@ -27,6 +36,6 @@ public final class Database {
             pool.close();
             throw e;
         }
-        return new JdbiArticleStore(jdbi, pool, clock, dialect);
+        return new JdbiArticleStore(jdbi, pool, clock, related, dialect);
     }
 }

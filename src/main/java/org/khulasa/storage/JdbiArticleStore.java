@@ -27,6 +27,8 @@ import org.khulasa.article.IdempotencyConflictException;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.Image;
 import org.khulasa.article.RelatedLink;
+import org.khulasa.article.RelatedMatcher;
+import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.StorageUnavailableException;
 import org.khulasa.article.UnknownRelatedArticlesException;
 
@@ -45,17 +47,24 @@ public final class JdbiArticleStore implements ArticleStore {
             JOIN authors w ON w.id = a.author_id
             """;
 
+    /** Lists naming an edited or deleted article that are chosen again in the same write. */
+    static final int REFRESHED_LISTS = 50;
+    private static final int REINDEX_PAGE = 500;
+    private static final int RECOMPUTE_PAGE = 100;
+
     private static final String ORDER_NEWEST_FIRST = " ORDER BY a.published_at DESC, a.id DESC LIMIT :limit";
 
     private final Jdbi jdbi;
     private final AutoCloseable pool;
     private final Clock clock;
+    private final RelatedMatcher matcher;
     private final Dialect dialect;
 
-    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, Dialect dialect) {
+    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect) {
         this.jdbi = jdbi;
         this.pool = pool;
         this.clock = clock;
+        this.matcher = matcher;
         this.dialect = dialect;
     }
 
@@ -88,6 +97,9 @@ public final class JdbiArticleStore implements ArticleStore {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             insertTags(h, id, draft.tags());
             insertRelated(h, id, draft.related());
+            ArticleText text = ArticleText.of(draft, published);
+            new SqliteRelatedIndex(h).put(id, matcher.indexText(text));
+            fillRelated(h, id, text, now);
             if (key.isPresent()) {
                 h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :expired")
                         .bind("expired", now.minus(IDEMPOTENCY_WINDOW).toEpochMilli()).execute();
@@ -112,7 +124,9 @@ public final class JdbiArticleStore implements ArticleStore {
                 return Optional.<Article>empty();
             }
             checkRelatedExist(h, draft.related(), id);
-            Instant updated = nextChangeTime(h, clock.instant());
+            Instant now = clock.instant();
+            Instant updated = nextChangeTime(h, now);
+            Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
             h.createUpdate("""
                             UPDATE articles
                             SET title = :title, summary = :summary, body = :body,
@@ -125,7 +139,7 @@ public final class JdbiArticleStore implements ArticleStore {
                     .bind("category", upsertCategory(h, draft.category()))
                     .bind("author", upsertAuthor(h, draft.author()))
                     // A full replace without a time keeps the original one: an edit is not news.
-                    .bind("published", draft.published() != null ? draft.published().toEpochMilli() : published.get())
+                    .bind("published", newPublished.toEpochMilli())
                     .bind("updated", updated.toEpochMilli())
                     .bindMap(contentOf(draft))
                     .execute();
@@ -133,6 +147,10 @@ public final class JdbiArticleStore implements ArticleStore {
             h.createUpdate("DELETE FROM article_related WHERE article_id = :id").bind("id", id).execute();
             insertTags(h, id, draft.tags());
             insertRelated(h, id, draft.related());
+            ArticleText text = ArticleText.of(draft, newPublished);
+            new SqliteRelatedIndex(h).put(id, matcher.indexText(text));
+            fillRelated(h, id, text, now);
+            refreshListsNaming(h, id, listsPicking(h, id), now);
             return find(h, id, null);
         }));
     }
@@ -141,9 +159,15 @@ public final class JdbiArticleStore implements ArticleStore {
     public boolean delete(long id) {
         return guarded(() -> jdbi.inTransaction(h -> {
             lockWrites(h);
+            List<Long> naming = h.createQuery("""
+                            SELECT DISTINCT article_id FROM article_related WHERE related_id = :id
+                            ORDER BY article_id DESC
+                            """)
+                    .bind("id", id).mapTo(Long.class).list();
             int deleted = h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
             if (deleted > 0) {
                 nextChangeTime(h, clock.instant());
+                refreshListsNaming(h, id, naming, clock.instant());
             }
             return deleted > 0;
         }));
@@ -216,6 +240,40 @@ public final class JdbiArticleStore implements ArticleStore {
         return guarded(() -> jdbi.withHandle(h -> h.createQuery(
                         "SELECT MIN(published_at) FROM articles WHERE published_at > :now")
                 .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli)));
+    }
+
+    @Override
+    public void recomputeRelated(RelatedProgress progress) {
+        guarded(() -> {
+            long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
+            // First every article's words, so that the lists of the second pass see the whole archive.
+            forEachPage(REINDEX_PAGE, (h, page) -> {
+                SqliteRelatedIndex index = new SqliteRelatedIndex(h);
+                textsOf(h, page).forEach((id, text) -> index.put(id, matcher.indexText(text)));
+            }, done -> progress.report("indexing words", done, total));
+            forEachPage(RECOMPUTE_PAGE, (h, page) -> {
+                Instant now = clock.instant();
+                textsOf(h, page).forEach((id, text) -> fillRelated(h, id, text, now));
+                nextChangeTime(h, now);
+            }, done -> progress.report("choosing related articles", done, total));
+            return null;
+        });
+    }
+
+    /**
+     * The automatic picks {@code id} would get now, without storing them: what the write path
+     * computes, for measuring it.
+     */
+    public List<Long> suggestRelated(long id) {
+        return guarded(() -> jdbi.withHandle(h -> {
+            ArticleText text = textsOf(h, List.of(id)).get(id);
+            if (text == null) {
+                return List.<Long>of();
+            }
+            List<Long> editor = editorPicks(h, id);
+            return matcher.pick(text, id, Set.copyOf(editor), matcher.listSize() - editor.size(), clock.instant(),
+                    new SqliteRelatedIndex(h));
+        }));
     }
 
     @Override
@@ -380,6 +438,113 @@ public final class JdbiArticleStore implements ArticleStore {
                             VALUES (:a, :p, :r, 'editor')
                             """)
                     .bind("a", articleId).bind("p", i).bind("r", related.get(i)).execute();
+        }
+    }
+
+    // ---- related lists ------------------------------------------------------------------------
+
+    /** Replaces the automatic part of {@code id}'s related list, after the editor's picks. */
+    private void fillRelated(Handle h, long id, ArticleText text, Instant now) {
+        h.createUpdate("DELETE FROM article_related WHERE article_id = :id AND chosen_by = 'auto'")
+                .bind("id", id).execute();
+        List<Long> editor = editorPicks(h, id);
+        int wanted = matcher.listSize() - editor.size();
+        if (wanted <= 0) {
+            return;
+        }
+        int position = h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM article_related WHERE article_id = :id")
+                .bind("id", id).mapTo(Integer.class).one();
+        List<Long> picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, new SqliteRelatedIndex(h));
+        for (long pick : picks) {
+            h.createUpdate("""
+                            INSERT INTO article_related (article_id, position, related_id, chosen_by)
+                            VALUES (:a, :p, :r, 'auto')
+                            """)
+                    .bind("a", id).bind("p", position++).bind("r", pick).execute();
+        }
+    }
+
+    private static List<Long> editorPicks(Handle h, long id) {
+        return h.createQuery("""
+                        SELECT related_id FROM article_related WHERE article_id = :id AND chosen_by = 'editor'
+                        ORDER BY position
+                        """)
+                .bind("id", id).mapTo(Long.class).list();
+    }
+
+    /** The articles whose automatic picks include {@code id}, newest first. */
+    private static List<Long> listsPicking(Handle h, long id) {
+        return h.createQuery("""
+                        SELECT article_id FROM article_related WHERE related_id = :id AND chosen_by = 'auto'
+                        ORDER BY article_id DESC
+                        """)
+                .bind("id", id).mapTo(Long.class).list();
+    }
+
+    /**
+     * After {@code id} was edited or deleted, the lists that named it are chosen again, so an
+     * article that no longer matches (or moved to the future, or is gone) leaves them and another
+     * takes its place. The newest {@value #REFRESHED_LISTS} are redone in this write; older ones
+     * only lose the automatic link, until the next full recompute.
+     */
+    private void refreshListsNaming(Handle h, long id, List<Long> lists, Instant now) {
+        List<Long> others = lists.stream().filter(other -> other != id).toList();
+        List<Long> redone = others.subList(0, Math.min(others.size(), REFRESHED_LISTS));
+        List<Long> trimmed = others.subList(redone.size(), others.size());
+        if (!trimmed.isEmpty()) {
+            h.createUpdate("""
+                            DELETE FROM article_related
+                            WHERE related_id = :id AND chosen_by = 'auto' AND article_id IN (<lists>)
+                            """)
+                    .bind("id", id).bindList("lists", trimmed).execute();
+        }
+        textsOf(h, redone).forEach((other, text) -> fillRelated(h, other, text, now));
+    }
+
+    /** What matching reads of stored articles, by id. */
+    private static Map<Long, ArticleText> textsOf(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> tags = new LinkedHashMap<>();
+        h.createQuery("""
+                        SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
+                        WHERE x.article_id IN (<ids>) ORDER BY x.article_id, x.position
+                        """)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, ArticleText> texts = new LinkedHashMap<>();
+        h.createQuery("""
+                        SELECT a.id, a.title, a.summary, a.body, c.slug, a.published_at
+                        FROM articles a JOIN categories c ON c.id = a.category_id
+                        WHERE a.id IN (<ids>) ORDER BY a.id
+                        """)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new ArticleText(rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), tags.getOrDefault(rs.getLong(1), List.of()),
+                        Instant.ofEpochMilli(rs.getLong(6)))))
+                .forEach(e -> texts.put(e.getKey(), e.getValue()));
+        return texts;
+    }
+
+    /** Runs {@code work} over all article ids in pages, one transaction per page. */
+    private void forEachPage(int size, java.util.function.BiConsumer<Handle, List<Long>> work,
+            java.util.function.LongConsumer done) {
+        long after = 0;
+        long count = 0;
+        while (true) {
+            long from = after;
+            List<Long> page = jdbi.withHandle(h -> h.createQuery(
+                            "SELECT id FROM articles WHERE id > :after ORDER BY id LIMIT :size")
+                    .bind("after", from).bind("size", size).mapTo(Long.class).list());
+            if (page.isEmpty()) {
+                return;
+            }
+            jdbi.useTransaction(h -> work.accept(h, page));
+            after = page.get(page.size() - 1);
+            count += page.size();
+            done.accept(count);
         }
     }
 

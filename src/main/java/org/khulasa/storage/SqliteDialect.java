@@ -25,7 +25,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> migrations() {
-        return List.of("001_schema.sql");
+        return List.of("001_schema.sql", "002_related_text.sql");
     }
 
     @Override

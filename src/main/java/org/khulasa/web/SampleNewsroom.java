@@ -44,6 +44,8 @@ public final class SampleNewsroom {
         }
         List<ArticleDraft> drafts = articles();
         drafts.forEach(d -> store.create(d, IdempotencyKey.NONE));
+        // Each article was matched against those loaded before it; now all see all.
+        store.recomputeRelated((step, done, total) -> { });
         return drafts.size();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import org.khulasa.Config;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.feed.Feeds;
 import org.khulasa.feed.SiteLinks;
 import org.khulasa.web.pages.Pages;
 
@@ -17,12 +18,16 @@ public final class Web {
     private final ArticleApi api;
     private final Problems problems;
     private final Pages pages;
+    private final FeedHandler feeds;
 
     public Web(Config config, ArticleStore store, Clock clock, SiteLinks links) {
         this.auth = new EditorAuth(new EditorTokens(config.editorTokens()));
         this.problems = new Problems(mapper);
-        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, () -> { });
         this.pages = new Pages(config, store, clock, links);
+        FeedCache feedCache = new FeedCache();
+        this.feeds = new FeedHandler(new Feeds(store, links, config.siteTitle(), config.feedSize()), feedCache, clock);
+        // Any write may change several feeds (site, category, author, related titles): drop them all.
+        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);
     }
 
     public ObjectMapper mapper() {
@@ -35,6 +40,10 @@ public final class Web {
 
     public io.javalin.http.Handler authForWrites() {
         return auth::requireForWrites;
+    }
+
+    public FeedHandler feeds() {
+        return feeds;
     }
 
     public ArticleApi api() {

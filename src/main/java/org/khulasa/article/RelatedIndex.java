@@ -1,0 +1,28 @@
+package org.khulasa.article;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+/** The store's word index, as a {@link RelatedMatcher} searches it during one write. */
+public interface RelatedIndex {
+
+    /**
+     * Ids of the newest indexed articles holding {@code term} (in the title or tags only, or
+     * anywhere), newest first, at most {@code limit}; scheduled ones included.
+     */
+    List<Long> newestWith(String term, boolean titleOnly, int limit);
+
+    /** The highest article id so far: the archive's size, near enough. */
+    long newestId();
+
+    /** What ranking needs of each article that still exists among {@code ids}. */
+    List<Candidate> describe(Collection<Long> ids);
+
+    /** An article that might be related: its category slug, publication time and tags. */
+    record Candidate(long id, String category, Instant published, List<String> tags) {
+        public Candidate {
+            tags = List.copyOf(tags);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.khulasa.article;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Chooses the automatic "انظر أيضاً" picks of an article. The store calls it inside the
+ * transaction that writes the article and hands it the index to search; {@code org.khulasa.related}
+ * implements it for Arabic.
+ */
+public interface RelatedMatcher {
+
+    /** Matches nothing: related lists hold only the editor's picks. */
+    RelatedMatcher NONE = new RelatedMatcher() {
+        @Override
+        public int listSize() {
+            return 0;
+        }
+
+        @Override
+        public IndexedText indexText(ArticleText article) {
+            return new IndexedText("", "");
+        }
+
+        @Override
+        public List<Long> pick(ArticleText article, long self, Set<Long> exclude, int wanted, Instant now,
+                RelatedIndex index) {
+            return List.of();
+        }
+    };
+
+    /** How many links a related list holds, the editor's included. */
+    int listSize();
+
+    /** The words the article is indexed under, in the index's own spelling. */
+    IndexedText indexText(ArticleText article);
+
+    /**
+     * Up to {@code wanted} ids of related articles, best first: published by {@code now}, never
+     * {@code self}, none of {@code exclude}.
+     */
+    List<Long> pick(ArticleText article, long self, Set<Long> exclude, int wanted, Instant now, RelatedIndex index);
+
+    /** What matching reads of an article: its text as stored, its category slug, tags and time. */
+    record ArticleText(String title, String summary, String body, String category, List<String> tags,
+            Instant published) {
+        public ArticleText {
+            tags = List.copyOf(tags);
+        }
+
+        public static ArticleText of(ArticleDraft draft, Instant published) {
+            return new ArticleText(draft.title(), draft.summary(), draft.body(), draft.category().slug(),
+                    draft.tags(), published);
+        }
+    }
+
+    /** Space-separated index terms of the title (with tags) and of the body (with summary). */
+    record IndexedText(String title, String body) {
+        public boolean isEmpty() {
+            return title.isEmpty() && body.isEmpty();
+        }
+    }
+}

@@ -1,0 +1,297 @@
+package org.khulasa.feed;
+
+import com.rometools.modules.atom.modules.AtomLinkModule;
+import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
+import com.rometools.modules.mediarss.MediaEntryModuleImpl;
+import com.rometools.modules.mediarss.types.MediaContent;
+import com.rometools.modules.mediarss.types.Metadata;
+import com.rometools.modules.mediarss.types.UrlReference;
+import com.rometools.rome.feed.WireFeed;
+import com.rometools.rome.feed.atom.Feed;
+import com.rometools.rome.feed.atom.Generator;
+import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.Module;
+import com.rometools.rome.feed.rss.Channel;
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.WireFeedOutput;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
+import org.khulasa.article.Article;
+import org.khulasa.article.RelatedLink;
+import org.khulasa.article.RtlText;
+
+/**
+ * Renders a feed as RSS 2.0 or Atom 1.0 bytes (UTF-8, not pretty-printed). The same articles
+ * and {@code lastModified} always give the same bytes: nothing here reads the clock.
+ *
+ * <p>Rome builds the document; what it cannot say is added through its own extension points:
+ * the Atom-link and Media RSS modules for RSS, and the JDOM document for what Atom lacks
+ * ({@code xml:lang}, millisecond times, category labels).
+ */
+public final class FeedRenderer {
+    /** Minutes an RSS poller may wait between polls; matches the HTTP max-age order of size. */
+    static final int TTL_MINUTES = 15;
+    static final String GENERATOR = "Khulasa";
+
+    private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
+    private static final Namespace DC = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
+    private static final int EXCERPT_CHARS = 300;
+    private static final WireFeedOutput OUTPUT = new WireFeedOutput();
+
+    private final SiteLinks links;
+    private final String siteTitle;
+
+    public FeedRenderer(SiteLinks links, String siteTitle) {
+        this.links = links;
+        this.siteTitle = siteTitle;
+    }
+
+    /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */
+    public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
+        // A SyndFeed is not safe to share or reuse (rendering moves its foreign markup): a fresh one each time.
+        WireFeed wire = syndFeed(scope, format, articles, lastModified).createWireFeed();
+        Document doc;
+        if (wire instanceof Channel channel) {
+            channel.setTtl(TTL_MINUTES);
+            channel.setGenerator(GENERATOR);
+            channel.setLastBuildDate(Date.from(lastModified));
+            doc = jdom(channel);
+            finishRss(doc.getRootElement().getChild("channel"));
+        } else {
+            Feed atom = (Feed) wire;
+            Generator generator = new Generator();
+            generator.setValue(GENERATOR);
+            atom.setGenerator(generator);
+            doc = jdom(atom);
+            finishAtom(doc.getRootElement(), articles, lastModified);
+        }
+        return serialize(doc);
+    }
+
+    private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
+        SyndFeed feed = new SyndFeedImpl();
+        feed.setFeedType(format.romeType());
+        feed.setEncoding("UTF-8");
+        feed.setTitle(RtlText.title(scope.title(siteTitle)));
+        feed.setDescription(scope.description(siteTitle));
+        feed.setLink(scope.pageUrl(links));
+        feed.setUri(scope.tag(links));
+        feed.setPublishedDate(Date.from(lastModified));
+        if (format == FeedFormat.RSS) {
+            feed.setLanguage("ar");
+            // Added beside Rome's Dublin Core module, which carries the language.
+            List<Module> modules = new ArrayList<>(feed.getModules());
+            modules.add(atomLinks(List.of(link("self", scope.selfUrl(links, format), "application/rss+xml", null))));
+            feed.setModules(modules);
+        } else {
+            feed.setLinks(List.of(
+                    syndLink("self", scope.selfUrl(links, format), "application/atom+xml", null),
+                    syndLink("alternate", scope.pageUrl(links), "text/html", null)));
+            // RFC 4287 wants a feed author unless every entry has one; an empty feed has none.
+            boolean byAuthor = scope.kind() == FeedScope.Kind.AUTHOR;
+            feed.setAuthors(List.of(person(byAuthor ? scope.name() : siteTitle,
+                    byAuthor ? scope.pageUrl(links) : links.home())));
+        }
+        List<SyndEntry> entries = new ArrayList<>(articles.size());
+        for (Article article : articles) {
+            entries.add(entry(article, format));
+        }
+        feed.setEntries(entries);
+        return feed;
+    }
+
+    private SyndEntry entry(Article article, FeedFormat format) {
+        SyndEntry entry = new SyndEntryImpl();
+        entry.setUri(links.articleTag(article.id()));
+        entry.setTitle(RtlText.title(article.title()));
+        entry.setLink(links.article(article.id()));
+        entry.setPublishedDate(Date.from(article.published()));
+        entry.setUpdatedDate(Date.from(article.updated()));
+        entry.setContents(List.of(content("html", ContentHtml.of(article, links))));
+
+        SyndCategory category = new SyndCategoryImpl();
+        List<Module> modules = new ArrayList<>();
+        String summary = summaryOf(article);
+        if (format == FeedFormat.RSS) {
+            // RSS readers show dc:creator; Rome drops an RSS author without an e-mail address.
+            entry.setAuthor(article.author().name());
+            category.setName(article.category().name());
+            // RSS <description> is HTML: plain text with < or & must arrive as text, not markup.
+            entry.setDescription(content("text/html", Entities.escape(summary)));
+            List<Link> related = new ArrayList<>();
+            for (RelatedLink r : article.related()) {
+                related.add(link("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
+            }
+            if (!related.isEmpty()) {
+                modules.add(atomLinks(related));
+            }
+        } else {
+            entry.setAuthors(List.of(person(article.author().name(), links.authorPage(article.author().slug()))));
+            category.setName(article.category().slug()); // the term; the Arabic label is added in finishAtom
+            entry.setDescription(content("text", summary));
+            List<SyndLink> entryLinks = new ArrayList<>();
+            entryLinks.add(syndLink("alternate", links.article(article.id()), "text/html", null));
+            for (RelatedLink r : article.related()) {
+                entryLinks.add(syndLink("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
+            }
+            entry.setLinks(entryLinks);
+        }
+        entry.setCategories(List.of(category));
+        if (article.image() != null) {
+            modules.add(media(article));
+        }
+        if (!modules.isEmpty()) {
+            List<Module> all = new ArrayList<>(entry.getModules());
+            all.addAll(modules);
+            entry.setModules(all);
+        }
+        return entry;
+    }
+
+    /** Rome repeats the language and date in Dublin Core, which the validator flags beside language and pubDate. */
+    private static void finishRss(Element channel) {
+        channel.removeChildren("language", DC);
+        channel.removeChildren("date", DC);
+        for (Element item : channel.getChildren("item")) {
+            item.setAttribute("lang", "ar", Namespace.XML_NAMESPACE);
+        }
+    }
+
+    /** What Atom needs and Rome does not write: language, millisecond times, category labels. */
+    private static void finishAtom(Element feed, List<Article> articles, Instant lastModified) {
+        feed.setAttribute("lang", "ar", Namespace.XML_NAMESPACE);
+        // Rome's Dublin Core copy of the dates: readers such as feedparser let dc:date override atom:updated.
+        feed.removeChildren("date", DC);
+        feed.getChild("updated", ATOM).setText(iso(lastModified));
+        List<Element> entries = feed.getChildren("entry", ATOM);
+        for (int i = 0; i < entries.size(); i++) {
+            Element entry = entries.get(i);
+            Article article = articles.get(i);
+            entry.setAttribute("lang", "ar", Namespace.XML_NAMESPACE);
+            entry.removeChildren("date", DC);
+            // Rome writes whole seconds; two entries edited within one second would then share `updated`.
+            entry.getChild("published", ATOM).setText(iso(article.published()));
+            entry.getChild("updated", ATOM).setText(iso(article.updated()));
+            entry.getChild("category", ATOM).setAttribute("label", article.category().name());
+        }
+    }
+
+    private static String summaryOf(Article article) {
+        if (article.summary() != null && !article.summary().isBlank()) {
+            return article.summary();
+        }
+        String text = Jsoup.parseBodyFragment(article.body()).text();
+        if (text.codePointCount(0, text.length()) <= EXCERPT_CHARS) {
+            return text;
+        }
+        int end = text.offsetByCodePoints(0, EXCERPT_CHARS);
+        int space = text.lastIndexOf(' ', end);
+        return text.substring(0, space > 0 ? space : end) + "…";
+    }
+
+    private static MediaEntryModuleImpl media(Article article) {
+        try {
+            MediaContent content = new MediaContent(new UrlReference(article.image().url()));
+            content.setType(article.image().type());
+            content.setMedium("image");
+            if (article.image().caption() != null) {
+                Metadata metadata = new Metadata();
+                metadata.setDescription(article.image().caption());
+                content.setMetadata(metadata);
+            }
+            MediaEntryModuleImpl media = new MediaEntryModuleImpl();
+            media.setMediaContents(new MediaContent[] {content});
+            return media;
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("stored image URL is not a URI: " + article.image().url(), e);
+        }
+    }
+
+    private static AtomLinkModule atomLinks(List<Link> list) {
+        AtomLinkModule module = new AtomLinkModuleImpl();
+        module.setLinks(list);
+        return module;
+    }
+
+    private static Link link(String rel, String href, String type, String title) {
+        Link link = new Link();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        link.setTitle(title);
+        return link;
+    }
+
+    private static SyndLink syndLink(String rel, String href, String type, String title) {
+        SyndLink link = new SyndLinkImpl();
+        link.setRel(rel);
+        link.setHref(href);
+        link.setType(type);
+        link.setTitle(title);
+        return link;
+    }
+
+    private static SyndPerson person(String name, String uri) {
+        SyndPerson person = new SyndPersonImpl();
+        person.setName(name);
+        person.setUri(uri);
+        return person;
+    }
+
+    private static SyndContent content(String type, String value) {
+        SyndContent content = new SyndContentImpl();
+        content.setType(type);
+        content.setValue(value);
+        return content;
+    }
+
+    private static String iso(Instant instant) {
+        return DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    private static Document jdom(WireFeed wire) {
+        try {
+            return OUTPUT.outputJDom(wire);
+        } catch (FeedException e) {
+            throw new IllegalStateException("Rome refused the feed " + wire.getFeedType(), e);
+        }
+    }
+
+    private static byte[] serialize(Document doc) {
+        // Raw format: pretty-printing would re-indent, and so alter, the content.
+        XMLOutputter outputter = new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8"));
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        try {
+            outputter.output(doc, bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+}

@@ -1,0 +1,74 @@
+package org.khulasa.feed;
+
+import java.time.Instant;
+import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
+
+/**
+ * Which articles a feed holds: the whole site, one category or one author. Knows the feed's
+ * title, permanent id and URLs, so RSS, Atom, OPML and the cache all name a feed the same way.
+ */
+public record FeedScope(Kind kind, String slug, String name) {
+
+    public enum Kind { SITE, CATEGORY, AUTHOR }
+
+    public static FeedScope site() {
+        return new FeedScope(Kind.SITE, null, null);
+    }
+
+    public static FeedScope of(Category category) {
+        return new FeedScope(Kind.CATEGORY, category.slug(), category.name());
+    }
+
+    public static FeedScope of(Author author) {
+        return new FeedScope(Kind.AUTHOR, author.slug(), author.name());
+    }
+
+    /** Arabic first: the site's name, then the section or writer. */
+    public String title(String siteTitle) {
+        return kind == Kind.SITE ? siteTitle : siteTitle + " — " + name;
+    }
+
+    public String description(String siteTitle) {
+        return switch (kind) {
+            case SITE -> "آخر الأخبار من " + siteTitle;
+            case CATEGORY -> "آخر أخبار قسم " + name + " من " + siteTitle;
+            case AUTHOR -> "آخر ما كتب " + name + " في " + siteTitle;
+        };
+    }
+
+    public String selfUrl(SiteLinks links, FeedFormat format) {
+        return switch (kind) {
+            case SITE -> links.siteFeed(format);
+            case CATEGORY -> links.categoryFeed(slug, format);
+            case AUTHOR -> links.authorFeed(slug, format);
+        };
+    }
+
+    /** The HTML page showing the same articles. */
+    public String pageUrl(SiteLinks links) {
+        return switch (kind) {
+            case SITE -> links.home();
+            case CATEGORY -> links.categoryPage(slug);
+            case AUTHOR -> links.authorPage(slug);
+        };
+    }
+
+    public String tag(SiteLinks links) {
+        return links.feedTag(switch (kind) {
+            case SITE -> "site";
+            case CATEGORY -> "category:" + slug;
+            case AUTHOR -> "author:" + slug;
+        });
+    }
+
+    /** The feed's articles as readers may see them at {@code now}, newest first. */
+    public ArticleQuery query(Instant now, int limit) {
+        return switch (kind) {
+            case SITE -> ArticleQuery.site(now, limit);
+            case CATEGORY -> ArticleQuery.ofCategory(slug, now, limit);
+            case AUTHOR -> ArticleQuery.ofAuthor(slug, now, limit);
+        };
+    }
+}

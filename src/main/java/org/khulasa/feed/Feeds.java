@@ -1,0 +1,55 @@
+package org.khulasa.feed;
+
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.khulasa.article.Article;
+import org.khulasa.article.ArticleStore;
+
+/**
+ * Reads a feed's articles from the store and renders them. The caller passes {@code now}, so the
+ * server and the reference-feed generator render identically, the latter with a fixed clock.
+ */
+public final class Feeds {
+    private final ArticleStore store;
+    private final FeedRenderer renderer;
+    private final SiteLinks links;
+    private final String siteTitle;
+    private final int size;
+
+    public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size) {
+        this.store = store;
+        this.renderer = new FeedRenderer(links, siteTitle);
+        this.links = links;
+        this.siteTitle = siteTitle;
+        this.size = size;
+    }
+
+    /** The category's or author's scope; empty when no such slug was ever posted. */
+    public Optional<FeedScope> category(String slug) {
+        return store.category(slug).map(FeedScope::of);
+    }
+
+    public Optional<FeedScope> author(String slug) {
+        return store.author(slug).map(FeedScope::of);
+    }
+
+    public RenderedFeed render(FeedScope scope, FeedFormat format, Instant now) {
+        // Read before the list: a write landing in between then makes this render look older, never newer.
+        Instant lastChange = store.lastChange();
+        Optional<Instant> staleAt = store.nextScheduledAfter(now);
+        List<Article> articles = store.list(scope.query(now, size));
+        // A scheduled article that comes out changes the feed without any write.
+        Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
+        return new RenderedFeed(renderer.render(scope, format, articles, lastModified), lastModified, staleAt);
+    }
+
+    /** Every feed of the site as OPML 2.0. */
+    public RenderedFeed opml() {
+        Instant lastChange = store.lastChange();
+        byte[] bytes = Opml.render(links, siteTitle, store.categories(), store.authors());
+        return new RenderedFeed(bytes, lastChange, Optional.empty());
+    }
+}

@@ -1,0 +1,52 @@
+package org.khulasa.feed;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
+
+/** OPML 2.0 listing every feed of the site, so a reader subscribes to all of them at once. */
+final class Opml {
+    private Opml() {
+    }
+
+    static byte[] render(SiteLinks links, String siteTitle, List<Category> categories, List<Author> authors) {
+        Element head = new Element("head").addContent(new Element("title").setText("كل خلاصات " + siteTitle));
+        Element body = new Element("body");
+        body.addContent(group(siteTitle, links, siteTitle, List.of(FeedScope.site())));
+        body.addContent(group("الأقسام", links, siteTitle, categories.stream().map(FeedScope::of).toList()));
+        body.addContent(group("الكتّاب", links, siteTitle, authors.stream().map(FeedScope::of).toList()));
+        Element opml = new Element("opml").setAttribute("version", "2.0").addContent(head).addContent(body);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).output(new Document(opml), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing to memory failed", e);
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Element group(String text, SiteLinks links, String siteTitle, List<FeedScope> scopes) {
+        Element group = new Element("outline").setAttribute("text", text);
+        for (FeedScope scope : scopes) {
+            for (FeedFormat format : FeedFormat.values()) {
+                String title = scope.title(siteTitle) + (format == FeedFormat.RSS ? " (RSS)" : " (Atom)");
+                group.addContent(new Element("outline")
+                        .setAttribute("type", "rss")
+                        .setAttribute("text", title)
+                        .setAttribute("title", title)
+                        .setAttribute("xmlUrl", scope.selfUrl(links, format))
+                        .setAttribute("htmlUrl", scope.pageUrl(links))
+                        .setAttribute("language", "ar")
+                        .setAttribute("version", format == FeedFormat.RSS ? "RSS2" : "ATOM"));
+            }
+        }
+        return group;
+    }
+}

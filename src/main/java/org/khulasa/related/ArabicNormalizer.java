@@ -1,0 +1,63 @@
+package org.khulasa.related;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * Folds what Arabic writers vary into one spelling, for matching only (stored text is never
+ * touched): NFKC; harakat, dagger alef, tatweel and invisible marks dropped; أ إ آ ٱ → ا,
+ * ى → ي, ة → ه; Arabic-Indic and Persian digits → ASCII; Latin lower-cased.
+ */
+public final class ArabicNormalizer {
+
+    private ArabicNormalizer() {
+    }
+
+    public static String normalize(String text) {
+        String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
+        StringBuilder out = new StringBuilder(nfkc.length());
+        nfkc.codePoints().forEach(c -> {
+            if (isDropped(c)) {
+                return;
+            }
+            out.appendCodePoint(fold(c));
+        });
+        return out.toString().toLowerCase(Locale.ROOT);
+    }
+
+    private static boolean isDropped(int c) {
+        return (c >= 0x064B && c <= 0x065F) // harakat: fathatan … wavy hamza below
+                || c == 0x0670              // superscript (dagger) alef
+                || c == 0x0640              // tatweel
+                || (c >= 0x06D6 && c <= 0x06ED && c != 0x06DE && c != 0x06E9) // Quranic marks
+                || (c >= 0x200B && c <= 0x200F) // ZWSP, ZWNJ, ZWJ, LRM, RLM
+                || c == 0x061C              // Arabic letter mark
+                || (c >= 0x202A && c <= 0x202E) // bidi embeddings and overrides
+                || (c >= 0x2066 && c <= 0x2069) // bidi isolates
+                || c == 0x00AD              // soft hyphen
+                || c == 0xFEFF;             // BOM, zero-width no-break space
+    }
+
+    private static int fold(int c) {
+        switch (c) {
+            case 0x0623, 0x0625, 0x0622, 0x0671: // أ إ آ ٱ
+                return 0x0627;                   // ا
+            case 0x0649:                         // ى
+            case 0x06CC:                         // Persian yeh ی
+                return 0x064A;                   // ي
+            case 0x0629:                         // ة
+                return 0x0647;                   // ه
+            case 0x06A9:                         // Persian keheh ک
+                return 0x0643;                   // ك
+            default:
+                break;
+        }
+        if (c >= 0x0660 && c <= 0x0669) {         // ٠ … ٩
+            return '0' + (c - 0x0660);
+        }
+        if (c >= 0x06F0 && c <= 0x06F9) {         // ۰ … ۹
+            return '0' + (c - 0x06F0);
+        }
+        return c;
+    }
+}

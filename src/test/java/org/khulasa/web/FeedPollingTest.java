@@ -1,0 +1,199 @@
+package org.khulasa.web;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.Articles;
+import org.khulasa.FeedXml;
+import org.khulasa.TestServer;
+
+/** What pollers rely on: headers, conditional GET, gzip, HEAD, the cache and scheduled articles. */
+class FeedPollingTest {
+    @TempDir
+    Path dataDir;
+
+    @Test
+    void a_feed_answers_with_the_headers_pollers_and_proxies_need() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("خبر").toString());
+            HttpResponse<byte[]> rss = server.getBytes("/feeds/rss.xml");
+            assertEquals("application/rss+xml; charset=utf-8", header(rss, "Content-Type"));
+            assertEquals("application/atom+xml; charset=utf-8", header(server.getBytes("/feeds/atom.xml"), "Content-Type"));
+            assertEquals("ar", header(rss, "Content-Language"));
+            assertEquals("public, max-age=300", header(rss, "Cache-Control"));
+            assertTrue(header(rss, "Vary").contains("Accept-Encoding"));
+            assertEquals("nosniff", header(rss, "X-Content-Type-Options"));
+            assertTrue(header(rss, "ETag").matches("\"[^\"]+\""), header(rss, "ETag"));
+            ZonedDateTime.parse(header(rss, "Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME);
+        }
+    }
+
+    @Test
+    void conditional_get_answers_304_and_a_changed_article_changes_the_etag() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            long id = server.create(Articles.article("خبر").toString()).get("id").asLong();
+            HttpResponse<byte[]> first = server.getBytes("/feeds/atom.xml");
+            String etag = header(first, "ETag");
+            String lastModified = header(first, "Last-Modified");
+
+            assertEquals(304, server.getBytes("/feeds/atom.xml", "If-None-Match", etag).statusCode());
+            assertEquals(304, server.getBytes("/feeds/atom.xml", "If-None-Match", "\"other\", W/" + etag).statusCode());
+            assertEquals(304, server.getBytes("/feeds/atom.xml", "If-None-Match", "*").statusCode());
+            assertEquals(304, server.getBytes("/feeds/atom.xml", "If-Modified-Since", lastModified).statusCode());
+            assertEquals(200, server.getBytes("/feeds/atom.xml", "If-None-Match", "\"other\"").statusCode());
+            // If-None-Match decides when both are sent (RFC 9110 §13.1.3).
+            assertEquals(200, server.getBytes("/feeds/atom.xml",
+                    "If-None-Match", "\"other\"", "If-Modified-Since", lastModified).statusCode());
+            HttpResponse<byte[]> notModified = server.getBytes("/feeds/atom.xml", "If-None-Match", etag);
+            assertEquals(0, notModified.body().length);
+            assertEquals(etag, header(notModified, "ETag"));
+
+            assertEquals(200, server.put("/api/articles/" + id, Articles.article("خبر معدّل").toString()).statusCode());
+            HttpResponse<byte[]> changed = server.getBytes("/feeds/atom.xml", "If-None-Match", etag);
+            assertEquals(200, changed.statusCode());
+            assertNotEquals(etag, header(changed, "ETag"));
+            assertEquals("خبر معدّل", FeedXml.parse(changed.body()).text("//a:entry/a:title"));
+        }
+    }
+
+    @Test
+    void the_same_data_gives_the_same_bytes_and_etag_after_a_restart() {
+        HttpResponse<byte[]> before;
+        Map<String, String> sameAddress;
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.withRelated(Articles.article("خبر"), server.create(Articles.article("سابق").toString())
+                    .get("id").asLong()).toString());
+            before = server.getBytes("/feeds/rss.xml");
+            sameAddress = Map.of("KHULASA_PORT", String.valueOf(server.config.port()), "KHULASA_BASE_URL", server.config.baseUrl());
+        }
+        // A new process over the same database: nothing cached, everything rendered again.
+        try (TestServer restarted = TestServer.start(dataDir, sameAddress)) {
+            HttpResponse<byte[]> after = restarted.getBytes("/feeds/rss.xml");
+            assertEquals(header(before, "ETag"), header(after, "ETag"));
+            assertEquals(header(before, "Last-Modified"), header(after, "Last-Modified"));
+            assertArrayEquals(before.body(), after.body());
+        }
+    }
+
+    @Test
+    void gzip_is_served_when_asked_and_decodes_to_the_same_bytes() throws IOException {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("خبر").toString());
+            HttpResponse<byte[]> plain = server.getBytes("/feeds/rss.xml");
+            HttpResponse<byte[]> gzip = server.getBytes("/feeds/rss.xml", "Accept-Encoding", "gzip");
+            assertEquals("gzip", header(gzip, "Content-Encoding"));
+            assertTrue(gzip.body().length < plain.body().length);
+            try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(gzip.body()))) {
+                assertArrayEquals(plain.body(), in.readAllBytes());
+            }
+            assertEquals(304, server.getBytes("/feeds/rss.xml", "Accept-Encoding", "gzip",
+                    "If-None-Match", header(gzip, "ETag")).statusCode());
+            assertFalse(plain.headers().firstValue("Content-Encoding").isPresent());
+            HttpResponse<byte[]> refused = server.getBytes("/feeds/rss.xml", "Accept-Encoding", "gzip;q=0");
+            assertArrayEquals(plain.body(), refused.body());
+        }
+    }
+
+    @Test
+    void head_answers_with_the_same_headers_and_no_body() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("خبر").toString());
+            HttpResponse<byte[]> get = server.getBytes("/feeds/category/politics/atom.xml");
+            HttpResponse<String> head = server.send(HttpRequest.newBuilder(URI.create(server.url("/feeds/category/politics/atom.xml")))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()));
+            assertEquals(200, head.statusCode());
+            assertEquals("", head.body());
+            for (String name : List.of("Content-Type", "ETag", "Last-Modified", "Cache-Control", "Content-Language")) {
+                assertEquals(header(get, name), head.headers().firstValue(name).orElse(null), name);
+            }
+            assertEquals(String.valueOf(get.body().length), head.headers().firstValue("Content-Length").orElse(null));
+        }
+    }
+
+    @Test
+    void a_poll_answered_from_the_cache_needs_no_database() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("خبر").toString());
+            HttpResponse<byte[]> first = server.getBytes("/feeds/atom.xml");
+            server.store.close(); // from here on, any database work fails
+            HttpResponse<byte[]> cached = server.getBytes("/feeds/atom.xml");
+            assertEquals(200, cached.statusCode());
+            assertArrayEquals(first.body(), cached.body());
+            assertEquals(304, server.getBytes("/feeds/atom.xml", "If-None-Match", header(first, "ETag")).statusCode());
+        }
+    }
+
+    @Test
+    void last_modified_follows_the_newest_write_and_if_modified_since_a_later_time_is_304() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("خبر").toString());
+            HttpResponse<byte[]> feed = server.getBytes("/feeds/rss.xml");
+            Instant lastModified = ZonedDateTime.parse(header(feed, "Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            assertEquals(server.store.lastChange().truncatedTo(ChronoUnit.SECONDS), lastModified);
+            String earlier = DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.minusSeconds(60).atZone(java.time.ZoneOffset.UTC));
+            assertEquals(200, server.getBytes("/feeds/rss.xml", "If-Modified-Since", earlier).statusCode());
+        }
+    }
+
+    @Test
+    void scheduled_article_stays_out_of_feeds_until_its_time_then_appears_without_a_write() throws InterruptedException {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("منشور").toString());
+            Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+            ObjectNode scheduled = Articles.article("مجدول", "sports", "omar-khatib");
+            scheduled.put("published", due.toString());
+            server.create(scheduled.toString());
+
+            assertEquals(List.of("منشور"), titles(server, "/feeds/rss.xml"));
+            assertEquals(List.of(), titles(server, "/feeds/category/sports/rss.xml"));
+            while (!Instant.now().isAfter(due.plusMillis(50))) {
+                Thread.sleep(100);
+            }
+            assertEquals(List.of("مجدول", "منشور"), titles(server, "/feeds/rss.xml"));
+            assertEquals(List.of("مجدول"), titles(server, "/feeds/category/sports/rss.xml"));
+        }
+    }
+
+    @Test
+    void unknown_or_invalid_slugs_are_404_problems() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("خبر").toString());
+            for (String path : List.of("/feeds/category/nothing/rss.xml", "/feeds/author/nobody/atom.xml",
+                    "/feeds/category/NOT%20A%20SLUG/rss.xml", "/feeds/category/politics/feed.xml")) {
+                HttpResponse<String> response = server.get(path);
+                assertEquals(404, response.statusCode(), path);
+            }
+            HttpResponse<String> unknown = server.get("/feeds/category/nothing/atom.xml");
+            assertTrue(header(unknown, "Content-Type").startsWith("application/problem+json"));
+            assertEquals(404, TestServer.parse(unknown.body()).get("status").asInt());
+        }
+    }
+
+    private static List<String> titles(TestServer server, String path) {
+        return FeedXml.parse(FeedsTest.feed(server, path)).nodes("/rss/channel/item/title").stream()
+                .map(n -> n.getTextContent()).toList();
+    }
+
+    private static String header(HttpResponse<?> response, String name) {
+        return response.headers().firstValue(name).orElseThrow(() -> new AssertionError("no " + name + " header"));
+    }
+}
