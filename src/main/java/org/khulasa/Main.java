@@ -31,24 +31,26 @@ public final class Main {
 
     /** {@code --copy-to URL}: the configured database (KHULASA_DATA or KHULASA_DB_URL) into an empty one, with progress. */
     private static void copyTo(String targetUrl) {
-        String sourceUrl;
+        Config config;
         try {
-            sourceUrl = Config.fromEnvironment(System.getenv()).jdbcUrl();
+            config = Config.fromEnvironment(System.getenv());
         } catch (IllegalArgumentException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
             return;
         }
+        String sourceUrl = config.jdbcUrl();
         System.out.println("Copying " + sourceUrl + " into " + targetUrl.replaceAll("password=[^&]*", "password=…"));
         try {
-            long rows = DatabaseCopy.copy(sourceUrl, targetUrl, (table, done, total) -> {
+            DatabaseCopy.Progress progress = (table, done, total) -> {
                 if (done == total || (done > 0 && done % 5000 == 0)) {
                     System.out.printf("  %-17s %,d of %,d%n", table, done, total);
                 }
-            });
+            };
+            long rows = DatabaseCopy.copy(sourceUrl, targetUrl, new RelatedArticles(config.relatedCount()), progress);
             System.out.printf("Done: %,d rows copied. Point KHULASA_DB_URL at the new database and restart.%n", rows);
         } catch (RuntimeException e) {
-            System.err.println("The copy failed, and left the target empty: " + e.getMessage());
+            System.err.println("The copy failed: " + e.getMessage());
             System.exit(1);
         }
     }

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +13,12 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.SqlStatements;
+import org.khulasa.article.RelatedMatcher;
 
 /**
  * Moves a whole Khulasa database into an empty one, say a live SQLite file into PostgreSQL:
- * every row of every table, ids kept, then each id sequence moved past the largest copied id.
+ * every row of every table, ids kept, then each id sequence moved past the largest copied id,
+ * and the related-article word index built anew in the target's own form.
  * The source is read in one transaction (a consistent snapshot; on SQLite's WAL
  * writers carry on meanwhile, but what they write after the copy starts is not copied) and the
  * target written in one transaction, so a failed copy leaves the target empty.
@@ -63,10 +66,19 @@ public final class DatabaseCopy {
      *
      * @throws IllegalStateException when the target already holds data or the source does not exist
      */
-    public static long copy(String sourceUrl, String targetUrl, Progress progress) {
+    public static long copy(String sourceUrl, String targetUrl, RelatedMatcher matcher, Progress progress) {
+        long copied = copyRows(sourceUrl, targetUrl, progress);
+        // The word index is each dialect's own (FTS5, tsvector): built anew from the copied articles.
+        try (JdbiArticleStore target = Database.open(targetUrl, Clock.systemUTC(), matcher)) {
+            target.reindexWords((step, done, total) -> progress.report("related words", done, total));
+        }
+        return copied;
+    }
+
+    private static long copyRows(String sourceUrl, String targetUrl, Progress progress) {
         requireExistingSqliteFile(sourceUrl);
         // Both at the same schema version: the source is brought up to date as on any start.
-        Database.open(sourceUrl, java.time.Clock.systemUTC()).close();
+        Database.open(sourceUrl, Clock.systemUTC()).close();
         Dialect targetDialect = Dialect.of(targetUrl);
         try (HikariDataSource targetPool = targetDialect.pool(targetUrl)) {
             Jdbi target = Jdbi.create(targetPool);

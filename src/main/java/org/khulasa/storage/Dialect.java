@@ -41,6 +41,9 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** After rows were inserted with their ids: the next id generated comes after them all. */
     void moveIdsPast(Handle h, String table);
 
+    /** The related-article word index, read and written through {@code h}. */
+    WordIndex wordIndex(Handle h);
+
     /** What went wrong, when {@code e} is a passing condition (disk full, locked, connection lost) worth a retry. */
     Optional<String> transientCause(SQLException e);
 }

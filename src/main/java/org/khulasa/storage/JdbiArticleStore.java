@@ -98,7 +98,7 @@ public final class JdbiArticleStore implements ArticleStore {
             insertTags(h, id, draft.tags());
             insertRelated(h, id, draft.related());
             ArticleText text = ArticleText.of(draft, published);
-            new SqliteRelatedIndex(h).put(id, matcher.indexText(text));
+            dialect.wordIndex(h).put(id, matcher.indexText(text));
             fillRelated(h, id, text, now);
             if (key.isPresent()) {
                 h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :expired")
@@ -148,7 +148,7 @@ public final class JdbiArticleStore implements ArticleStore {
             insertTags(h, id, draft.tags());
             insertRelated(h, id, draft.related());
             ArticleText text = ArticleText.of(draft, newPublished);
-            new SqliteRelatedIndex(h).put(id, matcher.indexText(text));
+            dialect.wordIndex(h).put(id, matcher.indexText(text));
             fillRelated(h, id, text, now);
             refreshListsNaming(h, id, listsPicking(h, id), now);
             return find(h, id, null);
@@ -244,18 +244,28 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public void recomputeRelated(RelatedProgress progress) {
+        // First every article's words, so that the lists of the second pass see the whole archive.
+        reindexWords(progress);
         guarded(() -> {
             long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
-            // First every article's words, so that the lists of the second pass see the whole archive.
-            forEachPage(REINDEX_PAGE, (h, page) -> {
-                SqliteRelatedIndex index = new SqliteRelatedIndex(h);
-                textsOf(h, page).forEach((id, text) -> index.put(id, matcher.indexText(text)));
-            }, done -> progress.report("indexing words", done, total));
             forEachPage(RECOMPUTE_PAGE, (h, page) -> {
+                lockWrites(h);
                 Instant now = clock.instant();
                 textsOf(h, page).forEach((id, text) -> fillRelated(h, id, text, now));
                 nextChangeTime(h, now);
             }, done -> progress.report("choosing related articles", done, total));
+            return null;
+        });
+    }
+
+    /** Indexes every article's words again, leaving related lists (and so every feed) as they are. */
+    public void reindexWords(RelatedProgress progress) {
+        guarded(() -> {
+            long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
+            forEachPage(REINDEX_PAGE, (h, page) -> {
+                WordIndex index = dialect.wordIndex(h);
+                textsOf(h, page).forEach((id, text) -> index.put(id, matcher.indexText(text)));
+            }, done -> progress.report("indexing words", done, total));
             return null;
         });
     }
@@ -272,7 +282,7 @@ public final class JdbiArticleStore implements ArticleStore {
             }
             List<Long> editor = editorPicks(h, id);
             return matcher.pick(text, id, Set.copyOf(editor), matcher.listSize() - editor.size(), clock.instant(),
-                    new SqliteRelatedIndex(h));
+                    dialect.wordIndex(h));
         }));
     }
 
@@ -454,7 +464,7 @@ public final class JdbiArticleStore implements ArticleStore {
         }
         int position = h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM article_related WHERE article_id = :id")
                 .bind("id", id).mapTo(Integer.class).one();
-        List<Long> picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, new SqliteRelatedIndex(h));
+        List<Long> picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, dialect.wordIndex(h));
         for (long pick : picks) {
             h.createUpdate("""
                             INSERT INTO article_related (article_id, position, related_id, chosen_by)

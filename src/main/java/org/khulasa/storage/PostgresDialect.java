@@ -21,7 +21,7 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public List<String> migrations() {
-        return List.of("001_schema.sql");
+        return List.of("001_schema.sql", "002_related_text.sql");
     }
 
     @Override
@@ -74,6 +74,11 @@ final class PostgresDialect implements Dialect {
         h.createQuery("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
                         + "(SELECT COALESCE(MAX(id), 0) + 1 FROM " + table + "), false)")
                 .mapTo(Long.class).one();
+    }
+
+    @Override
+    public WordIndex wordIndex(Handle h) {
+        return new PostgresRelatedIndex(h);
     }
 
     /**

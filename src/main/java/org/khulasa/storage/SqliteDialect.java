@@ -63,6 +63,11 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
+    public WordIndex wordIndex(Handle h) {
+        return new SqliteRelatedIndex(h);
+    }
+
+    @Override
     public Optional<String> transientCause(SQLException e) {
         if (e instanceof SQLiteException sqlite && isTransient(sqlite.getResultCode())) {
             return Optional.of(sqlite.getResultCode().name());

@@ -7,11 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.khulasa.article.RelatedIndex;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /** The FTS5 word index of 002_related_text.sql, read and written through one handle. */
-final class SqliteRelatedIndex implements RelatedIndex {
+final class SqliteRelatedIndex implements WordIndex {
 
     private final Handle h;
 
@@ -19,7 +18,8 @@ final class SqliteRelatedIndex implements RelatedIndex {
         this.h = h;
     }
 
-    void put(long id, IndexedText text) {
+    @Override
+    public void put(long id, IndexedText text) {
         h.createUpdate("DELETE FROM related_text WHERE rowid = :id").bind("id", id).execute();
         if (!text.isEmpty()) {
             h.createUpdate("INSERT INTO related_text (rowid, title, body) VALUES (:id, :title, :body)")

@@ -83,8 +83,16 @@ class CopyToPostgresTest {
             assertEquals(201, retry.statusCode());
             assertEquals("true", TestServer.header(retry, "Idempotent-Replayed").orElse(""));
             assertEquals(26, TestServer.parse(retry.body()).get("id").asLong());
-            // Ids go on after the largest copied one.
-            assertEquals(27, postgres.create(Articles.article("أول خبر على PostgreSQL").toString()).get("id").asLong());
+            // Ids go on after the largest copied one, and the word index was built on PostgreSQL:
+            // a follow-up of article 1 finds it among the copied articles.
+            JsonNode first = TestServer.parse(postgres.get("/api/articles/1").body());
+            ObjectNode followUp = Articles.article("متابعة: " + first.get("title").asText(),
+                    first.get("category").get("slug").asText(), first.get("author").get("slug").asText());
+            followUp.put("body", first.get("body").asText());
+            followUp.set("tags", first.get("tags"));
+            JsonNode created = postgres.create(followUp.toString());
+            assertEquals(27, created.get("id").asLong());
+            assertTrue(created.get("related").findValuesAsText("id").contains("1"), created.get("related").toString());
         }
 
         Process again = copyCommand();
