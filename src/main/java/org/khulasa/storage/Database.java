@@ -36,6 +36,6 @@ public final class Database {
             pool.close();
             throw e;
         }
-        return new JdbiArticleStore(jdbi, pool, clock, related, dialect);
+        return new JdbiArticleStore(jdbi, pool, clock, related, dialect, dialect.changeSignal(jdbcUrl));
     }
 }

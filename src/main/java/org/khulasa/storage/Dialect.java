@@ -37,6 +37,8 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** Runs {@code migrate} on {@code h} while no other instance migrates the same database. */
     void exclusively(Handle h, Runnable migrate);
 
+    /** How the instances sharing this database hear of each other's writes. */
+    ChangeSignal changeSignal(String jdbcUrl);
 
     /** After rows were inserted with their ids: the next id generated comes after them all. */
     void moveIdsPast(Handle h, String table);

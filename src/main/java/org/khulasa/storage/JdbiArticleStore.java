@@ -59,13 +59,16 @@ public final class JdbiArticleStore implements ArticleStore {
     private final Clock clock;
     private final RelatedMatcher matcher;
     private final Dialect dialect;
+    private final ChangeSignal changes;
 
-    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect) {
+    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
+            ChangeSignal changes) {
         this.jdbi = jdbi;
         this.pool = pool;
         this.clock = clock;
         this.matcher = matcher;
         this.dialect = dialect;
+        this.changes = changes;
     }
 
     @Override
@@ -270,6 +273,11 @@ public final class JdbiArticleStore implements ArticleStore {
         });
     }
 
+    @Override
+    public void onWriteElsewhere(Runnable listener) {
+        changes.subscribe(listener);
+    }
+
     /**
      * The automatic picks {@code id} would get now, without storing them: what the write path
      * computes, for measuring it.
@@ -288,6 +296,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public void close() {
+        changes.close();
         try {
             pool.close();
         } catch (Exception e) {
@@ -399,10 +408,12 @@ public final class JdbiArticleStore implements ArticleStore {
     /**
      * The time stamped on this write: now, but always after the previous write, so no two
      * articles ever share an {@code updated} value (Atom readers and validators rely on it).
+     * The other instances hear of the write when it commits.
      */
-    private static Instant nextChangeTime(Handle h, Instant now) {
+    private Instant nextChangeTime(Handle h, Instant now) {
         long next = Math.max(now.toEpochMilli(), lastChangeMillis(h) + 1);
         h.createUpdate("UPDATE site_state SET last_change_at = :at WHERE id = 1").bind("at", next).execute();
+        changes.announce(h);
         return Instant.ofEpochMilli(next);
     }
 

@@ -67,6 +67,10 @@ final class PostgresDialect implements Dialect {
         }
     }
 
+    @Override
+    public ChangeSignal changeSignal(String jdbcUrl) {
+        return new PostgresChangeSignal(jdbcUrl);
+    }
 
     @Override
     public void moveIdsPast(Handle h, String table) {
