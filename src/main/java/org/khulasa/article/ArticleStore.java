@@ -44,6 +44,12 @@ public interface ArticleStore extends AutoCloseable {
     /** When the last create, update or delete was committed; {@link Instant#EPOCH} before any. */
     Instant lastChange();
 
+    /** When the last write that changed anything shown in the category's feed was committed. */
+    Instant lastChangeOfCategory(String slug);
+
+    /** When the last write that changed anything shown in the author's feed was committed. */
+    Instant lastChangeOfAuthor(String slug);
+
     /** The earliest publication time after {@code now}: when scheduled content next appears. */
     Optional<Instant> nextScheduledAfter(Instant now);
 

@@ -2,6 +2,7 @@ package org.khulasa.feed;
 
 import java.time.Instant;
 import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 
@@ -61,6 +62,15 @@ public record FeedScope(Kind kind, String slug, String name) {
             case CATEGORY -> "category:" + slug;
             case AUTHOR -> "author:" + slug;
         });
+    }
+
+    /** When a write last changed what this feed shows. */
+    public Instant lastChange(ArticleStore store) {
+        return switch (kind) {
+            case SITE -> store.lastChange();
+            case CATEGORY -> store.lastChangeOfCategory(slug);
+            case AUTHOR -> store.lastChangeOfAuthor(slug);
+        };
     }
 
     /** The feed's articles as readers may see them at {@code now}, newest first. */

@@ -37,7 +37,7 @@ public final class Feeds {
 
     public RenderedFeed render(FeedScope scope, FeedFormat format, Instant now) {
         // Read before the list: a write landing in between then makes this render look older, never newer.
-        Instant lastChange = store.lastChange();
+        Instant lastChange = scope.lastChange(store);
         Optional<Instant> staleAt = store.nextScheduledAfter(now);
         List<Article> articles = store.list(scope.query(now, size));
         // A scheduled article that comes out changes the feed without any write.

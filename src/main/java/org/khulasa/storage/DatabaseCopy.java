@@ -30,8 +30,8 @@ public final class DatabaseCopy {
 
     /** Every table and the columns copied, parents before children; ordered by the first columns. */
     private static final List<Table> TABLES = List.of(
-            new Table("categories", true, "id", "slug", "name"),
-            new Table("authors", true, "id", "slug", "name"),
+            new Table("categories", true, "id", "slug", "name", "changed_at"),
+            new Table("authors", true, "id", "slug", "name", "changed_at"),
             new Table("tags", true, "id", "name"),
             new Table("articles", true, "id", "title", "summary", "body", "category_id", "author_id",
                     "published_at", "created_at", "updated_at", "image_url", "image_type", "image_caption"),

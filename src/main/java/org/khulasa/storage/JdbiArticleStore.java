@@ -100,6 +100,7 @@ public final class JdbiArticleStore implements ArticleStore {
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             insertTags(h, id, draft.tags());
             insertRelated(h, id, draft.related());
+            touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, published);
             dialect.wordIndex(h).put(id, matcher.indexText(text));
             fillRelated(h, id, text, now);
@@ -130,6 +131,7 @@ public final class JdbiArticleStore implements ArticleStore {
             Instant now = clock.instant();
             Instant updated = nextChangeTime(h, now);
             Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
+            touchScopesOf(h, id); // the feeds it leaves, if it changes category or author
             h.createUpdate("""
                             UPDATE articles
                             SET title = :title, summary = :summary, body = :body,
@@ -150,6 +152,7 @@ public final class JdbiArticleStore implements ArticleStore {
             h.createUpdate("DELETE FROM article_related WHERE article_id = :id").bind("id", id).execute();
             insertTags(h, id, draft.tags());
             insertRelated(h, id, draft.related());
+            touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, newPublished);
             dialect.wordIndex(h).put(id, matcher.indexText(text));
             fillRelated(h, id, text, now);
@@ -167,12 +170,16 @@ public final class JdbiArticleStore implements ArticleStore {
                             ORDER BY article_id DESC
                             """)
                     .bind("id", id).mapTo(Long.class).list();
-            int deleted = h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
-            if (deleted > 0) {
-                nextChangeTime(h, clock.instant());
-                refreshListsNaming(h, id, naming, clock.instant());
+            boolean exists = h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id")
+                    .bind("id", id).mapTo(Integer.class).one() > 0;
+            if (!exists) {
+                return false;
             }
-            return deleted > 0;
+            nextChangeTime(h, clock.instant());
+            touchScopesOf(h, id);
+            h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
+            refreshListsNaming(h, id, naming, clock.instant());
+            return true;
         }));
     }
 
@@ -239,6 +246,18 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
+    public Instant lastChangeOfCategory(String slug) {
+        return guarded(() -> jdbi.withHandle(h -> h.createQuery("SELECT changed_at FROM categories WHERE slug = :slug")
+                .bind("slug", slug).mapTo(Long.class).findOne().map(Instant::ofEpochMilli).orElse(Instant.EPOCH)));
+    }
+
+    @Override
+    public Instant lastChangeOfAuthor(String slug) {
+        return guarded(() -> jdbi.withHandle(h -> h.createQuery("SELECT changed_at FROM authors WHERE slug = :slug")
+                .bind("slug", slug).mapTo(Long.class).findOne().map(Instant::ofEpochMilli).orElse(Instant.EPOCH)));
+    }
+
+    @Override
     public Optional<Instant> nextScheduledAfter(Instant now) {
         return guarded(() -> jdbi.withHandle(h -> h.createQuery(
                         "SELECT MIN(published_at) FROM articles WHERE published_at > :now")
@@ -256,6 +275,7 @@ public final class JdbiArticleStore implements ArticleStore {
                 Instant now = clock.instant();
                 textsOf(h, page).forEach((id, text) -> fillRelated(h, id, text, now));
                 nextChangeTime(h, now);
+                page.forEach(id -> touchScopesOf(h, id));
             }, done -> progress.report("choosing related articles", done, total));
             return null;
         });
@@ -520,6 +540,22 @@ public final class JdbiArticleStore implements ArticleStore {
                     .bind("id", id).bindList("lists", trimmed).execute();
         }
         textsOf(h, redone).forEach((other, text) -> fillRelated(h, other, text, now));
+        others.forEach(other -> touchScopesOf(h, other));
+    }
+
+    /**
+     * Marks the category and author feeds showing article {@code id} as changed by the current
+     * write (stamped by {@link #nextChangeTime} first).
+     */
+    private static void touchScopesOf(Handle h, long id) {
+        h.createUpdate("""
+                        UPDATE categories SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                        WHERE id = (SELECT category_id FROM articles WHERE id = :id)
+                        """).bind("id", id).execute();
+        h.createUpdate("""
+                        UPDATE authors SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                        WHERE id = (SELECT author_id FROM articles WHERE id = :id)
+                        """).bind("id", id).execute();
     }
 
     /** What matching reads of stored articles, by id. */

@@ -25,7 +25,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> migrations() {
-        return List.of("001_schema.sql", "002_related_text.sql");
+        return List.of("001_schema.sql", "002_related_text.sql", "003_scope_changes.sql");
     }
 
     @Override

@@ -76,6 +76,48 @@ class FeedPollingTest {
     }
 
     @Test
+    void a_write_in_one_section_leaves_the_feeds_of_the_others_unchanged() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("رياضة", "sports", "omar-khatib").toString());
+            long politics = server.create(Articles.article("سياسة", "politics", "nizar-samir").toString()).get("id").asLong();
+            HttpResponse<byte[]> sports = server.getBytes("/feeds/category/sports/rss.xml");
+            HttpResponse<byte[]> writer = server.getBytes("/feeds/author/omar-khatib/atom.xml");
+            HttpResponse<byte[]> politicsFeed = server.getBytes("/feeds/category/politics/rss.xml");
+
+            server.create(Articles.article("سياسة ثانية", "politics", "nizar-samir").toString());
+            server.put("/api/articles/" + politics, Articles.article("سياسة معدّلة", "politics", "layla-haddad").toString());
+
+            for (HttpResponse<byte[]> unchanged : java.util.List.of(sports, writer)) {
+                String path = unchanged.uri().getPath();
+                HttpResponse<byte[]> again = server.getBytes(path, "If-None-Match", header(unchanged, "ETag"));
+                assertEquals(304, again.statusCode(), path + " is untouched by writes elsewhere");
+                assertEquals(304, server.getBytes(path, "If-Modified-Since", header(unchanged, "Last-Modified")).statusCode());
+            }
+            assertEquals(200, server.getBytes("/feeds/category/politics/rss.xml",
+                    "If-None-Match", header(politicsFeed, "ETag")).statusCode());
+            // The article left nizar-samir for layla-haddad: both authors' feeds changed.
+            assertEquals(1, FeedXml.parse(server.getBytes("/feeds/author/nizar-samir/atom.xml").body())
+                    .nodes("//a:entry").size());
+        }
+    }
+
+    @Test
+    void a_delete_moves_last_modified_of_the_feeds_that_showed_the_article() throws InterruptedException {
+        try (TestServer server = TestServer.start(dataDir)) {
+            server.create(Articles.article("أول", "economy", "rana-youssef").toString());
+            long second = server.create(Articles.article("ثان", "economy", "rana-youssef").toString()).get("id").asLong();
+            HttpResponse<byte[]> before = server.getBytes("/feeds/category/economy/atom.xml");
+            Thread.sleep(1100); // HTTP dates have whole seconds
+            assertEquals(204, server.delete("/api/articles/" + second).statusCode());
+
+            HttpResponse<byte[]> after = server.getBytes("/feeds/category/economy/atom.xml",
+                    "If-Modified-Since", header(before, "Last-Modified"));
+            assertEquals(200, after.statusCode(), "a poller with only If-Modified-Since sees the deletion");
+            assertEquals(1, FeedXml.parse(after.body()).nodes("//a:entry").size());
+        }
+    }
+
+    @Test
     void the_same_data_gives_the_same_bytes_and_etag_after_a_restart() {
         HttpResponse<byte[]> before;
         Map<String, String> sameAddress;
