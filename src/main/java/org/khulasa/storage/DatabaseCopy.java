@@ -64,9 +64,13 @@ public final class DatabaseCopy {
      * Copies {@code sourceUrl} into {@code targetUrl}, whose schema is created if missing;
      * answers how many rows were copied.
      *
-     * @throws IllegalStateException when the target already holds data or the source does not exist
+     * @throws IllegalStateException when the target already holds data, is the source, or the source does not exist
      */
     public static long copy(String sourceUrl, String targetUrl, RelatedMatcher matcher, Progress progress) {
+        if (sourceUrl.equals(targetUrl)) {
+            throw new IllegalStateException("the target is the configured database itself (" + sourceUrl
+                    + "); unset KHULASA_DB_URL so that KHULASA_DATA names the SQLite file to copy");
+        }
         long copied = copyRows(sourceUrl, targetUrl, progress);
         // The word index is each dialect's own (FTS5, tsvector): built anew from the copied articles.
         try (JdbiArticleStore target = Database.open(targetUrl, Clock.systemUTC(), matcher)) {

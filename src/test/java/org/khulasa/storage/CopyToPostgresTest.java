@@ -102,6 +102,20 @@ class CopyToPostgresTest {
         assertTrue(output.contains("not empty"), output);
     }
 
+    @Test
+    void copying_the_configured_database_into_itself_is_refused() throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--copy-to", target)
+                .redirectErrorStream(true);
+        builder.environment().put("KHULASA_DB_URL", target);
+        Process copy = builder.start();
+        String output = new String(copy.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(copy.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(1, copy.exitValue(), output);
+        assertTrue(output.contains("the configured database itself"), output);
+    }
+
     /** Every page, article and list the site serves (feeds included once they exist). */
     private static List<String> sitePaths(TestServer server) {
         List<String> paths = new ArrayList<>(List.of("/", "/api/articles?limit=100", "/feeds/rss.xml",
