@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL's LISTEN/NOTIFY between instances: each write sends {@code NOTIFY khulasa_changes}
- * carrying the writer's instance id, and a thread per instance LISTENs on a connection of its
+ * carrying its schema and the writer's instance id (channels are per database, and two sites may
+ * live in two schemas of one database), and a thread per instance LISTENs on a connection of its
  * own, outside the pool. A feed poll thus costs no database round trip at all, and the other
  * instances hear of a write within milliseconds of its commit. While that connection is down,
  * nothing is heard: so each (re)connection counts as a change, and a quiet connection is pinged
@@ -40,7 +41,7 @@ final class PostgresChangeSignal implements ChangeSignal {
 
     @Override
     public void announce(Handle h) {
-        h.createQuery("SELECT 1 FROM (SELECT pg_notify(:channel, :instance)) AS sent")
+        h.createQuery("SELECT 1 FROM (SELECT pg_notify(:channel, current_schema() || '/' || :instance)) AS sent")
                 .bind("channel", CHANNEL).bind("instance", instance).mapTo(Integer.class).one();
     }
 
@@ -67,6 +68,11 @@ final class PostgresChangeSignal implements ChangeSignal {
             try (Connection connection = DriverManager.getConnection(jdbcUrl);
                  Statement statement = connection.createStatement()) {
                 statement.execute("LISTEN " + CHANNEL);
+                String schema;
+                try (var rs = statement.executeQuery("SELECT current_schema()")) {
+                    rs.next();
+                    schema = rs.getString(1);
+                }
                 // Whatever was written while no one listened (at start, or while reconnecting).
                 changed();
                 PGConnection pg = connection.unwrap(PGConnection.class);
@@ -74,7 +80,7 @@ final class PostgresChangeSignal implements ChangeSignal {
                     PGNotification[] heard = pg.getNotifications(WAIT_MILLIS);
                     if (heard != null && heard.length > 0) {
                         quiet = 0;
-                        if (fromElsewhere(heard)) {
+                        if (fromElsewhere(heard, schema)) {
                             changed();
                         }
                     } else if (++quiet >= PING_EVERY) {
@@ -97,9 +103,11 @@ final class PostgresChangeSignal implements ChangeSignal {
         }
     }
 
-    private boolean fromElsewhere(PGNotification[] heard) {
+    /** A write by another instance on the same tables (schema), not by this one. */
+    private boolean fromElsewhere(PGNotification[] heard, String schema) {
         for (PGNotification n : heard) {
-            if (!instance.equals(n.getParameter())) {
+            String sender = n.getParameter();
+            if (sender.startsWith(schema + "/") && !sender.equals(schema + "/" + instance)) {
                 return true;
             }
         }
