@@ -3,6 +3,7 @@ package org.khulasa.article;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 
 /** The store's word index, as a {@link RelatedMatcher} searches it during one write. */
 public interface RelatedIndex {
@@ -12,6 +13,12 @@ public interface RelatedIndex {
      * anywhere), newest first, at most {@code limit}; scheduled ones included.
      */
     List<Long> newestWith(String term, boolean titleOnly, int limit);
+
+    /**
+     * How many indexed articles hold each of {@code terms} (the article being matched is
+     * already indexed, so it counts too); a term no article holds is absent.
+     */
+    Map<String, Long> articlesWith(Collection<String> terms);
 
     /** The highest article id so far: the archive's size, near enough. */
     long newestId();

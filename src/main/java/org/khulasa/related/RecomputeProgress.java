@@ -26,7 +26,7 @@ public final class RecomputeProgress implements RelatedProgress {
         boolean newStep = !step.equals(lastStep);
         if (newStep || done >= total || (now - lastPrinted) / 1_000_000 >= EVERY_MILLIS) {
             long seconds = (now - started) / 1_000_000_000;
-            out.printf("%s: %d/%d articles (%d%%), %d s%n", step, done, total,
+            out.printf("%s: %d/%d (%d%%), %d s%n", step, done, total,
                     total == 0 ? 100 : done * 100 / total, seconds);
             out.flush();
             lastPrinted = now;

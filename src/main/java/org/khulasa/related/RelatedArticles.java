@@ -20,12 +20,12 @@ import org.khulasa.article.RelatedMatcher;
  * telling words with this one, titles counting more than bodies, then the same category, shared
  * tags and nearness in time.
  *
- * <p>The cost does not grow with the archive: it looks up a fixed number of the article's most
- * weighty terms and, for each, only the {@value #NEWEST_PER_TERM} newest articles holding it. How
- * rare a term is (its idf) is read from the same answer: fewer than that many hits is the exact
- * count; otherwise the id span those hits cover tells how often the term occurs. A related
- * story shares rare words (names, places, numbers), whose lists are short and read whole; only
- * the lists of common words, which weigh little, are cut to their newest part.
+ * <p>An article's terms are weighed by where they stand (title and tags count double; body words
+ * by how often they recur) and by how rare they are in the archive (BM25's idf, from the index's
+ * term counts). The {@value #QUERY_TERMS} weightiest are searched, and for each only the
+ * {@value #NEWEST_PER_TERM} newest articles holding it are read, so the cost does not grow with
+ * the archive. A related story shares rare words (names, places, figures), whose lists are short
+ * and read whole; only the lists of common words, which weigh little, are cut to their newest part.
  */
 public final class RelatedArticles implements RelatedMatcher {
 
@@ -40,6 +40,8 @@ public final class RelatedArticles implements RelatedMatcher {
     private static final double SHARED_TAG_BOOST = 0.15;
     private static final int SHARED_TAGS_COUNTED = 2;
     private static final double RECENCY_DAYS = 365;
+    /** A match scoring under this share of the best one is a filler, not a sure relation. */
+    private static final double STRONG_SHARE = 0.3;
 
     private final int listSize;
 
@@ -67,23 +69,17 @@ public final class RelatedArticles implements RelatedMatcher {
         if (wanted <= 0) {
             return List.of();
         }
-        Terms terms = Terms.of(article);
-        long archive = Math.max(1, index.newestId());
+        List<QueryTerm> query = Terms.of(article).query(index);
         Map<Long, Double> scores = new HashMap<>();
         Map<Long, Integer> shared = new HashMap<>();
-        List<QueryTerm> query = terms.queryTerms();
         for (QueryTerm q : query) {
             List<Long> hits = index.newestWith(q.term, false, NEWEST_PER_TERM);
-            if (hits.isEmpty()) {
-                continue;
-            }
-            double idf = idf(hits, archive);
             Set<Long> inTitle = q.inTitle ? new HashSet<>(index.newestWith(q.term, true, NEWEST_PER_TERM)) : Set.of();
             for (long id : hits) {
                 if (id == self || exclude.contains(id)) {
                     continue;
                 }
-                double s = q.weight * idf * (inTitle.contains(id) ? TITLE_HIT_FACTOR : 1.0);
+                double s = q.weight * (inTitle.contains(id) ? TITLE_HIT_FACTOR : 1.0);
                 scores.merge(id, s, Double::sum);
                 shared.merge(id, 1, Integer::sum);
             }
@@ -100,6 +96,7 @@ public final class RelatedArticles implements RelatedMatcher {
         }
         Set<String> tags = article.tags().stream().map(ArabicNormalizer::normalize).collect(Collectors.toSet());
         Map<Long, Double> boosted = new LinkedHashMap<>();
+        Set<Long> sameCategory = new HashSet<>();
         for (RelatedIndex.Candidate c : index.describe(best)) {
             if (c.published().isAfter(now)) {
                 continue;
@@ -110,27 +107,27 @@ public final class RelatedArticles implements RelatedMatcher {
                     + SHARED_TAG_BOOST * Math.min(sharedTags, SHARED_TAGS_COUNTED))
                     / (1 + days / RECENCY_DAYS);
             boosted.put(c.id(), scores.get(c.id()) * boost);
+            if (c.category().equals(article.category())) {
+                sameCategory.add(c.id());
+            }
         }
-        return boosted.keySet().stream()
-                .sorted(Comparator.comparingDouble((Long id) -> -boosted.get(id)).thenComparing(id -> -id))
-                .limit(wanted)
-                .toList();
+        // Articles far behind the best match share a word or two, not a story. When they must fill
+        // the list, one from the same section makes more sense to a reader than a slightly closer
+        // one from elsewhere.
+        double strong = boosted.values().stream().mapToDouble(Double::doubleValue).max().orElse(0) * STRONG_SHARE;
+        Comparator<Long> order = Comparator.comparing((Long id) -> boosted.get(id) < strong)
+                .thenComparing(id -> boosted.get(id) < strong && !sameCategory.contains(id))
+                .thenComparingDouble(id -> -boosted.get(id))
+                .thenComparing(id -> -id);
+        return boosted.keySet().stream().sorted(order).limit(wanted).toList();
     }
 
-    /**
-     * BM25's idf. The hits are the newest articles with the term; when the list is cut, the ids
-     * it spans estimate the share of the archive holding the term.
-     */
-    private static double idf(List<Long> hits, long archive) {
-        double docs = hits.size();
-        if (hits.size() >= NEWEST_PER_TERM) {
-            long oldest = hits.get(hits.size() - 1);
-            double span = Math.max(1, archive - oldest + 1);
-            docs = Math.min(archive, hits.size() * archive / span);
-        }
+    /** BM25's idf: how telling it is that an article holds a word {@code docs} articles of {@code archive} hold. */
+    private static double idf(long docs, long archive) {
         return Math.log(1 + (archive - docs + 0.5) / (docs + 0.5));
     }
 
+    /** A searched term and its weight: where it stands in the article times how rare it is. */
     private record QueryTerm(String term, double weight, boolean inTitle) {
     }
 
@@ -149,21 +146,25 @@ public final class RelatedArticles implements RelatedMatcher {
         }
 
         /**
-         * The weightiest terms: title words count double, body words by how often they recur;
-         * among equals, the earlier in the text (news puts who, what and where first).
+         * The weightiest terms that some other article holds: title words count double, body
+         * words by how often they recur, times their rarity; among equals, the earlier in the
+         * text (news puts who, what and where first).
          */
-        List<QueryTerm> queryTerms() {
+        List<QueryTerm> query(RelatedIndex index) {
             Set<String> inTitle = new HashSet<>(title);
-            Map<String, Integer> bodyCounts = new LinkedHashMap<>();
+            Map<String, Integer> bodyCounts = new HashMap<>();
             body.forEach(t -> bodyCounts.merge(t, 1, Integer::sum));
-            Map<String, Integer> firstSeen = new HashMap<>();
+            Map<String, Integer> firstSeen = new LinkedHashMap<>();
             title.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
             body.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
+            Map<String, Long> docs = index.articlesWith(firstSeen.keySet());
+            long archive = Math.max(1, index.newestId());
             return firstSeen.keySet().stream()
+                    .filter(t -> docs.getOrDefault(t, 0L) >= 2) // 1: only this article
                     .map(t -> {
                         int tf = bodyCounts.getOrDefault(t, 0);
                         double w = (inTitle.contains(t) ? TITLE_WEIGHT : 0) + (tf > 0 ? 1 + Math.log(tf) : 0);
-                        return new QueryTerm(t, w, inTitle.contains(t));
+                        return new QueryTerm(t, w * idf(docs.get(t), archive), inTitle.contains(t));
                     })
                     .sorted(Comparator.comparingDouble((QueryTerm q) -> -q.weight)
                             .thenComparing(q -> firstSeen.get(q.term)))

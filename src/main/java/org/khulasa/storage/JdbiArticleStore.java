@@ -29,6 +29,7 @@ import org.khulasa.article.Image;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
+import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.article.StorageUnavailableException;
 import org.khulasa.article.UnknownRelatedArticlesException;
 
@@ -102,7 +103,9 @@ public final class JdbiArticleStore implements ArticleStore {
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, published);
-            dialect.wordIndex(h).put(id, matcher.indexText(text));
+            try (WordIndex index = dialect.wordIndex(h)) {
+                index.replace(id, null, matcher.indexText(text));
+            }
             fillRelated(h, id, text, now);
             if (key.isPresent()) {
                 h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :expired")
@@ -128,6 +131,7 @@ public final class JdbiArticleStore implements ArticleStore {
                 return Optional.<Article>empty();
             }
             checkRelatedExist(h, draft.related(), id);
+            IndexedText before = matcher.indexText(textsOf(h, List.of(id)).get(id));
             Instant now = clock.instant();
             Instant updated = nextChangeTime(h, now);
             Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
@@ -154,7 +158,9 @@ public final class JdbiArticleStore implements ArticleStore {
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, newPublished);
-            dialect.wordIndex(h).put(id, matcher.indexText(text));
+            try (WordIndex index = dialect.wordIndex(h)) {
+                index.replace(id, before, matcher.indexText(text));
+            }
             fillRelated(h, id, text, now);
             refreshListsNaming(h, id, listsPicking(h, id), now);
             return find(h, id, null);
@@ -170,10 +176,12 @@ public final class JdbiArticleStore implements ArticleStore {
                             ORDER BY article_id DESC
                             """)
                     .bind("id", id).mapTo(Long.class).list();
-            boolean exists = h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id")
-                    .bind("id", id).mapTo(Integer.class).one() > 0;
-            if (!exists) {
+            ArticleText gone = textsOf(h, List.of(id)).get(id);
+            if (gone == null) {
                 return false;
+            }
+            try (WordIndex index = dialect.wordIndex(h)) {
+                index.forget(id, matcher.indexText(gone));
             }
             nextChangeTime(h, clock.instant());
             touchScopesOf(h, id);
@@ -270,6 +278,7 @@ public final class JdbiArticleStore implements ArticleStore {
         reindexWords(progress);
         guarded(() -> {
             long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
+            progress.report("choosing related articles", 0, total);
             forEachPage(RECOMPUTE_PAGE, (h, page) -> {
                 lockWrites(h);
                 Instant now = clock.instant();
@@ -281,14 +290,33 @@ public final class JdbiArticleStore implements ArticleStore {
         });
     }
 
-    /** Indexes every article's words again, leaving related lists (and so every feed) as they are. */
+    /**
+     * Indexes every article's words and counts them again, leaving related lists (and so every
+     * feed) as they are. Each page takes the write lock, so counting and writes don't interleave.
+     */
     public void reindexWords(RelatedProgress progress) {
         guarded(() -> {
             long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
+            jdbi.useTransaction(h -> {
+                lockWrites(h);
+                try (WordIndex index = dialect.wordIndex(h)) {
+                    index.forgetAllCounts();
+                }
+            });
+            progress.report("indexing words", 0, total);
             forEachPage(REINDEX_PAGE, (h, page) -> {
-                WordIndex index = dialect.wordIndex(h);
-                textsOf(h, page).forEach((id, text) -> index.put(id, matcher.indexText(text)));
+                lockWrites(h);
+                try (WordIndex index = dialect.wordIndex(h)) {
+                    textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
+                }
             }, done -> progress.report("indexing words", done, total));
+            progress.report("compacting the word index", 0, 1);
+            jdbi.useTransaction(h -> {
+                try (WordIndex index = dialect.wordIndex(h)) {
+                    index.compact();
+                }
+            });
+            progress.report("compacting the word index", 1, 1);
             return null;
         });
     }
@@ -309,8 +337,10 @@ public final class JdbiArticleStore implements ArticleStore {
                 return List.<Long>of();
             }
             List<Long> editor = editorPicks(h, id);
-            return matcher.pick(text, id, Set.copyOf(editor), matcher.listSize() - editor.size(), clock.instant(),
-                    dialect.wordIndex(h));
+            try (WordIndex index = dialect.wordIndex(h)) {
+                return matcher.pick(text, id, Set.copyOf(editor), matcher.listSize() - editor.size(), clock.instant(),
+                        index);
+            }
         }));
     }
 
@@ -495,7 +525,10 @@ public final class JdbiArticleStore implements ArticleStore {
         }
         int position = h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM article_related WHERE article_id = :id")
                 .bind("id", id).mapTo(Integer.class).one();
-        List<Long> picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, dialect.wordIndex(h));
+        List<Long> picks;
+        try (WordIndex index = dialect.wordIndex(h)) {
+            picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, index);
+        }
         for (long pick : picks) {
             h.createUpdate("""
                             INSERT INTO article_related (article_id, position, related_id, chosen_by)

@@ -1,33 +1,44 @@
 package org.khulasa.storage;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /**
  * The word index of postgresql/002_related_text.sql: one {@code tsvector} per article, its title
  * terms weighted A and its body terms B, under a GIN index. The terms come normalised from Java
  * (org.khulasa.related), exactly those SQLite's FTS5 table receives, and go into the vector as
- * they are ({@code array_to_tsvector}): no text-search parser or locale stands between, so both
- * databases index the same words and matching (which ranks in Java) picks the same articles.
+ * they are (written in tsvector syntax, not run through a text-search configuration): no parser
+ * or locale stands between, so both databases index the same words and matching (which ranks in
+ * Java, the same for both) picks the same articles. Term counts and article reads are plain SQL,
+ * shared with SQLite.
  */
 final class PostgresRelatedIndex implements WordIndex {
 
     private final Handle h;
-    /** Reading articles (not words) is plain SQL, the same on both databases. */
-    private final SqliteRelatedIndex articles;
+    /** The portable part: term counts ({@code related_terms}), newest id, candidates. */
+    private final SqliteRelatedIndex portable;
+    private PreparedStatement newest;
 
     PostgresRelatedIndex(Handle h) {
         this.h = h;
-        this.articles = new SqliteRelatedIndex(h);
+        this.portable = new SqliteRelatedIndex(h);
     }
 
     @Override
-    public void put(long id, IndexedText text) {
-        if (text.isEmpty()) {
+    public void replace(long id, IndexedText before, IndexedText now) {
+        if (before != null) {
+            forget(id, before);
+        }
+        if (now.isEmpty()) {
             h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute();
             return;
         }
@@ -35,7 +46,31 @@ final class PostgresRelatedIndex implements WordIndex {
                         INSERT INTO related_text (article_id, words) VALUES (:id, CAST(:words AS tsvector))
                         ON CONFLICT (article_id) DO UPDATE SET words = excluded.words
                         """)
-                .bind("id", id).bind("words", vector(text)).execute();
+                .bind("id", id).bind("words", vector(now)).execute();
+        portable.count(now, +1);
+    }
+
+    @Override
+    public void forget(long id, IndexedText before) {
+        int deleted = h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute();
+        if (deleted > 0) {
+            portable.count(before, -1);
+        }
+    }
+
+    /** GIN keeps itself in shape (autovacuum merges its pending list): nothing to do. */
+    @Override
+    public void compact() {
+    }
+
+    @Override
+    public void forgetAllCounts() {
+        portable.forgetAllCounts();
+    }
+
+    @Override
+    public Map<String, Long> articlesWith(Collection<String> terms) {
+        return portable.articlesWith(terms);
     }
 
     @Override
@@ -43,21 +78,46 @@ final class PostgresRelatedIndex implements WordIndex {
         // Terms are letters and digits only, so quoting them is enough for tsquery's syntax;
         // :A keeps title (and tag) words only.
         String query = "'" + term + "'" + (titleOnly ? ":A" : "");
-        return h.createQuery("""
-                        SELECT article_id FROM related_text WHERE words @@ CAST(:query AS tsquery)
-                        ORDER BY article_id DESC LIMIT :limit
-                        """)
-                .bind("query", query).bind("limit", limit).mapTo(Long.class).list();
+        try {
+            if (newest == null) {
+                newest = h.getConnection().prepareStatement("SELECT article_id FROM related_text"
+                        + " WHERE words @@ CAST(? AS tsquery) ORDER BY article_id DESC LIMIT ?");
+            }
+            newest.setString(1, query);
+            newest.setInt(2, limit);
+            List<Long> ids = new ArrayList<>(limit);
+            try (ResultSet rs = newest.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("searching the related-article index failed", e, null);
+        }
     }
 
     @Override
     public long newestId() {
-        return articles.newestId();
+        return portable.newestId();
     }
 
     @Override
     public List<Candidate> describe(Collection<Long> ids) {
-        return articles.describe(ids);
+        return portable.describe(ids);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (newest != null) {
+                newest.close();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("closing a related-article search failed", e, null);
+        } finally {
+            portable.close();
+        }
     }
 
     /**

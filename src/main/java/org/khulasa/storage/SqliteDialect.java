@@ -25,7 +25,8 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public List<String> migrations() {
-        return List.of("001_schema.sql", "002_related_text.sql", "003_scope_changes.sql");
+        return List.of("001_schema.sql", "002_related_text.sql", "003_scope_changes.sql",
+                "004_related_terms.sql");
     }
 
     @Override
