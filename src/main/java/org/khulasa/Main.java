@@ -44,7 +44,7 @@ public final class Main {
         try {
             DatabaseCopy.Progress progress = (table, done, total) -> {
                 if (done == total || (done > 0 && done % 5000 == 0)) {
-                    System.out.printf("  %-17s %,d of %,d%n", table, done, total);
+                    System.out.printf("  %-26s %,d of %,d%n", table, done, total);
                 }
             };
             long rows = DatabaseCopy.copy(sourceUrl, targetUrl, new RelatedArticles(config.relatedCount()), progress);

@@ -74,7 +74,7 @@ public final class DatabaseCopy {
         long copied = copyRows(sourceUrl, targetUrl, progress);
         // The word index is each dialect's own (FTS5, tsvector): built anew from the copied articles.
         try (JdbiArticleStore target = Database.open(targetUrl, Clock.systemUTC(), matcher)) {
-            target.reindexWords((step, done, total) -> progress.report("related words", done, total));
+            target.reindexWords(progress::report);
         }
         return copied;
     }
