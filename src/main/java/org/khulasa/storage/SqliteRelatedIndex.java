@@ -17,7 +17,7 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /**
- * The word index of migrations 002 and 003 (an FTS5 table and the term counts), read and
+ * The word index of migrations 002 and 004 (an FTS5 table and the term counts), read and
  * written through one handle. Matching runs some thirty searches per article: they go through
  * plain JDBC, as Jdbi's per-statement work would cost more than the searches themselves.
  */

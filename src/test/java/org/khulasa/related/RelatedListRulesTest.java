@@ -185,6 +185,27 @@ class RelatedListRulesTest {
     }
 
     @Test
+    void a_list_size_of_zero_keeps_only_the_editors_picks() {
+        server.close();
+        server = TestServer.start(dir.resolve("zero"), Map.of("KHULASA_RELATED_COUNT", "0"));
+        List<Long> derby = postAll(DERBY, "sports");
+
+        JsonNode plain = server.create(article(DERBY[0][0], DERBY[0][1], "sports").toString());
+        JsonNode chosen = server.create(Articles.withRelated(article(DERBY[1][0], DERBY[1][1], "sports"),
+                derby.get(2)).toString());
+
+        assertEquals(List.of(), relatedIds(plain));
+        assertEquals(List.of(derby.get(2)), relatedIds(chosen));
+    }
+
+    @Test
+    void a_list_size_out_of_range_is_refused_at_start() {
+        IllegalArgumentException refused = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> org.khulasa.Config.fromEnvironment(Map.of("KHULASA_RELATED_COUNT", "-1")));
+        assertTrue(refused.getMessage().contains("KHULASA_RELATED_COUNT"), refused.getMessage());
+    }
+
+    @Test
     void matching_leaves_the_stored_text_exactly_as_sent() {
         String title = "الشُّرُوقُ يتأهّـــل إلى نهائي الكأس\u200F ٢٠٢٦";
         String body = "<p>تأهّل نادي الشروق إلى النهائي.</p>";
