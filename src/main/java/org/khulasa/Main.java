@@ -1,59 +1,58 @@
 package org.khulasa;
 
 import io.javalin.Javalin;
-import java.time.Clock;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import org.khulasa.related.RecomputeProgress;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
+import org.khulasa.storage.DatabaseCopy;
 import org.khulasa.storage.JdbiArticleStore;
 import org.khulasa.web.SampleNewsroom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts Khulasa: {@code java -jar khulasa.jar [--sample]}. Configuration comes from the
- * environment (see {@link Config}); {@code --sample} loads the sample newsroom into an empty database.
- * {@code java -jar khulasa.jar --recompute-related} chooses every related list again, then exits.
- * {@code java -jar khulasa.jar --backup FILE} copies the live database to FILE, then exits.
+ * Starts Khulasa, or runs one maintenance command on its database and exits (see {@link #USAGE}).
+ * Configuration comes from the environment (see {@link Config}).
  */
 public final class Main {
     private static final Logger log = LoggerFactory.getLogger(Main.class);
+
+    private static final String USAGE = """
+            Usage: java -jar khulasa.jar [--sample]             serve; --sample loads the sample newsroom into an empty database
+                   java -jar khulasa.jar --recompute-related   choose every related list again
+                   java -jar khulasa.jar --backup FILE         a consistent copy of the live SQLite database
+                   java -jar khulasa.jar --copy-to JDBC_URL    copy the configured database into an empty one""";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         List<String> options = List.of(args);
+        Config config = configOrExit();
         if (options.size() == 2 && options.get(0).equals("--backup")) {
-            backup(Path.of(options.get(1)));
-            return;
-        }
-        for (String option : options) {
-            if (!option.equals("--sample") && !option.equals("--recompute-related")) {
-                System.err.println("Unknown option " + option
-                        + "\nUsage: java -jar khulasa.jar [--sample] | --recompute-related | --backup FILE");
-                System.exit(2);
+            backup(config, Path.of(options.get(1)));
+        } else if (options.size() == 2 && options.get(0).equals("--copy-to")) {
+            copyTo(config, options.get(1));
+        } else if (options.equals(List.of("--recompute-related"))) {
+            try (JdbiArticleStore store = open(config, Clock.systemUTC())) {
+                store.recomputeRelated(RecomputeProgress.toStandardOutput());
             }
-        }
-        Config config;
-        try {
-            config = Config.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("Configuration error: " + e.getMessage());
+        } else if (options.isEmpty() || options.equals(List.of("--sample"))) {
+            serve(config, options.contains("--sample"));
+        } else {
+            System.err.println("Unknown options " + String.join(" ", options) + "\n" + USAGE);
             System.exit(2);
-            return;
         }
+    }
+
+    private static void serve(Config config, boolean sample) {
         Clock clock = Clock.systemUTC();
-        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
-        if (options.contains("--recompute-related")) {
-            store.recomputeRelated(RecomputeProgress.toStandardOutput());
-            store.close();
-            return;
-        }
-        if (options.contains("--sample")) {
+        JdbiArticleStore store = open(config, clock);
+        if (sample) {
             int loaded = SampleNewsroom.loadIfEmpty(store);
             log.info(loaded > 0 ? "Loaded the sample newsroom: " + loaded + " articles"
                     : "The database already holds articles; the sample newsroom was not loaded");
@@ -72,23 +71,49 @@ public final class Main {
     }
 
     /** {@code --backup FILE}: a consistent copy of the database, taken while the server runs. */
-    private static void backup(Path target) {
-        Config config;
-        try {
-            config = Config.fromEnvironment(System.getenv());
-        } catch (IllegalArgumentException e) {
-            System.err.println("Configuration error: " + e.getMessage());
-            System.exit(2);
-            return;
-        }
+    private static void backup(Config config, Path target) {
         if (Files.exists(target)) {
             System.err.println("Backup target " + target + " already exists; choose a new file");
             System.exit(2);
         }
-        Clock clock = Clock.systemUTC();
-        try (JdbiArticleStore store = Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()))) {
+        try (JdbiArticleStore store = open(config, Clock.systemUTC())) {
             store.backupTo(target);
+        } catch (IllegalStateException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
         }
         System.out.println("Backed up " + config.jdbcUrl() + " to " + target);
+    }
+
+    /** {@code --copy-to URL}: the configured database (KHULASA_DATA or KHULASA_DB_URL) into an empty one, with progress. */
+    private static void copyTo(Config config, String targetUrl) {
+        String sourceUrl = config.jdbcUrl();
+        System.out.println("Copying " + sourceUrl + " into " + targetUrl.replaceAll("password=[^&]*", "password=…"));
+        try {
+            DatabaseCopy.Progress progress = (table, done, total) -> {
+                if (done == total || (done > 0 && done % 5000 == 0)) {
+                    System.out.printf("  %-26s %,d of %,d%n", table, done, total);
+                }
+            };
+            long rows = DatabaseCopy.copy(sourceUrl, targetUrl, new RelatedArticles(config.relatedCount()), progress);
+            System.out.printf("Done: %,d rows copied. Point KHULASA_DB_URL at the new database and restart.%n", rows);
+        } catch (RuntimeException e) {
+            System.err.println("The copy failed: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    private static JdbiArticleStore open(Config config, Clock clock) {
+        return Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
+    }
+
+    private static Config configOrExit() {
+        try {
+            return Config.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            throw e;
+        }
     }
 }

@@ -39,6 +39,7 @@ class RecomputeRelatedCommandTest {
                 "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--recompute-related")
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         process.environment().put("KHULASA_DATA", data.toString());
+        TestDatabase.serverUrlFor(data).ifPresent(url -> process.environment().put("KHULASA_DB_URL", url));
         Process running = process.start();
 
         assertTrue(running.waitFor(60, TimeUnit.SECONDS), "the command finishes");

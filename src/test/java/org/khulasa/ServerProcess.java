@@ -43,6 +43,7 @@ public final class ServerProcess implements AutoCloseable {
                 "KHULASA_BASE_URL", "http://127.0.0.1:" + port,
                 "KHULASA_EDITOR_TOKENS", TestServer.TOKEN));
         env.putAll(extraEnv);
+        TestDatabase.serverUrlFor(dataDir).ifPresent(url -> env.putIfAbsent("KHULASA_DB_URL", url));
         builder.environment().putAll(env);
         try {
             ServerProcess server = new ServerProcess(builder.start(), port);

@@ -21,8 +21,8 @@ import org.khulasa.storage.Database;
 import org.khulasa.storage.JdbiArticleStore;
 
 /**
- * A real Khulasa on a free port of 127.0.0.1 over a real SQLite file in {@code dataDir}, and a
- * plain JDK HTTP client to talk to it. Close it to stop the server and the database.
+ * A real Khulasa on a free port of 127.0.0.1 over a real SQLite file in {@code dataDir} (or a
+ * PostgreSQL schema of its own: see {@link TestDatabase}), and a plain JDK HTTP client to talk to it. Close it to stop the server and the database.
  */
 public final class TestServer implements AutoCloseable {
     public static final String TOKEN = "test-editor-token";
@@ -57,6 +57,7 @@ public final class TestServer implements AutoCloseable {
                 "KHULASA_BASE_URL", "http://127.0.0.1:" + port,
                 "KHULASA_EDITOR_TOKENS", TOKEN));
         all.putAll(env);
+        TestDatabase.serverUrlFor(dataDir).ifPresent(url -> all.putIfAbsent("KHULASA_DB_URL", url));
         Config config = Config.fromEnvironment(all);
         JdbiArticleStore store = Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
         Javalin app = App.create(config, store, clock);
@@ -64,16 +65,22 @@ public final class TestServer implements AutoCloseable {
         return new TestServer(config, store, app);
     }
 
+    /** {@code path} under the public base URL, as links in feeds and pages name it. */
     public String url(String path) {
         return config.baseUrl() + path;
     }
 
+    /** {@code path} on this very server, whatever its base URL says (a load balancer's, shared by several). */
+    public String local(String path) {
+        return "http://127.0.0.1:" + app.port() + path;
+    }
+
     public HttpResponse<String> get(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).GET(), headers);
+        return send(HttpRequest.newBuilder(URI.create(local(path))).GET(), headers);
     }
 
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path))).GET().timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(local(path))).GET().timeout(Duration.ofSeconds(30));
         if (headers.length > 0) {
             b.headers(headers);
         }
@@ -89,19 +96,19 @@ public final class TestServer implements AutoCloseable {
 
     /** POSTs JSON with the editor token. */
     public HttpResponse<String> post(String path, String json, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
+        return send(HttpRequest.newBuilder(URI.create(local(path)))
                 .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
                 withEditorHeaders(headers));
     }
 
     public HttpResponse<String> put(String path, String json, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path)))
+        return send(HttpRequest.newBuilder(URI.create(local(path)))
                 .PUT(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)),
                 withEditorHeaders(headers));
     }
 
     public HttpResponse<String> delete(String path, String... headers) {
-        return send(HttpRequest.newBuilder(URI.create(url(path))).DELETE(),
+        return send(HttpRequest.newBuilder(URI.create(local(path))).DELETE(),
                 withEditorHeaders(headers));
     }
 
@@ -157,6 +164,11 @@ public final class TestServer implements AutoCloseable {
             all.addAll(List.of("Content-Type", "application/json"));
         }
         return all.toArray(String[]::new);
+    }
+
+    /** The port this server listens on (its base URL may name another: a load balancer's). */
+    public int port() {
+        return app.port();
     }
 
     @Override

@@ -59,6 +59,14 @@ public interface ArticleStore extends AutoCloseable {
      */
     void recomputeRelated(RelatedProgress progress);
 
+    /**
+     * Calls {@code listener}, on a thread of the store's, after another server instance sharing
+     * this database commits a write: caches of this instance are stale from then on. This
+     * instance's own writes are not reported (their caller knows). A store that no other
+     * instance shares never calls it.
+     */
+    void onWriteElsewhere(Runnable listener);
+
     @Override
     void close();
 

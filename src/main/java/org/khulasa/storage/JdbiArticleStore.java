@@ -33,8 +33,6 @@ import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.article.StorageUnavailableException;
 import org.khulasa.article.UnknownRelatedArticlesException;
-import org.sqlite.SQLiteErrorCode;
-import org.sqlite.SQLiteException;
 
 /** The article store over Jdbi: all of Khulasa's SQL is in this class and the migrations. */
 public final class JdbiArticleStore implements ArticleStore {
@@ -65,17 +63,23 @@ public final class JdbiArticleStore implements ArticleStore {
     private final java.util.concurrent.locks.ReentrantLock writeLock = new java.util.concurrent.locks.ReentrantLock(true);
     private final Clock clock;
     private final RelatedMatcher matcher;
+    private final Dialect dialect;
+    private final ChangeSignal changes;
 
-    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher) {
+    JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
+            ChangeSignal changes) {
         this.jdbi = jdbi;
         this.pool = pool;
         this.clock = clock;
         this.matcher = matcher;
+        this.dialect = dialect;
+        this.changes = changes;
     }
 
     @Override
     public Created create(ArticleDraft draft, IdempotencyKey key) {
         return writing(() -> jdbi.inTransaction(h -> {
+            lockWrites(h);
             Instant now = clock.instant();
             if (key.isPresent()) {
                 Optional<Created> replay = replay(h, key, now);
@@ -103,7 +107,9 @@ public final class JdbiArticleStore implements ArticleStore {
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, published);
-            new SqliteRelatedIndex(h).replace(id, null, matcher.indexText(text));
+            try (WordIndex index = dialect.wordIndex(h)) {
+                index.replace(id, null, matcher.indexText(text));
+            }
             fillRelated(h, id, text, now);
             if (key.isPresent()) {
                 h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :expired")
@@ -122,6 +128,7 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public Optional<Article> update(long id, ArticleDraft draft) {
         return writing(() -> jdbi.inTransaction(h -> {
+            lockWrites(h);
             Optional<Long> published = h.createQuery("SELECT published_at FROM articles WHERE id = :id")
                     .bind("id", id).mapTo(Long.class).findOne();
             if (published.isEmpty()) {
@@ -155,7 +162,9 @@ public final class JdbiArticleStore implements ArticleStore {
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, newPublished);
-            new SqliteRelatedIndex(h).replace(id, before, matcher.indexText(text));
+            try (WordIndex index = dialect.wordIndex(h)) {
+                index.replace(id, before, matcher.indexText(text));
+            }
             fillRelated(h, id, text, now);
             refreshListsNaming(h, id, listsPicking(h, id), now);
             return find(h, id, null);
@@ -165,19 +174,21 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public boolean delete(long id) {
         return writing(() -> jdbi.inTransaction(h -> {
+            lockWrites(h);
             List<Long> naming = h.createQuery("""
                             SELECT DISTINCT article_id FROM article_related WHERE related_id = :id
                             ORDER BY article_id DESC
                             """)
                     .bind("id", id).mapTo(Long.class).list();
-            boolean exists = h.createQuery("SELECT COUNT(*) FROM articles WHERE id = :id")
-                    .bind("id", id).mapTo(Integer.class).one() > 0;
-            if (!exists) {
+            ArticleText gone = textsOf(h, List.of(id)).get(id);
+            if (gone == null) {
                 return false;
+            }
+            try (WordIndex index = dialect.wordIndex(h)) {
+                index.forget(id, matcher.indexText(gone));
             }
             nextChangeTime(h, clock.instant());
             touchScopesOf(h, id);
-            new SqliteRelatedIndex(h).forget(id, matcher.indexText(textsOf(h, List.of(id)).get(id)));
             h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
             refreshListsNaming(h, id, naming, clock.instant());
             return true;
@@ -267,20 +278,13 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public void recomputeRelated(RelatedProgress progress) {
+        // First every article's words, so that the lists of the second pass see the whole archive.
+        reindexWords(progress);
         guarded(() -> {
             long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
-            // First every article's words, so that the lists of the second pass see the whole archive.
-            jdbi.useTransaction(h -> new SqliteRelatedIndex(h).forgetAllCounts());
-            progress.report("indexing words", 0, total);
-            forEachPage(REINDEX_PAGE, (h, page) -> {
-                SqliteRelatedIndex index = new SqliteRelatedIndex(h);
-                textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
-            }, done -> progress.report("indexing words", done, total));
-            progress.report("compacting the word index", 0, 1);
-            jdbi.useTransaction(h -> new SqliteRelatedIndex(h).compact());
-            progress.report("compacting the word index", 1, 1);
             progress.report("choosing related articles", 0, total);
             forEachPage(RECOMPUTE_PAGE, (h, page) -> {
+                lockWrites(h);
                 Instant now = clock.instant();
                 textsOf(h, page).forEach((id, text) -> fillRelated(h, id, text, now));
                 nextChangeTime(h, now);
@@ -288,6 +292,42 @@ public final class JdbiArticleStore implements ArticleStore {
             }, done -> progress.report("choosing related articles", done, total));
             return null;
         });
+    }
+
+    /**
+     * Indexes every article's words and counts them again, leaving related lists (and so every
+     * feed) as they are. Each page takes the write lock, so counting and writes don't interleave.
+     */
+    public void reindexWords(RelatedProgress progress) {
+        guarded(() -> {
+            long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
+            jdbi.useTransaction(h -> {
+                lockWrites(h);
+                try (WordIndex index = dialect.wordIndex(h)) {
+                    index.forgetAllCounts();
+                }
+            });
+            progress.report("indexing words", 0, total);
+            forEachPage(REINDEX_PAGE, (h, page) -> {
+                lockWrites(h);
+                try (WordIndex index = dialect.wordIndex(h)) {
+                    textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
+                }
+            }, done -> progress.report("indexing words", done, total));
+            progress.report("compacting the word index", 0, 1);
+            jdbi.useTransaction(h -> {
+                try (WordIndex index = dialect.wordIndex(h)) {
+                    index.compact();
+                }
+            });
+            progress.report("compacting the word index", 1, 1);
+            return null;
+        });
+    }
+
+    @Override
+    public void onWriteElsewhere(Runnable listener) {
+        changes.subscribe(listener);
     }
 
     /**
@@ -301,7 +341,7 @@ public final class JdbiArticleStore implements ArticleStore {
                 return List.<Long>of();
             }
             List<Long> editor = editorPicks(h, id);
-            try (SqliteRelatedIndex index = new SqliteRelatedIndex(h)) {
+            try (WordIndex index = dialect.wordIndex(h)) {
                 return matcher.pick(text, id, Set.copyOf(editor), matcher.listSize() - editor.size(), clock.instant(),
                         index);
             }
@@ -314,12 +354,16 @@ public final class JdbiArticleStore implements ArticleStore {
      * compact and ready to open. Restore by stopping the server and putting the copy in its place.
      */
     public void backupTo(Path target) {
+        if (!(dialect instanceof SqliteDialect)) {
+            throw new IllegalStateException("--backup copies SQLite databases; back PostgreSQL up with its own tools (pg_dump)");
+        }
         guarded(() -> jdbi.withHandle(h -> h.createUpdate("VACUUM INTO :target")
                 .bind("target", target.toAbsolutePath().toString()).execute()));
     }
 
     @Override
     public void close() {
+        changes.close();
         try {
             pool.close();
         } catch (Exception e) {
@@ -419,12 +463,24 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     /**
+     * Every write begins here, so writes run one at a time across every instance sharing the
+     * database: the row lock on {@code site_state} is held until commit (PostgreSQL), and SQLite's
+     * IMMEDIATE transactions already hold the file's write lock. Each write then reads the latest
+     * committed state: the idempotency key a concurrent retry stored, the previous update time.
+     */
+    private static void lockWrites(Handle h) {
+        h.createUpdate("UPDATE site_state SET last_change_at = last_change_at WHERE id = 1").execute();
+    }
+
+    /**
      * The time stamped on this write: now, but always after the previous write, so no two
      * articles ever share an {@code updated} value (Atom readers and validators rely on it).
+     * The other instances hear of the write when it commits.
      */
-    private static Instant nextChangeTime(Handle h, Instant now) {
+    private Instant nextChangeTime(Handle h, Instant now) {
         long next = Math.max(now.toEpochMilli(), lastChangeMillis(h) + 1);
         h.createUpdate("UPDATE site_state SET last_change_at = :at WHERE id = 1").bind("at", next).execute();
+        changes.announce(h);
         return Instant.ofEpochMilli(next);
     }
 
@@ -487,7 +543,7 @@ public final class JdbiArticleStore implements ArticleStore {
         int position = h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM article_related WHERE article_id = :id")
                 .bind("id", id).mapTo(Integer.class).one();
         List<Long> picks;
-        try (SqliteRelatedIndex index = new SqliteRelatedIndex(h)) {
+        try (WordIndex index = dialect.wordIndex(h)) {
             picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, index);
         }
         for (long pick : picks) {
@@ -641,7 +697,7 @@ public final class JdbiArticleStore implements ArticleStore {
         }
     }
 
-    private static <T> T guarded(Supplier<T> work) {
+    private <T> T guarded(Supplier<T> work) {
         try {
             return work.get();
         } catch (JdbiException e) {
@@ -649,20 +705,16 @@ public final class JdbiArticleStore implements ArticleStore {
         }
     }
 
-    /** A full disk or a lock held too long is the server's trouble, not the editor's: 503, retry. */
-    private static RuntimeException unavailableOr(JdbiException e) {
+    /** A full disk, a lock held too long or a lost connection is the server's trouble, not the editor's: 503, retry. */
+    private RuntimeException unavailableOr(JdbiException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLiteException sqlite && isTransient(sqlite.getResultCode())) {
-                return new StorageUnavailableException("the database can't take this now: " + sqlite.getResultCode(), e);
+            if (t instanceof SQLException sql) {
+                Optional<String> cause = dialect.transientCause(sql);
+                if (cause.isPresent()) {
+                    return new StorageUnavailableException("the database can't take this now: " + cause.get(), e);
+                }
             }
         }
         return e;
-    }
-
-    private static boolean isTransient(SQLiteErrorCode code) {
-        return switch (code) {
-            case SQLITE_FULL, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY -> true;
-            default -> code.name().startsWith("SQLITE_IOERR") || code.name().startsWith("SQLITE_BUSY");
-        };
     }
 }

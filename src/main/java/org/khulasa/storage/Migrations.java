@@ -14,42 +14,42 @@ import org.slf4j.LoggerFactory;
 /**
  * Brings the schema up to date at start: an ordered list of SQL files per dialect, each applied
  * once, in its own transaction, and recorded in {@code schema_migrations}. Safe to run on every
- * start and from several instances at once (the recording row's primary key settles races).
+ * start and from several instances at once: the dialect holds a lock around the whole run (and
+ * the recording row's primary key would settle any race left).
  */
 final class Migrations {
     private static final Logger log = LoggerFactory.getLogger(Migrations.class);
 
-    /** Append only: a released migration is never edited. */
-    private static final List<String> FILES = List.of("001_schema.sql", "002_related_text.sql",
-            "003_scope_changes.sql", "004_related_terms.sql");
-
     private Migrations() {
     }
 
-    static void apply(Jdbi jdbi, String dialect) {
-        jdbi.useHandle(h -> h.execute("""
-                CREATE TABLE IF NOT EXISTS schema_migrations (
-                    version    INTEGER PRIMARY KEY,
-                    applied_at BIGINT NOT NULL
-                )"""));
-        for (int i = 0; i < FILES.size(); i++) {
-            int version = i + 1;
-            String file = FILES.get(i);
-            String sql = read("/db/" + dialect + "/" + file);
-            jdbi.useTransaction(h -> {
-                boolean applied = h.createQuery("SELECT COUNT(*) FROM schema_migrations WHERE version = :v")
-                        .bind("v", version).mapTo(Integer.class).one() > 0;
-                if (applied) {
-                    return;
-                }
-                for (String statement : statements(sql)) {
-                    h.execute(statement);
-                }
-                h.createUpdate("INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :at)")
-                        .bind("v", version).bind("at", Instant.now().toEpochMilli()).execute();
-                log.info("Applied migration {} ({})", version, file);
-            });
-        }
+    static void apply(Jdbi jdbi, Dialect dialect) {
+        List<String> files = dialect.migrations();
+        jdbi.useHandle(h -> dialect.exclusively(h, () -> {
+            h.execute("""
+                    CREATE TABLE IF NOT EXISTS schema_migrations (
+                        version    INTEGER PRIMARY KEY,
+                        applied_at BIGINT NOT NULL
+                    )""");
+            for (int i = 0; i < files.size(); i++) {
+                int version = i + 1;
+                String file = files.get(i);
+                String sql = read("/db/" + dialect.name() + "/" + file);
+                h.useTransaction(tx -> {
+                    boolean applied = tx.createQuery("SELECT COUNT(*) FROM schema_migrations WHERE version = :v")
+                            .bind("v", version).mapTo(Integer.class).one() > 0;
+                    if (applied) {
+                        return;
+                    }
+                    for (String statement : statements(sql)) {
+                        tx.execute(statement);
+                    }
+                    tx.createUpdate("INSERT INTO schema_migrations (version, applied_at) VALUES (:v, :at)")
+                            .bind("v", version).bind("at", Instant.now().toEpochMilli()).execute();
+                    log.info("Applied migration {} ({}/{})", version, dialect.name(), file);
+                });
+            }
+        }));
     }
 
     /** Statements end with a semicolon at the end of a line; {@code --} comments are dropped. */

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
-import org.khulasa.article.RelatedIndex;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /**
@@ -22,7 +21,7 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  * written through one handle. Matching runs some thirty searches per article: they go through
  * plain JDBC, as Jdbi's per-statement work would cost more than the searches themselves.
  */
-final class SqliteRelatedIndex implements RelatedIndex, AutoCloseable {
+final class SqliteRelatedIndex implements WordIndex {
 
     private final Handle h;
     private PreparedStatement newest;
@@ -32,7 +31,8 @@ final class SqliteRelatedIndex implements RelatedIndex, AutoCloseable {
     }
 
     /** Indexes {@code id} under {@code now}, in place of {@code before} (null when it had none). */
-    void replace(long id, IndexedText before, IndexedText now) {
+    @Override
+    public void replace(long id, IndexedText before, IndexedText now) {
         if (before != null) {
             forget(id, before);
         } else {
@@ -49,7 +49,8 @@ final class SqliteRelatedIndex implements RelatedIndex, AutoCloseable {
      * Takes {@code id} out of the index and its words, {@code before}, out of the counts; an
      * article stored before the index existed was never counted and changes no count.
      */
-    void forget(long id, IndexedText before) {
+    @Override
+    public void forget(long id, IndexedText before) {
         boolean indexed = h.createQuery("SELECT COUNT(*) FROM related_text WHERE rowid = :id")
                 .bind("id", id).mapTo(Integer.class).one() > 0;
         if (indexed) {
@@ -63,15 +64,18 @@ final class SqliteRelatedIndex implements RelatedIndex, AutoCloseable {
      * small segment that FTS5 merges in the background, but a search still visits every segment
      * left; one segment makes searches several times faster until writes add new ones.
      */
-    void compact() {
+    @Override
+    public void compact() {
         h.execute("INSERT INTO related_text (related_text) VALUES ('optimize')");
     }
 
-    void forgetAllCounts() {
+    @Override
+    public void forgetAllCounts() {
         h.execute("DELETE FROM related_terms");
     }
 
-    private void count(IndexedText text, int change) {
+    /** Adds {@code change} to each distinct term's count (portable SQL: PostgreSQL's index uses it too). */
+    void count(IndexedText text, int change) {
         Set<String> distinct = distinctTerms(text);
         if (distinct.isEmpty()) {
             return;

@@ -28,6 +28,8 @@ public final class Web {
         this.feeds = new FeedHandler(new Feeds(store, links, config.siteTitle(), config.feedSize()), feedCache, clock);
         // Any write may change several feeds (site, category, author, related titles): drop them all.
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);
+        // Several instances on one PostgreSQL: another instance's write makes ours stale too.
+        store.onWriteElsewhere(feedCache::clear);
     }
 
     public ObjectMapper mapper() {

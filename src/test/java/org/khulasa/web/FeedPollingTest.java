@@ -23,6 +23,7 @@ import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.Articles;
+import org.khulasa.SettableClock;
 import org.khulasa.FeedXml;
 import org.khulasa.TestServer;
 
@@ -197,19 +198,21 @@ class FeedPollingTest {
     }
 
     @Test
-    void scheduled_article_stays_out_of_feeds_until_its_time_then_appears_without_a_write() throws InterruptedException {
-        try (TestServer server = TestServer.start(dataDir)) {
-            server.create(Articles.article("منشور").toString());
-            Instant due = Instant.now().plusSeconds(2).truncatedTo(ChronoUnit.MILLIS);
+    void scheduled_article_stays_out_of_feeds_until_its_time_then_appears_without_a_write() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-20T08:00:00Z"));
+        try (TestServer server = TestServer.start(dataDir, Map.of(), clock)) {
+            ObjectNode published = Articles.article("منشور");
+            published.put("published", "2026-11-20T07:00:00Z");
+            server.create(published.toString());
             ObjectNode scheduled = Articles.article("مجدول", "sports", "omar-khatib");
-            scheduled.put("published", due.toString());
+            scheduled.put("published", "2026-11-20T09:00:00Z");
             server.create(scheduled.toString());
 
             assertEquals(List.of("منشور"), titles(server, "/feeds/rss.xml"));
             assertEquals(List.of(), titles(server, "/feeds/category/sports/rss.xml"));
-            while (!Instant.now().isAfter(due.plusMillis(50))) {
-                Thread.sleep(100);
-            }
+            clock.set(Instant.parse("2026-11-20T08:59:59.999Z"));
+            assertEquals(List.of("منشور"), titles(server, "/feeds/rss.xml"), "not a millisecond early");
+            clock.set(Instant.parse("2026-11-20T09:00:00Z"));
             assertEquals(List.of("مجدول", "منشور"), titles(server, "/feeds/rss.xml"));
             assertEquals(List.of("مجدول"), titles(server, "/feeds/category/sports/rss.xml"));
         }

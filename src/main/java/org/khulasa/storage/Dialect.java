@@ -1,0 +1,54 @@
+package org.khulasa.storage;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What differs between the databases Khulasa runs on, and nothing else: how to connect, which
+ * migration files to apply, how to keep two starting instances from migrating at once, and which
+ * errors mean "try again later". The store's SQL is the same on every dialect.
+ */
+sealed interface Dialect permits SqliteDialect, PostgresDialect {
+
+    /** The dialect a JDBC URL names. */
+    static Dialect of(String jdbcUrl) {
+        if (jdbcUrl.startsWith("jdbc:sqlite:")) {
+            return new SqliteDialect();
+        }
+        if (jdbcUrl.startsWith("jdbc:postgresql:")) {
+            return new PostgresDialect();
+        }
+        throw new IllegalArgumentException(
+                "unsupported database URL (jdbc:sqlite:FILE or jdbc:postgresql://HOST/DB): " + jdbcUrl);
+    }
+
+    /** The folder of {@code src/main/resources/db/} holding this dialect's migrations. */
+    String name();
+
+    /**
+     * The migration files in order; version N is the N-th file, with the same meaning on every
+     * dialect. Append only: a released migration is never edited.
+     */
+    List<String> migrations();
+
+    /** A connection pool for {@code jdbcUrl}, every connection set up for a server. */
+    HikariDataSource pool(String jdbcUrl);
+
+    /** Runs {@code migrate} on {@code h} while no other instance migrates the same database. */
+    void exclusively(Handle h, Runnable migrate);
+
+    /** How the instances sharing this database hear of each other's writes. */
+    ChangeSignal changeSignal(String jdbcUrl);
+
+    /** After rows were inserted with their ids: the next id generated comes after them all. */
+    void moveIdsPast(Handle h, String table);
+
+    /** The related-article word index, read and written through {@code h}. */
+    WordIndex wordIndex(Handle h);
+
+    /** What went wrong, when {@code e} is a passing condition (disk full, locked, connection lost) worth a retry. */
+    Optional<String> transientCause(SQLException e);
+}

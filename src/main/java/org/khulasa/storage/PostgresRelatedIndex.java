@@ -1,0 +1,147 @@
+package org.khulasa.storage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
+import org.khulasa.article.RelatedMatcher.IndexedText;
+
+/**
+ * The word index of postgresql/002_related_text.sql: one {@code tsvector} per article, its title
+ * terms weighted A and its body terms B, under a GIN index. The terms come normalised from Java
+ * (org.khulasa.related), exactly those SQLite's FTS5 table receives, and go into the vector as
+ * they are (written in tsvector syntax, not run through a text-search configuration): no parser
+ * or locale stands between, so both databases index the same words and matching (which ranks in
+ * Java, the same for both) picks the same articles. Term counts and article reads are plain SQL,
+ * shared with SQLite.
+ */
+final class PostgresRelatedIndex implements WordIndex {
+
+    private final Handle h;
+    /** The portable part: term counts ({@code related_terms}), newest id, candidates. */
+    private final SqliteRelatedIndex portable;
+    private PreparedStatement newest;
+
+    PostgresRelatedIndex(Handle h) {
+        this.h = h;
+        this.portable = new SqliteRelatedIndex(h);
+    }
+
+    @Override
+    public void replace(long id, IndexedText before, IndexedText now) {
+        if (before != null) {
+            forget(id, before);
+        }
+        if (now.isEmpty()) {
+            h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute();
+            return;
+        }
+        h.createUpdate("""
+                        INSERT INTO related_text (article_id, words) VALUES (:id, CAST(:words AS tsvector))
+                        ON CONFLICT (article_id) DO UPDATE SET words = excluded.words
+                        """)
+                .bind("id", id).bind("words", vector(now)).execute();
+        portable.count(now, +1);
+    }
+
+    @Override
+    public void forget(long id, IndexedText before) {
+        int deleted = h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute();
+        if (deleted > 0) {
+            portable.count(before, -1);
+        }
+    }
+
+    /** GIN keeps itself in shape (autovacuum merges its pending list): nothing to do. */
+    @Override
+    public void compact() {
+    }
+
+    @Override
+    public void forgetAllCounts() {
+        portable.forgetAllCounts();
+    }
+
+    @Override
+    public Map<String, Long> articlesWith(Collection<String> terms) {
+        return portable.articlesWith(terms);
+    }
+
+    @Override
+    public List<Long> newestWith(String term, boolean titleOnly, int limit) {
+        // Terms are letters and digits only, so quoting them is enough for tsquery's syntax;
+        // :A keeps title (and tag) words only.
+        String query = "'" + term + "'" + (titleOnly ? ":A" : "");
+        try {
+            if (newest == null) {
+                newest = h.getConnection().prepareStatement("SELECT article_id FROM related_text"
+                        + " WHERE words @@ CAST(? AS tsquery) ORDER BY article_id DESC LIMIT ?");
+            }
+            newest.setString(1, query);
+            newest.setInt(2, limit);
+            List<Long> ids = new ArrayList<>(limit);
+            try (ResultSet rs = newest.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("searching the related-article index failed", e, null);
+        }
+    }
+
+    @Override
+    public long newestId() {
+        return portable.newestId();
+    }
+
+    @Override
+    public List<Candidate> describe(Collection<Long> ids) {
+        return portable.describe(ids);
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (newest != null) {
+                newest.close();
+            }
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("closing a related-article search failed", e, null);
+        } finally {
+            portable.close();
+        }
+    }
+
+    /**
+     * The vector in PostgreSQL's input syntax, one entry per term: {@code 'term':1A} in the title,
+     * {@code 'term':2B} in the body, {@code 'term':1A,2B} in both. Weights live on positions (a
+     * vector without positions loses them, and a title-only search would match body words), and
+     * one position per place is all matching needs. Terms are letters and digits only: quoting
+     * them is enough.
+     */
+    static String vector(IndexedText text) {
+        Map<String, String> places = new LinkedHashMap<>();
+        for (String term : text.title().split(" ")) {
+            if (!term.isEmpty()) {
+                places.put(term, "1A");
+            }
+        }
+        for (String term : text.body().split(" ")) {
+            if (!term.isEmpty()) {
+                places.merge(term, "2B", (title, body) -> title.equals("2B") ? title : title + ",2B");
+            }
+        }
+        StringBuilder vector = new StringBuilder();
+        places.forEach((term, at) -> vector.append(vector.isEmpty() ? "" : " ")
+                .append('\'').append(term).append("':").append(at));
+        return vector.toString();
+    }
+}

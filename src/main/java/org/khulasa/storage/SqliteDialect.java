@@ -1,0 +1,102 @@
+package org.khulasa.storage;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/** An SQLite file: the default, one instance on one machine. */
+final class SqliteDialect implements Dialect {
+
+    @Override
+    public String name() {
+        return "sqlite";
+    }
+
+    @Override
+    public List<String> migrations() {
+        return List.of("001_schema.sql", "002_related_text.sql", "003_scope_changes.sql",
+                "004_related_terms.sql");
+    }
+
+    @Override
+    public HikariDataSource pool(String jdbcUrl) {
+        createParentFolder(jdbcUrl.substring("jdbc:sqlite:".length()));
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // FULL: a commit answered 2xx survives power loss too, not only a process crash.
+        sqlite.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        sqlite.setBusyTimeout(5000);
+        sqlite.enforceForeignKeys(true);
+        // Writers take the write lock at BEGIN, so read-then-write never dies with SQLITE_BUSY.
+        sqlite.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        SQLiteDataSource source = new SQLiteDataSource(sqlite);
+        source.setUrl(jdbcUrl);
+
+        HikariConfig hikari = new HikariConfig();
+        hikari.setDataSource(source);
+        hikari.setPoolName("khulasa-sqlite");
+        hikari.setMaximumPoolSize(8);
+        hikari.setConnectionTimeout(10_000);
+        return new HikariDataSource(hikari);
+    }
+
+    /** Each migration's IMMEDIATE transaction already holds the file's write lock. */
+    @Override
+    public void exclusively(Handle h, Runnable migrate) {
+        migrate.run();
+    }
+
+    /** One instance per file: it knows its own writes. */
+    @Override
+    public ChangeSignal changeSignal(String jdbcUrl) {
+        return ChangeSignal.NONE;
+    }
+
+    /** An INTEGER PRIMARY KEY takes the largest id plus one by itself. */
+    @Override
+    public void moveIdsPast(Handle h, String table) {
+    }
+
+    @Override
+    public WordIndex wordIndex(Handle h) {
+        return new SqliteRelatedIndex(h);
+    }
+
+    @Override
+    public Optional<String> transientCause(SQLException e) {
+        if (e instanceof SQLiteException sqlite && isTransient(sqlite.getResultCode())) {
+            return Optional.of(sqlite.getResultCode().name());
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isTransient(SQLiteErrorCode code) {
+        return switch (code) {
+            case SQLITE_FULL, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY -> true;
+            default -> code.name().startsWith("SQLITE_IOERR") || code.name().startsWith("SQLITE_BUSY");
+        };
+    }
+
+    private static void createParentFolder(String path) {
+        if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        try {
+            Files.createDirectories(parent);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + parent, e);
+        }
+    }
+}
