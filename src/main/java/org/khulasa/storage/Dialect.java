@@ -2,7 +2,6 @@ package org.khulasa.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -27,12 +26,6 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** The folder of {@code src/main/resources/db/} holding this dialect's migrations. */
     String name();
-
-    /**
-     * The migration files in order; version N is the N-th file, with the same meaning on every
-     * dialect. Append only: a released migration is never edited.
-     */
-    List<String> migrations();
 
     /** A connection pool for {@code jdbcUrl}, every connection set up for a server. */
     HikariDataSource pool(String jdbcUrl);

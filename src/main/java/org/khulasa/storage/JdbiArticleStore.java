@@ -385,14 +385,7 @@ public final class JdbiArticleStore implements ArticleStore {
             return bare;
         }
         List<Long> ids = bare.stream().map(Article::id).toList();
-        Map<Long, List<String>> tags = new LinkedHashMap<>();
-        h.createQuery("""
-                        SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
-                        WHERE x.article_id IN (<ids>) ORDER BY x.article_id, x.position
-                        """)
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        Map<Long, List<String>> tags = tagsOf(h, ids);
         Map<Long, List<RelatedLink>> related = new LinkedHashMap<>();
         // Only related articles that readers can already see: a scheduled one joins the list on time.
         h.createQuery("""
@@ -608,11 +601,8 @@ public final class JdbiArticleStore implements ArticleStore {
                         """).bind("id", id).execute();
     }
 
-    /** What matching reads of stored articles, by id. */
-    private static Map<Long, ArticleText> textsOf(Handle h, List<Long> ids) {
-        if (ids.isEmpty()) {
-            return Map.of();
-        }
+    /** The tags of each article, in the editor's order. */
+    private static Map<Long, List<String>> tagsOf(Handle h, List<Long> ids) {
         Map<Long, List<String>> tags = new LinkedHashMap<>();
         h.createQuery("""
                         SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
@@ -621,6 +611,15 @@ public final class JdbiArticleStore implements ArticleStore {
                 .bindList("ids", ids)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return tags;
+    }
+
+    /** What matching reads of stored articles, by id. */
+    private static Map<Long, ArticleText> textsOf(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> tags = tagsOf(h, ids);
         Map<Long, ArticleText> texts = new LinkedHashMap<>();
         h.createQuery("""
                         SELECT a.id, a.title, a.summary, a.body, c.slug, a.published_at

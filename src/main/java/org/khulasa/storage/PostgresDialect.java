@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
@@ -17,12 +16,6 @@ final class PostgresDialect implements Dialect {
     @Override
     public String name() {
         return "postgresql";
-    }
-
-    @Override
-    public List<String> migrations() {
-        return List.of("001_schema.sql", "002_related_text.sql", "003_scope_changes.sql",
-                "004_related_terms.sql");
     }
 
     @Override

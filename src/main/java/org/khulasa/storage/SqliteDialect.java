@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConfig;
@@ -21,12 +20,6 @@ final class SqliteDialect implements Dialect {
     @Override
     public String name() {
         return "sqlite";
-    }
-
-    @Override
-    public List<String> migrations() {
-        return List.of("001_schema.sql", "002_related_text.sql", "003_scope_changes.sql",
-                "004_related_terms.sql");
     }
 
     @Override
