@@ -5,8 +5,14 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** A port on 127.0.0.1 that nothing listens on right now. */
+/** A port on 127.0.0.1 that nothing listens on right now (see {@link #ATTEMPTS}). */
 public final class FreePort {
+    /**
+     * How often a server start may be tried on a fresh port: between finding a port and binding
+     * it, another process (or an outgoing connection's ephemeral port) can take it.
+     */
+    public static final int ATTEMPTS = 5;
+
     private FreePort() {
     }
 

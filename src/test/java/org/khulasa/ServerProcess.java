@@ -21,13 +21,35 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     public final int port;
 
-    private ServerProcess(Process process, int port) {
+    private final Path log;
+
+    private ServerProcess(Process process, int port, Path log) {
         this.process = process;
         this.port = port;
+        this.log = log;
     }
 
     public static ServerProcess start(Path dataDir, Path log, Map<String, String> extraEnv, String... args) {
-        int port = FreePort.find();
+        // A port found free can be taken before the server binds it (FreePort's race): try another.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOn(FreePort.find(), dataDir, log, extraEnv, args);
+            } catch (PortTaken e) {
+                if (attempt == FreePort.ATTEMPTS) {
+                    throw new AssertionError(e.getMessage());
+                }
+            }
+        }
+    }
+
+    /** The server exited because its port was taken between finding and binding it. */
+    private static final class PortTaken extends RuntimeException {
+        PortTaken(String message) {
+            super(message);
+        }
+    }
+
+    private static ServerProcess startOn(int port, Path dataDir, Path log, Map<String, String> extraEnv, String... args) {
         List<String> command = new java.util.ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m",
@@ -46,7 +68,7 @@ public final class ServerProcess implements AutoCloseable {
         TestDatabase.serverUrlFor(dataDir).ifPresent(url -> env.putIfAbsent("KHULASA_DB_URL", url));
         builder.environment().putAll(env);
         try {
-            ServerProcess server = new ServerProcess(builder.start(), port);
+            ServerProcess server = new ServerProcess(builder.start(), port, log);
             server.awaitHealthy(Duration.ofSeconds(30));
             return server;
         } catch (IOException e) {
@@ -82,7 +104,12 @@ public final class ServerProcess implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new AssertionError("the server process exited with " + process.exitValue());
+                String output = logTail();
+                String message = "the server process exited with " + process.exitValue() + "; its output:\n" + output;
+                if (output.contains("JavalinBindException") || output.contains("Address already in use")) {
+                    throw new PortTaken(message);
+                }
+                throw new AssertionError(message);
             }
             try {
                 HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(url("/health")))
@@ -104,7 +131,17 @@ public final class ServerProcess implements AutoCloseable {
             }
         }
         process.destroyForcibly();
-        throw new AssertionError("the server did not answer /health within " + timeout);
+        throw new AssertionError("the server did not answer /health within " + timeout + "; its output:\n" + logTail());
+    }
+
+    /** The last lines the server printed, so a failed start says why. */
+    private String logTail() {
+        try {
+            List<String> lines = java.nio.file.Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + log + ": " + e.getMessage() + ")";
+        }
     }
 
     @Override

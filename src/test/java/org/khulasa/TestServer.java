@@ -50,7 +50,19 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts on {@code clock}: a test that moves it sees scheduled articles come out, without waiting. */
     public static TestServer start(Path dataDir, Map<String, String> env, Clock clock) {
-        int port = FreePort.find();
+        // A port found free can be taken before we bind it (FreePort's race): try another.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return startOn(FreePort.find(), dataDir, env, clock);
+            } catch (io.javalin.util.JavalinBindException e) {
+                if (attempt == FreePort.ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static TestServer startOn(int port, Path dataDir, Map<String, String> env, Clock clock) {
         Map<String, String> all = new java.util.HashMap<>(Map.of(
                 "KHULASA_PORT", String.valueOf(port),
                 "KHULASA_DATA", dataDir.toString(),
@@ -61,7 +73,13 @@ public final class TestServer implements AutoCloseable {
         Config config = Config.fromEnvironment(all);
         JdbiArticleStore store = Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
         Javalin app = App.create(config, store, clock);
-        app.start("127.0.0.1", config.port());
+        try {
+            app.start("127.0.0.1", config.port());
+        } catch (RuntimeException e) {
+            app.stop();
+            store.close();
+            throw e;
+        }
         return new TestServer(config, store, app);
     }
 
