@@ -35,7 +35,7 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson(mapper, false));
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
-            ServerLimits.apply(cfg.jetty);
+            ServerLimits.apply(cfg.jetty, web.cachedFeeds());
 
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
 

@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,11 +19,14 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.khulasa.feed.RenderedFeed;
 
 /**
- * Rendered feeds by path, ready to serve: plain and gzip bytes, ETags and Last-Modified. A hit
- * touches no database. The whole cache is dropped when an article is written; an entry also
+ * Rendered feeds by path, ready to serve: plain and gzip bytes, ETags, Last-Modified and the
+ * response headers. A hit touches no database. The whole cache is dropped when an article is written; an entry also
  * goes stale by itself when the next scheduled article comes out. Concurrent misses of one path
  * share a single render.
  */
@@ -29,14 +34,23 @@ final class FeedCache {
     static final DateTimeFormatter HTTP_DATE =
             DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US).withZone(ZoneOffset.UTC);
 
+    private static final HttpField CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=300");
+    private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
+    private static final HttpField CONTENT_LANGUAGE = new PreEncodedHttpField(HttpHeader.CONTENT_LANGUAGE, "ar");
+    private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
+    private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+
     private final ConcurrentHashMap<String, FutureTask<Entry>> entries = new ConcurrentHashMap<>();
 
-    /** The entry for {@code path}, rendering it (once, however many ask at the same time) when missing or stale. */
-    Entry get(String path, Instant now, Supplier<RenderedFeed> render) {
+    /**
+     * The entry for {@code path}, rendering it (once, however many ask at the same time) when
+     * missing or stale; {@code contentType} is what it is served as.
+     */
+    Entry get(String path, String contentType, Instant now, Supplier<RenderedFeed> render) {
         while (true) {
             FutureTask<Entry> task = entries.get(path);
             if (task == null) {
-                FutureTask<Entry> mine = new FutureTask<>(() -> Entry.of(render.get()));
+                FutureTask<Entry> mine = new FutureTask<>(() -> Entry.of(render.get(), contentType));
                 task = entries.putIfAbsent(path, mine);
                 if (task == null) {
                     task = mine;
@@ -48,6 +62,23 @@ final class FeedCache {
                 return entry;
             }
             entries.remove(path, task);
+        }
+    }
+
+    /** The entry for {@code path} if it is rendered and fresh; null otherwise (never waits, never renders). */
+    Entry peek(String path, Instant now) {
+        FutureTask<Entry> task = entries.get(path);
+        if (task == null || !task.isDone()) {
+            return null;
+        }
+        try {
+            Entry entry = task.get(); // done: returns at once
+            return entry.isFreshAt(now) ? entry : null;
+        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+            return null; // a failed render: the full path renders again and reports the failure
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
         }
     }
 
@@ -72,20 +103,69 @@ final class FeedCache {
         }
     }
 
-    /** One rendered feed. ETags are strong and differ per content coding, as RFC 9110 asks. */
+    /**
+     * One rendered feed, with the response headers of each way it is answered built once (Jetty
+     * pre-encodes them). ETags are strong and differ per content coding, as RFC 9110 asks.
+     */
     record Entry(byte[] plain, byte[] gzip, String etag, String gzipEtag, Instant lastModified,
-                 String lastModifiedHeader, Optional<Instant> staleAt) {
+                 Optional<Instant> staleAt, List<HttpField> plainHeaders, List<HttpField> gzipHeaders,
+                 List<HttpField> plainNotModified, List<HttpField> gzipNotModified) {
 
-        static Entry of(RenderedFeed feed) {
+        static Entry of(RenderedFeed feed, String contentType) {
             String hash = HexFormat.of().formatHex(sha256(feed.bytes()), 0, 16);
+            String etag = '"' + hash + '"';
+            String gzipEtag = "\"" + hash + "-gz\"";
+            byte[] gzip = gzip(feed.bytes());
             // HTTP dates have whole seconds; comparing If-Modified-Since needs the same precision.
             Instant lastModified = feed.lastModified().truncatedTo(ChronoUnit.SECONDS);
-            return new Entry(feed.bytes(), gzip(feed.bytes()), '"' + hash + '"', "\"" + hash + "-gz\"",
-                    lastModified, HTTP_DATE.format(lastModified), feed.staleAt());
+            List<HttpField> plainValidators = validators(etag, lastModified);
+            List<HttpField> gzipValidators = validators(gzipEtag, lastModified);
+            return new Entry(feed.bytes(), gzip, etag, gzipEtag, lastModified, feed.staleAt(),
+                    body(plainValidators, contentType, feed.bytes().length, false),
+                    body(gzipValidators, contentType, gzip.length, true),
+                    plainValidators, gzipValidators);
         }
 
         boolean isFreshAt(Instant now) {
             return staleAt.isEmpty() || now.isBefore(staleAt.get());
+        }
+
+        /** The bytes to send: gzip or plain. */
+        byte[] body(boolean gzipped) {
+            return gzipped ? gzip : plain;
+        }
+
+        /** The headers of a 200 (with the body's type and length) or of a 304. */
+        List<HttpField> headers(boolean gzipped, boolean notModified) {
+            if (notModified) {
+                return gzipped ? gzipNotModified : plainNotModified;
+            }
+            return gzipped ? gzipHeaders : plainHeaders;
+        }
+
+        /**
+         * What a 304 repeats of the 200 (RFC 9110 §15.4.5): the validators and caching fields.
+         * Not its length: some HTTP parsers (wrk's, older Node's) then wait for a body that a
+         * 304 never has, and the connection hangs.
+         */
+        private static List<HttpField> validators(String etag, Instant lastModified) {
+            return List.of(
+                    new PreEncodedHttpField(HttpHeader.ETAG, etag),
+                    new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, HTTP_DATE.format(lastModified)),
+                    CACHE_CONTROL, VARY);
+        }
+
+        private static List<HttpField> body(List<HttpField> validators, String contentType, int length, boolean gzipped) {
+            List<HttpField> fields = new ArrayList<>(validators);
+            fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType));
+            fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, length));
+            fields.add(CONTENT_LANGUAGE);
+            fields.add(NO_SNIFF);
+            if (gzipped) {
+                // Set by us, so Javalin's own compression leaves the already-gzipped bytes alone.
+                fields.add(GZIP);
+            }
+            return List.copyOf(fields);
         }
 
         private static byte[] sha256(byte[] bytes) {

@@ -6,11 +6,8 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import java.util.function.Function;
+import org.eclipse.jetty.http.HttpField;
 import org.khulasa.article.Slug;
 import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.FeedScope;
@@ -27,7 +24,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeedHandler {
     static final String OPML_TYPE = "text/x-opml; charset=utf-8";
-    private static final String CACHE_CONTROL = "public, max-age=300";
     private static final Logger log = LoggerFactory.getLogger(FeedHandler.class);
 
     private final Feeds feeds;
@@ -65,29 +61,23 @@ public final class FeedHandler {
         serve(ctx, "index.opml", OPML_TYPE, now -> feeds.opml());
     }
 
-    /** {@code key} names the feed in the cache; {@code render} runs only on a miss, with the request's time. */
+    /**
+     * {@code key} names the feed in the cache; {@code render} runs only on a miss, with the
+     * request's time. Hits usually never get here: {@link CachedFeedHandler} answers them first.
+     */
     private void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {
         Instant now = clock.instant();
-        FeedCache.Entry entry = cache.get(key, now, () -> render.apply(now));
-        boolean gzip = acceptsGzip(ctx.header("Accept-Encoding"));
-        ctx.header("ETag", gzip ? entry.gzipEtag() : entry.etag())
-                .header("Last-Modified", entry.lastModifiedHeader())
-                .header("Cache-Control", CACHE_CONTROL)
-                .header("Vary", "Accept-Encoding")
-                .header("Content-Language", "ar")
-                .header("X-Content-Type-Options", "nosniff");
-        if (notModified(ctx, entry)) {
+        FeedCache.Entry entry = cache.get(key, contentType, now, () -> render.apply(now));
+        boolean gzip = ConditionalGet.acceptsGzip(ctx.header("Accept-Encoding"));
+        boolean notModified = ConditionalGet.notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"));
+        for (HttpField field : entry.headers(gzip, notModified)) {
+            ctx.header(field.getName(), field.getValue());
+        }
+        if (notModified) {
             ctx.status(304);
-            return;
-        }
-        byte[] body = gzip ? entry.gzip() : entry.plain();
-        ctx.contentType(contentType).header("Content-Length", String.valueOf(body.length));
-        if (gzip) {
-            // Set by us, so Javalin's own compression leaves the already-gzipped bytes alone.
-            ctx.header("Content-Encoding", "gzip");
-        }
-        if (!ctx.method().equals(HandlerType.HEAD)) {
-            write(ctx, body);
+            ctx.res().setContentType(null); // Javalin's default text/plain: a 304 describes no body of its own
+        } else if (!ctx.method().equals(HandlerType.HEAD)) {
+            write(ctx, entry.body(gzip));
         }
     }
 
@@ -102,63 +92,6 @@ public final class FeedHandler {
             // The poller hung up mid-answer; nothing is left to tell it.
             log.debug("feed write to {} failed: {}", ctx.ip(), e.getMessage());
         }
-    }
-
-    /** If-None-Match wins when present (RFC 9110 §13.2.2); the comparison is weak, so W/ tags match too. */
-    private static boolean notModified(Context ctx, FeedCache.Entry entry) {
-        String ifNoneMatch = ctx.header("If-None-Match");
-        if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.trim();
-                if (t.startsWith("W/")) {
-                    t = t.substring(2);
-                }
-                if (t.equals("*") || t.equals(entry.etag()) || t.equals(entry.gzipEtag())) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        String ifModifiedSince = ctx.header("If-Modified-Since");
-        if (ifModifiedSince == null) {
-            return false;
-        }
-        try {
-            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !entry.lastModified().isAfter(since);
-        } catch (DateTimeParseException e) {
-            return false; // an unreadable date is ignored, as RFC 9110 says
-        }
-    }
-
-    /** Whether gzip is acceptable: listed (or {@code *}) without {@code q=0}. */
-    static boolean acceptsGzip(String acceptEncoding) {
-        if (acceptEncoding == null) {
-            return false;
-        }
-        Boolean gzip = null;
-        Boolean any = null;
-        for (String part : acceptEncoding.toLowerCase(Locale.ROOT).split(",")) {
-            String[] pieces = part.trim().split(";");
-            String coding = pieces[0].trim();
-            boolean allowed = true;
-            for (int i = 1; i < pieces.length; i++) {
-                String param = pieces[i].trim();
-                if (param.startsWith("q=")) {
-                    try {
-                        allowed = Double.parseDouble(param.substring(2).trim()) > 0;
-                    } catch (NumberFormatException e) {
-                        allowed = false;
-                    }
-                }
-            }
-            if (coding.equals("gzip") || coding.equals("x-gzip")) {
-                gzip = allowed;
-            } else if (coding.equals("*")) {
-                any = allowed;
-            }
-        }
-        return gzip != null ? gzip : any != null && any;
     }
 
     private static String slug(Context ctx) {

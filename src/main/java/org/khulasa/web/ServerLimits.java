@@ -2,6 +2,7 @@ package org.khulasa.web;
 
 import io.javalin.config.JettyConfig;
 import java.time.Duration;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -21,11 +22,13 @@ public final class ServerLimits {
     private ServerLimits() {
     }
 
-    public static void apply(JettyConfig jetty) {
+    /** {@code front} sees every request before Javalin's servlet, inside the graceful-stop tracking. */
+    public static void apply(JettyConfig jetty, Handler.Wrapper front) {
         jetty.modifyServer(server -> {
             server.setStopTimeout(STOP_TIMEOUT.toMillis());
-            // Javalin puts its servlet inside this wrapper; it tracks requests in flight for a graceful stop.
-            server.setHandler(new GracefulHandler());
+            // Tracks requests in flight for a graceful stop. Javalin puts its servlet inside the
+            // innermost wrapper, here inside front.
+            server.setHandler(new GracefulHandler(front));
             // Connectors are added after this hook runs, before the server starts.
             server.addEventListener(new LifeCycle.Listener() {
                 @Override

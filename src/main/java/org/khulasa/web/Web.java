@@ -19,6 +19,7 @@ public final class Web {
     private final Problems problems;
     private final Pages pages;
     private final FeedHandler feeds;
+    private final CachedFeedHandler cachedFeeds;
 
     public Web(Config config, ArticleStore store, Clock clock, SiteLinks links) {
         this.auth = new EditorAuth(new EditorTokens(config.editorTokens()), new AuthFailureLimiter(clock));
@@ -26,6 +27,7 @@ public final class Web {
         this.pages = new Pages(config, store, clock, links);
         FeedCache feedCache = new FeedCache();
         this.feeds = new FeedHandler(new Feeds(store, links, config.siteTitle(), config.feedSize()), feedCache, clock);
+        this.cachedFeeds = new CachedFeedHandler(feedCache, clock);
         // Any write may change several feeds (site, category, author, related titles): drop them all.
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);
         // Several instances on one PostgreSQL: another instance's write makes ours stale too.
@@ -46,6 +48,11 @@ public final class Web {
 
     public FeedHandler feeds() {
         return feeds;
+    }
+
+    /** A Jetty handler answering polls of cached feeds before Javalin's servlet; see {@link CachedFeedHandler}. */
+    public org.eclipse.jetty.server.Handler.Wrapper cachedFeeds() {
+        return cachedFeeds;
     }
 
     public ArticleApi api() {

@@ -173,6 +173,59 @@ class FeedPollingTest {
     }
 
     @Test
+    void a_poll_answered_from_the_cache_matches_the_answer_that_rendered_the_feed() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            long id = server.create(Articles.article("خبر").toString()).get("id").asLong();
+            String later = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now(java.time.ZoneOffset.UTC).plusDays(1));
+            List<List<String>> polls = List.of(
+                    List.of("GET"),
+                    List.of("GET", "Accept-Encoding", "gzip"),
+                    List.of("HEAD"),
+                    List.of("HEAD", "Accept-Encoding", "gzip, deflate"),
+                    List.of("GET", "If-None-Match", "*"),
+                    List.of("GET", "Accept-Encoding", "gzip", "If-Modified-Since", later));
+            int version = 0;
+            for (List<String> poll : polls) {
+                // A write empties the cache: the first poll renders the feed, the second is a cache hit.
+                assertEquals(200, server.put("/api/articles/" + id, Articles.article("خبر " + ++version).toString()).statusCode());
+                HttpResponse<byte[]> rendered = poll(server, "/feeds/category/politics/rss.xml", poll);
+                HttpResponse<byte[]> cached = poll(server, "/feeds/category/politics/rss.xml", poll);
+                assertEquals(rendered.statusCode(), cached.statusCode(), poll.toString());
+                assertArrayEquals(rendered.body(), cached.body(), poll.toString());
+                assertEquals(withoutDate(rendered), withoutDate(cached), poll.toString());
+                if (rendered.statusCode() == 304) {
+                    // RFC 9110 §15.4.5: a 304 describes the stored answer; it has no body, nor a type of its own.
+                    assertEquals(0, cached.body().length, poll.toString());
+                    assertFalse(cached.headers().firstValue("Content-Type").isPresent(), poll.toString());
+                }
+            }
+        }
+    }
+
+    private static HttpResponse<byte[]> poll(TestServer server, String path, List<String> methodAndHeaders) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path)))
+                .method(methodAndHeaders.get(0), HttpRequest.BodyPublishers.noBody());
+        for (int i = 1; i < methodAndHeaders.size(); i += 2) {
+            request.header(methodAndHeaders.get(i), methodAndHeaders.get(i + 1));
+        }
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, List<String>> withoutDate(HttpResponse<?> response) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        headers.putAll(response.headers().map());
+        headers.remove("Date");
+        return headers;
+    }
+
+    @Test
     void a_poll_answered_from_the_cache_needs_no_database() {
         try (TestServer server = TestServer.start(dataDir)) {
             server.create(Articles.article("خبر").toString());
