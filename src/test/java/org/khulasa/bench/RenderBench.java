@@ -29,15 +29,21 @@ import org.khulasa.storage.JdbiArticleStore;
  * wall time adds what waiting for a core costs. Run by {@code bench/run.sh} on the archive while
  * no server is running (it rewrites the feed's articles with their own kind of text):
  *
- * <pre>RenderBench DB_FILE SAMPLES</pre>
+ * <pre>RenderBench DB_FILE SAMPLES [GZIP_LEVEL]</pre>
+ *
+ * GZIP_LEVEL defaults to the server's (FeedCache); give 6, the JDK's default, to time a build
+ * from before the server chose its own.
  */
 public final class RenderBench {
+    /** As {@code FeedCache.GZIP_LEVEL}. */
+    private static final int SERVER_GZIP_LEVEL = 4;
 
     private RenderBench() {
     }
 
     public static void main(String[] args) throws Exception {
         int samples = Integer.parseInt(args[1]);
+        int gzipLevel = args.length > 2 ? Integer.parseInt(args[2]) : SERVER_GZIP_LEVEL;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (JdbiArticleStore store = Database.open("jdbc:sqlite:" + args[0], Clock.systemUTC(), new RelatedArticles(3))) {
             Feeds feeds = new Feeds(store, new SiteLinks("http://127.0.0.1"), Config.DEFAULT_SITE_TITLE, 50);
@@ -52,7 +58,7 @@ public final class RenderBench {
             for (FeedFormat format : FeedFormat.values()) {
                 for (int i = 0; i < samples / 2; i++) {
                     edit(store, shown.get(edits % shown.size()), synthetic, edits++);
-                    gzip(feeds.render(politics, format, Instant.now()).bytes()); // warm-up
+                    gzip(feeds.render(politics, format, Instant.now()).bytes(), gzipLevel); // warm-up
                 }
                 long[] wall = new long[samples];
                 long[] cpu = new long[samples];
@@ -60,7 +66,7 @@ public final class RenderBench {
                     edit(store, shown.get(edits % shown.size()), synthetic, edits++);
                     long cpu0 = threads.getCurrentThreadCpuTime();
                     long wall0 = System.nanoTime();
-                    gzip(feeds.render(politics, format, Instant.now()).bytes());
+                    gzip(feeds.render(politics, format, Instant.now()).bytes(), gzipLevel);
                     wall[i] = System.nanoTime() - wall0;
                     cpu[i] = threads.getCurrentThreadCpuTime() - cpu0;
                 }
@@ -86,9 +92,13 @@ public final class RenderBench {
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * q) - 1)] / 1e6;
     }
 
-    private static byte[] gzip(byte[] bytes) throws IOException {
+    private static byte[] gzip(byte[] bytes, int level) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+        try (GZIPOutputStream gz = new GZIPOutputStream(out) {
+            {
+                def.setLevel(level);
+            }
+        }) {
             gz.write(bytes);
         }
         return out.toByteArray();
