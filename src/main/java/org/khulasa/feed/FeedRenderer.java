@@ -26,7 +26,6 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -34,14 +33,14 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jdom2.Document;
 import org.jdom2.Element;
 import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Entities;
 import org.khulasa.article.Article;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
@@ -61,28 +60,33 @@ public final class FeedRenderer {
 
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final Namespace DC = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
-    private static final int EXCERPT_CHARS = 300;
     private static final WireFeedOutput OUTPUT = new WireFeedOutput();
 
     private final SiteLinks links;
     private final String siteTitle;
+    private final ItemTexts itemTexts;
 
     public FeedRenderer(SiteLinks links, String siteTitle) {
         this.links = links;
         this.siteTitle = siteTitle;
+        this.itemTexts = new ItemTexts(links, ItemTexts.CAPACITY);
     }
 
     /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */
     public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
+        List<ItemTexts.Item> items = articles.stream().map(itemTexts::of).toList();
         // A SyndFeed is not safe to share or reuse (rendering moves its foreign markup): a fresh one each time.
-        WireFeed wire = syndFeed(scope, format, articles, lastModified).createWireFeed();
+        WireFeed wire = syndFeed(scope, format, articles, items, lastModified).createWireFeed();
         Document doc;
+        List<Element> itemElements;
         if (wire instanceof Channel channel) {
             channel.setTtl(TTL_MINUTES);
             channel.setGenerator(GENERATOR);
             channel.setLastBuildDate(Date.from(lastModified));
             doc = jdom(channel);
-            finishRss(doc.getRootElement().getChild("channel"));
+            Element channelElement = doc.getRootElement().getChild("channel");
+            finishRss(channelElement);
+            itemElements = channelElement.getChildren("item");
         } else {
             Feed atom = (Feed) wire;
             Generator generator = new Generator();
@@ -90,11 +94,17 @@ public final class FeedRenderer {
             atom.setGenerator(generator);
             doc = jdom(atom);
             finishAtom(doc.getRootElement(), articles, lastModified);
+            itemElements = doc.getRootElement().getChildren("entry", ATOM);
         }
-        return serialize(doc);
+        Map<Element, ItemTexts.Item> itemOf = new IdentityHashMap<>();
+        for (int i = 0; i < itemElements.size(); i++) {
+            itemOf.put(itemElements.get(i), items.get(i));
+        }
+        return serialize(doc, new ItemCachingOutput(format, itemOf));
     }
 
-    private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
+    private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, List<ItemTexts.Item> items,
+            Instant lastModified) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
@@ -119,31 +129,30 @@ public final class FeedRenderer {
                     byAuthor ? scope.pageUrl(links) : links.home())));
         }
         List<SyndEntry> entries = new ArrayList<>(articles.size());
-        for (Article article : articles) {
-            entries.add(entry(article, format));
+        for (int i = 0; i < articles.size(); i++) {
+            entries.add(entry(articles.get(i), items.get(i), format));
         }
         feed.setEntries(entries);
         return feed;
     }
 
-    private SyndEntry entry(Article article, FeedFormat format) {
+    private SyndEntry entry(Article article, ItemTexts.Item texts, FeedFormat format) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(links.articleTag(article.id()));
         entry.setTitle(RtlText.title(article.title()));
         entry.setLink(links.article(article.id()));
         entry.setPublishedDate(Date.from(article.published()));
         entry.setUpdatedDate(Date.from(article.updated()));
-        entry.setContents(List.of(content("html", ContentHtml.of(article, links))));
+        entry.setContents(List.of(content("html", texts.contentHtml())));
 
         SyndCategory category = new SyndCategoryImpl();
         List<Module> modules = new ArrayList<>();
-        String summary = summaryOf(article);
         if (format == FeedFormat.RSS) {
             // RSS readers show dc:creator; Rome drops an RSS author without an e-mail address.
             entry.setAuthor(article.author().name());
             category.setName(article.category().name());
             // RSS <description> is HTML: plain text with < or & must arrive as text, not markup.
-            entry.setDescription(content("text/html", Entities.escape(summary)));
+            entry.setDescription(content("text/html", texts.rssSummary()));
             List<Link> related = new ArrayList<>();
             for (RelatedLink r : article.related()) {
                 related.add(link("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
@@ -154,7 +163,7 @@ public final class FeedRenderer {
         } else {
             entry.setAuthors(List.of(person(article.author().name(), links.authorPage(article.author().slug()))));
             category.setName(article.category().slug()); // the term; the Arabic label is added in finishAtom
-            entry.setDescription(content("text", summary));
+            entry.setDescription(content("text", texts.summary()));
             List<SyndLink> entryLinks = new ArrayList<>();
             entryLinks.add(syndLink("alternate", links.article(article.id()), "text/html", null));
             for (RelatedLink r : article.related()) {
@@ -200,19 +209,6 @@ public final class FeedRenderer {
             entry.getChild("updated", ATOM).setText(iso(article.updated()));
             entry.getChild("category", ATOM).setAttribute("label", article.category().name());
         }
-    }
-
-    private static String summaryOf(Article article) {
-        if (article.summary() != null && !article.summary().isBlank()) {
-            return article.summary();
-        }
-        String text = Jsoup.parseBodyFragment(article.body()).text();
-        if (text.codePointCount(0, text.length()) <= EXCERPT_CHARS) {
-            return text;
-        }
-        int end = text.offsetByCodePoints(0, EXCERPT_CHARS);
-        int space = text.lastIndexOf(' ', end);
-        return text.substring(0, space > 0 ? space : end) + "…";
     }
 
     private static MediaEntryModuleImpl media(Article article) {
@@ -283,15 +279,15 @@ public final class FeedRenderer {
         }
     }
 
-    private static byte[] serialize(Document doc) {
+    private static byte[] serialize(Document doc, ItemCachingOutput output) {
         // Raw format: pretty-printing would re-indent, and so alter, the content.
-        XMLOutputter outputter = new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8"));
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 * 1024);
+        XMLOutputter outputter = new XMLOutputter(Format.getRawFormat().setEncoding("UTF-8"), output);
+        Utf8Text text = new Utf8Text(256 * 1024);
         try {
-            outputter.output(doc, bytes);
+            outputter.output(doc, text);
         } catch (IOException e) {
             throw new UncheckedIOException("writing to memory failed", e);
         }
-        return bytes.toByteArray();
+        return text.toByteArray();
     }
 }

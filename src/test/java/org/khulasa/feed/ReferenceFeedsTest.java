@@ -1,5 +1,7 @@
 package org.khulasa.feed;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -63,28 +65,57 @@ class ReferenceFeedsTest {
                 + ". If the change is intended, regenerate with: " + REGENERATE);
     }
 
+    /**
+     * A render reuses the items it wrote before (see ItemTexts): rendering every feed again, and
+     * again in another order with nothing remembered yet, gives the very same bytes.
+     */
+    @Test
+    void feeds_written_from_remembered_items_are_byte_for_byte_the_same(@TempDir Path tmp) {
+        try (JdbiArticleStore store = open(tmp)) {
+            Feeds feeds = new Feeds(store, new SiteLinks(BASE_URL), Config.DEFAULT_SITE_TITLE, 50);
+            Map<String, byte[]> first = renderAll(store, feeds, List.of(FeedFormat.values()));
+            Map<String, byte[]> again = renderAll(store, feeds, List.of(FeedFormat.values()));
+            Map<String, byte[]> fresh = renderAll(store, new Feeds(store, new SiteLinks(BASE_URL),
+                    Config.DEFAULT_SITE_TITLE, 50), List.of(FeedFormat.ATOM, FeedFormat.RSS));
+            assertEquals(first.keySet(), again.keySet());
+            for (String path : first.keySet()) {
+                assertArrayEquals(first.get(path), again.get(path), path);
+                assertArrayEquals(first.get(path), fresh.get(path), path);
+            }
+        }
+    }
+
     /** Every reference feed by its path under feeds/, rendered exactly as the server would at RENDERED_AT. */
     static Map<String, byte[]> render(Path tmp) {
-        Clock clock = Clock.fixed(RENDERED_AT, ZoneOffset.UTC);
-        try (JdbiArticleStore store = Database.open("jdbc:sqlite:" + tmp.resolve("reference.db"), clock,
-                new RelatedArticles(Config.fromEnvironment(Map.of()).relatedCount()))) {
-            SampleNewsroom.loadIfEmpty(store);
+        try (JdbiArticleStore store = open(tmp)) {
             Feeds feeds = new Feeds(store, new SiteLinks(BASE_URL), Config.DEFAULT_SITE_TITLE, 50);
-            Map<String, byte[]> out = new LinkedHashMap<>();
-            for (FeedFormat format : FeedFormat.values()) {
-                out.put(format.fileName(), feeds.render(FeedScope.site(), format, RENDERED_AT).bytes());
-                for (Category category : store.categories()) {
-                    out.put("category/" + category.slug() + "/" + format.fileName(),
-                            feeds.render(FeedScope.of(category), format, RENDERED_AT).bytes());
-                }
-                for (Author author : store.authors()) {
-                    out.put("author/" + author.slug() + "/" + format.fileName(),
-                            feeds.render(FeedScope.of(author), format, RENDERED_AT).bytes());
-                }
-            }
-            out.put("index.opml", feeds.opml().bytes());
-            return out;
+            return renderAll(store, feeds, List.of(FeedFormat.values()));
         }
+    }
+
+    private static JdbiArticleStore open(Path tmp) {
+        Clock clock = Clock.fixed(RENDERED_AT, ZoneOffset.UTC);
+        JdbiArticleStore store = Database.open("jdbc:sqlite:" + tmp.resolve("reference.db"), clock,
+                new RelatedArticles(Config.fromEnvironment(Map.of()).relatedCount()));
+        SampleNewsroom.loadIfEmpty(store);
+        return store;
+    }
+
+    private static Map<String, byte[]> renderAll(JdbiArticleStore store, Feeds feeds, List<FeedFormat> formats) {
+        Map<String, byte[]> out = new LinkedHashMap<>();
+        for (FeedFormat format : formats) {
+            out.put(format.fileName(), feeds.render(FeedScope.site(), format, RENDERED_AT).bytes());
+            for (Category category : store.categories()) {
+                out.put("category/" + category.slug() + "/" + format.fileName(),
+                        feeds.render(FeedScope.of(category), format, RENDERED_AT).bytes());
+            }
+            for (Author author : store.authors()) {
+                out.put("author/" + author.slug() + "/" + format.fileName(),
+                        feeds.render(FeedScope.of(author), format, RENDERED_AT).bytes());
+            }
+        }
+        out.put("index.opml", feeds.opml().bytes());
+        return out;
     }
 
     private static void write(Map<String, byte[]> rendered) throws IOException {

@@ -210,6 +210,41 @@ class FeedsTest {
     }
 
     @Test
+    void an_edited_body_and_a_renamed_related_article_show_in_feeds_rendered_before_the_edits() throws Exception {
+        try (TestServer server = TestServer.start(dataDir)) {
+            long first = server.create(Articles.article("الخبر الأصلي").toString()).get("id").asLong();
+            ObjectNode second = Articles.withRelated(Articles.article("الخبر اللاحق"), first);
+            long secondId = server.create(second.toString()).get("id").asLong();
+            List<String> paths = List.of("/feeds/rss.xml", "/feeds/atom.xml",
+                    "/feeds/category/politics/rss.xml", "/feeds/category/politics/atom.xml");
+            for (String path : paths) {
+                assertTrue(new String(feed(server, path), StandardCharsets.UTF_8).contains("نص الخبر الكامل"), path);
+            }
+
+            second.put("body", "<p>متن بعد التعديل.</p>").remove("summary");
+            assertEquals(200, server.put("/api/articles/" + secondId, second.toString()).statusCode());
+            for (String path : paths) {
+                SyndEntry edited = rome(feed(server, path)).getEntries().get(0);
+                assertEquals("الخبر اللاحق", edited.getTitle());
+                assertTrue(edited.getContents().get(0).getValue().contains("متن بعد التعديل"), path);
+                assertFalse(edited.getContents().get(0).getValue().contains("نص الخبر الكامل"), path);
+                assertEquals("متن بعد التعديل.", edited.getDescription().getValue(), path);
+            }
+
+            ObjectNode renamed = Articles.article("عنوان الخبر الأصلي الجديد");
+            assertEquals(200, server.put("/api/articles/" + first, renamed.toString()).statusCode());
+            for (String path : paths) {
+                FeedXml xml = FeedXml.parse(feed(server, path));
+                String entry = path.endsWith("rss.xml") ? "//item[1]" : "//a:entry[1]";
+                String content = path.endsWith("rss.xml") ? xml.text(entry + "/content:encoded") : xml.text(entry + "/a:content");
+                assertEquals(List.of("عنوان الخبر الأصلي الجديد"),
+                        Jsoup.parseBodyFragment(content).select("h2 + ul a").eachText(), path);
+                assertEquals("عنوان الخبر الأصلي الجديد", xml.text(entry + "/a:link[@rel='related']/@title"), path);
+            }
+        }
+    }
+
+    @Test
     void opml_lists_every_feed_with_an_arabic_title() {
         try (TestServer server = TestServer.start(dataDir)) {
             server.create(Articles.article("خبر", "sports", "omar-khatib").toString());
