@@ -5,9 +5,10 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Chooses the automatic "انظر أيضاً" picks of an article. The store calls it inside the
- * transaction that writes the article and hands it the index to search; {@code org.khulasa.related}
- * implements it for Arabic.
+ * Chooses the automatic "انظر أيضاً" picks of an article. The store hands it the index to search:
+ * for a new article, a view of the index as it will be once the article is written (chosen before
+ * the write, outside the write lock); otherwise the index inside the writing transaction.
+ * {@code org.khulasa.related} implements it for Arabic.
  */
 public interface RelatedMatcher {
 
@@ -24,8 +25,8 @@ public interface RelatedMatcher {
         }
 
         @Override
-        public List<Long> pick(ArticleText article, long self, Set<Long> exclude, int wanted, Instant now,
-                RelatedIndex index) {
+        public List<Long> pick(ArticleText article, IndexedText words, long self, Set<Long> exclude, int wanted,
+                Instant now, RelatedIndex index) {
             return List.of();
         }
     };
@@ -38,9 +39,11 @@ public interface RelatedMatcher {
 
     /**
      * Up to {@code wanted} ids of related articles, best first: published by {@code now}, never
-     * {@code self}, none of {@code exclude}.
+     * {@code self}, none of {@code exclude}. {@code words} is {@link #indexText} of the article,
+     * passed in so that its text is analysed once per write.
      */
-    List<Long> pick(ArticleText article, long self, Set<Long> exclude, int wanted, Instant now, RelatedIndex index);
+    List<Long> pick(ArticleText article, IndexedText words, long self, Set<Long> exclude, int wanted, Instant now,
+            RelatedIndex index);
 
     /** What matching reads of an article: its text as stored, its category slug, tags and time. */
     record ArticleText(String title, String summary, String body, String category, List<String> tags,

@@ -64,12 +64,12 @@ public final class RelatedArticles implements RelatedMatcher {
     }
 
     @Override
-    public List<Long> pick(ArticleText article, long self, Set<Long> exclude, int wanted, Instant now,
-            RelatedIndex index) {
+    public List<Long> pick(ArticleText article, IndexedText words, long self, Set<Long> exclude, int wanted,
+            Instant now, RelatedIndex index) {
         if (wanted <= 0) {
             return List.of();
         }
-        List<QueryTerm> query = Terms.of(article).query(index);
+        List<QueryTerm> query = Terms.of(words).query(index);
         Map<Long, Double> scores = new HashMap<>();
         Map<Long, Integer> shared = new HashMap<>();
         for (QueryTerm q : query) {
@@ -143,6 +143,15 @@ public final class RelatedArticles implements RelatedMatcher {
             }
             body.addAll(ArabicTerms.of(Jsoup.parseBodyFragment(article.body()).text()));
             return new Terms(title, body);
+        }
+
+        /** The terms back from their indexed form (terms hold no spaces), without analysing the text again. */
+        static Terms of(IndexedText words) {
+            return new Terms(split(words.title()), split(words.body()));
+        }
+
+        private static List<String> split(String joined) {
+            return joined.isEmpty() ? List.of() : List.of(joined.split(" "));
         }
 
         /**

@@ -78,6 +78,12 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public Created create(ArticleDraft draft, IdempotencyKey key) {
+        // Analysing the text and choosing the related list cost more than all the writing: both are
+        // done before taking the write lock, so that concurrent editors use every core for them.
+        Instant matchedAt = clock.instant();
+        IndexedText words = matcher.indexText(
+                ArticleText.of(draft, draft.published() != null ? draft.published() : matchedAt));
+        List<Long> picks = picksBeforeWriting(draft, words, matchedAt);
         return writing(() -> jdbi.inTransaction(h -> {
             lockWrites(h);
             Instant now = clock.instant();
@@ -106,11 +112,12 @@ public final class JdbiArticleStore implements ArticleStore {
             insertTags(h, id, draft.tags());
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
-            ArticleText text = ArticleText.of(draft, published);
             try (WordIndex index = dialect.wordIndex(h)) {
-                index.replace(id, null, matcher.indexText(text));
+                index.replace(id, null, words);
             }
-            fillRelated(h, id, text, now);
+            if (!storePicks(h, id, draft.related().size(), picks, now)) {
+                fillRelated(h, id, ArticleText.of(draft, published), words, now);
+            }
             if (key.isPresent()) {
                 h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :expired")
                         .bind("expired", now.minus(IDEMPOTENCY_WINDOW).toEpochMilli()).execute();
@@ -162,10 +169,11 @@ public final class JdbiArticleStore implements ArticleStore {
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, newPublished);
+            IndexedText words = matcher.indexText(text);
             try (WordIndex index = dialect.wordIndex(h)) {
-                index.replace(id, before, matcher.indexText(text));
+                index.replace(id, before, words);
             }
-            fillRelated(h, id, text, now);
+            fillRelated(h, id, text, words, now);
             refreshListsNaming(h, id, listsPicking(h, id), now);
             return find(h, id, null);
         }));
@@ -286,7 +294,7 @@ public final class JdbiArticleStore implements ArticleStore {
             forEachPage(RECOMPUTE_PAGE, (h, page) -> {
                 lockWrites(h);
                 Instant now = clock.instant();
-                textsOf(h, page).forEach((id, text) -> fillRelated(h, id, text, now));
+                textsOf(h, page).forEach((id, text) -> fillRelated(h, id, text, matcher.indexText(text), now));
                 nextChangeTime(h, now);
                 page.forEach(id -> touchScopesOf(h, id));
             }, done -> progress.report("choosing related articles", done, total));
@@ -342,8 +350,8 @@ public final class JdbiArticleStore implements ArticleStore {
             }
             List<Long> editor = editorPicks(h, id);
             try (WordIndex index = dialect.wordIndex(h)) {
-                return matcher.pick(text, id, Set.copyOf(editor), matcher.listSize() - editor.size(), clock.instant(),
-                        index);
+                return matcher.pick(text, matcher.indexText(text), id, Set.copyOf(editor),
+                        matcher.listSize() - editor.size(), clock.instant(), index);
             }
         }));
     }
@@ -524,8 +532,58 @@ public final class JdbiArticleStore implements ArticleStore {
 
     // ---- related lists ------------------------------------------------------------------------
 
+    /**
+     * The automatic picks of a new article, chosen before it is written: from the index as the
+     * article will find it once written ({@link PendingArticleIndex}), read outside any
+     * transaction, so they are the picks made right after the write unless another article is
+     * written meanwhile. That race costs little: an article written concurrently may be missing
+     * from the list (as it would be had it come a moment later), and a pick deleted or moved to
+     * the future meanwhile is caught by {@link #storePicks}.
+     */
+    private List<Long> picksBeforeWriting(ArticleDraft draft, IndexedText words, Instant now) {
+        int wanted = matcher.listSize() - draft.related().size();
+        if (wanted <= 0) {
+            return List.of();
+        }
+        ArticleText text = ArticleText.of(draft, draft.published() != null ? draft.published() : now);
+        return guarded(() -> jdbi.withHandle(h -> {
+            try (WordIndex index = dialect.wordIndex(h)) {
+                // Not written yet, so no id: 0 is none.
+                return matcher.pick(text, words, 0, Set.copyOf(draft.related()), wanted, now,
+                        new PendingArticleIndex(index, words));
+            }
+        }));
+    }
+
+    /**
+     * Stores picks chosen before the write after {@code editorPicks} links of the editor's, if
+     * every one is still a published article other than {@code id}; false (nothing stored) if not,
+     * when the list must be chosen again.
+     */
+    private static boolean storePicks(Handle h, long id, int editorPicks, List<Long> picks, Instant now) {
+        if (!picks.isEmpty()) {
+            int valid = h.createQuery("""
+                            SELECT COUNT(*) FROM articles WHERE id IN (<picks>) AND id <> :id AND published_at <= :now
+                            """)
+                    .bindList("picks", picks).bind("id", id).bind("now", now.toEpochMilli())
+                    .mapTo(Integer.class).one();
+            if (valid != picks.size()) {
+                return false;
+            }
+        }
+        int position = editorPicks;
+        for (long pick : picks) {
+            h.createUpdate("""
+                            INSERT INTO article_related (article_id, position, related_id, chosen_by)
+                            VALUES (:a, :p, :r, 'auto')
+                            """)
+                    .bind("a", id).bind("p", position++).bind("r", pick).execute();
+        }
+        return true;
+    }
+
     /** Replaces the automatic part of {@code id}'s related list, after the editor's picks. */
-    private void fillRelated(Handle h, long id, ArticleText text, Instant now) {
+    private void fillRelated(Handle h, long id, ArticleText text, IndexedText words, Instant now) {
         h.createUpdate("DELETE FROM article_related WHERE article_id = :id AND chosen_by = 'auto'")
                 .bind("id", id).execute();
         List<Long> editor = editorPicks(h, id);
@@ -537,7 +595,7 @@ public final class JdbiArticleStore implements ArticleStore {
                 .bind("id", id).mapTo(Integer.class).one();
         List<Long> picks;
         try (WordIndex index = dialect.wordIndex(h)) {
-            picks = matcher.pick(text, id, Set.copyOf(editor), wanted, now, index);
+            picks = matcher.pick(text, words, id, Set.copyOf(editor), wanted, now, index);
         }
         for (long pick : picks) {
             h.createUpdate("""
@@ -582,7 +640,7 @@ public final class JdbiArticleStore implements ArticleStore {
                             """)
                     .bind("id", id).bindList("lists", trimmed).execute();
         }
-        textsOf(h, redone).forEach((other, text) -> fillRelated(h, other, text, now));
+        textsOf(h, redone).forEach((other, text) -> fillRelated(h, other, text, matcher.indexText(text), now));
         others.forEach(other -> touchScopesOf(h, other));
     }
 
