@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** The store's word index, as a {@link RelatedMatcher} searches it during one write. */
 public interface RelatedIndex {
@@ -13,6 +14,14 @@ public interface RelatedIndex {
      * anywhere), newest first, at most {@code limit}; scheduled ones included.
      */
     List<Long> newestWith(String term, boolean titleOnly, int limit);
+
+    /**
+     * Which of {@code among} (ids {@link #newestWith} found for {@code term}) hold it in their
+     * title or tags. Searches only between the lowest and the highest of them, where every holder
+     * of the term is one of them: cheaper than the newest title holders, which for a word common
+     * in bodies but rare in titles means reading its whole list.
+     */
+    Set<Long> titlesWith(String term, List<Long> among);
 
     /**
      * How many indexed articles hold each of {@code terms} (the article being matched is

@@ -74,7 +74,7 @@ public final class RelatedArticles implements RelatedMatcher {
         Map<Long, Integer> shared = new HashMap<>();
         for (QueryTerm q : query) {
             List<Long> hits = index.newestWith(q.term, false, NEWEST_PER_TERM);
-            Set<Long> inTitle = q.inTitle ? new HashSet<>(index.newestWith(q.term, true, NEWEST_PER_TERM)) : Set.of();
+            Set<Long> inTitle = q.inTitle ? index.titlesWith(q.term, hits) : Set.of();
             for (long id : hits) {
                 if (id == self || exclude.contains(id)) {
                     continue;

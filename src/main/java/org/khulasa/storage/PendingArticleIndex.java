@@ -40,6 +40,11 @@ final class PendingArticleIndex implements RelatedIndex {
     }
 
     @Override
+    public Set<Long> titlesWith(String term, List<Long> among) {
+        return written.titlesWith(term, among);
+    }
+
+    @Override
     public Map<String, Long> articlesWith(Collection<String> terms) {
         Map<String, Long> counts = new HashMap<>(written.articlesWith(terms));
         for (String term : new HashSet<>(terms)) {

@@ -8,6 +8,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.khulasa.article.RelatedMatcher.IndexedText;
@@ -27,6 +28,7 @@ final class PostgresRelatedIndex implements WordIndex {
     /** The portable part: term counts ({@code related_terms}), newest id, candidates. */
     private final SqliteRelatedIndex portable;
     private PreparedStatement newest;
+    private PreparedStatement titles;
 
     PostgresRelatedIndex(Handle h) {
         this.h = h;
@@ -98,6 +100,31 @@ final class PostgresRelatedIndex implements WordIndex {
     }
 
     @Override
+    public Set<Long> titlesWith(String term, List<Long> among) {
+        if (among.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            if (titles == null) {
+                titles = h.getConnection().prepareStatement("SELECT article_id FROM related_text"
+                        + " WHERE words @@ CAST(? AS tsquery) AND article_id BETWEEN ? AND ?");
+            }
+            titles.setString(1, "'" + term + "':A");
+            titles.setLong(2, java.util.Collections.min(among));
+            titles.setLong(3, java.util.Collections.max(among));
+            Set<Long> ids = new java.util.HashSet<>();
+            try (ResultSet rs = titles.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new UnableToExecuteStatementException("searching the related-article index failed", e, null);
+        }
+    }
+
+    @Override
     public long newestId() {
         return portable.newestId();
     }
@@ -112,6 +139,9 @@ final class PostgresRelatedIndex implements WordIndex {
         try {
             if (newest != null) {
                 newest.close();
+            }
+            if (titles != null) {
+                titles.close();
             }
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("closing a related-article search failed", e, null);

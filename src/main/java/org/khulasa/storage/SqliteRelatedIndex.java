@@ -25,6 +25,7 @@ final class SqliteRelatedIndex implements WordIndex {
 
     private final Handle h;
     private PreparedStatement newest;
+    private PreparedStatement titles;
 
     SqliteRelatedIndex(Handle h) {
         this.h = h;
@@ -158,6 +159,32 @@ final class SqliteRelatedIndex implements WordIndex {
     }
 
     @Override
+    public Set<Long> titlesWith(String term, List<Long> among) {
+        if (among.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            if (titles == null) {
+                titles = connection().prepareStatement("SELECT rowid FROM related_text WHERE related_text MATCH ?"
+                        + " AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?");
+            }
+            titles.setString(1, "title : \"" + term + "\"");
+            titles.setLong(2, java.util.Collections.min(among));
+            titles.setLong(3, java.util.Collections.max(among));
+            titles.setInt(4, among.size());
+            Set<Long> ids = new java.util.HashSet<>();
+            try (ResultSet rs = titles.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw failure("searching the related-article index", e);
+        }
+    }
+
+    @Override
     public long newestId() {
         try (PreparedStatement query = connection().prepareStatement("SELECT COALESCE(MAX(id), 0) FROM articles");
              ResultSet rs = query.executeQuery()) {
@@ -210,6 +237,9 @@ final class SqliteRelatedIndex implements WordIndex {
         try {
             if (newest != null) {
                 newest.close();
+            }
+            if (titles != null) {
+                titles.close();
             }
         } catch (SQLException e) {
             throw failure("closing a related-article search", e);
