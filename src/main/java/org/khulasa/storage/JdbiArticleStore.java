@@ -142,7 +142,8 @@ public final class JdbiArticleStore implements ArticleStore {
                 return Optional.<Article>empty();
             }
             checkRelatedExist(h, draft.related(), id);
-            IndexedText before = matcher.indexText(textsOf(h, List.of(id)).get(id));
+            ArticleText stored = textsOf(h, List.of(id)).get(id);
+            IndexedText before = matcher.indexText(stored);
             Instant now = clock.instant();
             Instant updated = nextChangeTime(h, now);
             Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
@@ -175,6 +176,10 @@ public final class JdbiArticleStore implements ArticleStore {
             }
             fillRelated(h, id, text, words, now);
             refreshListsNaming(h, id, listsPicking(h, id), now);
+            if (!stored.title().equals(draft.title())) {
+                // Lists an editor chose show this title too: their feeds change with it.
+                listsChoosing(h, id).forEach(other -> touchScopesOf(h, other));
+            }
             return find(h, id, null);
         }));
     }
@@ -489,22 +494,41 @@ public final class JdbiArticleStore implements ArticleStore {
         return h.createQuery("SELECT last_change_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
     }
 
+    /**
+     * The category's id, created on first use. A new name shows in every feed with its articles,
+     * so renaming it also marks the author feeds that show them as changed by this write.
+     */
     private static long upsertCategory(Handle h, Category category) {
-        return h.createQuery("""
-                        INSERT INTO categories (slug, name) VALUES (:slug, :name)
-                        ON CONFLICT (slug) DO UPDATE SET name = excluded.name
-                        RETURNING id
-                        """)
-                .bind("slug", category.slug()).bind("name", category.name()).mapTo(Long.class).one();
+        return upsertScope(h, "categories", category.slug(), category.name(), """
+                UPDATE authors SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                WHERE id IN (SELECT DISTINCT author_id FROM articles WHERE category_id = :id)
+                """);
     }
 
+    /** The author's id, created on first use; renaming marks the category feeds showing their articles. */
     private static long upsertAuthor(Handle h, Author author) {
-        return h.createQuery("""
-                        INSERT INTO authors (slug, name) VALUES (:slug, :name)
-                        ON CONFLICT (slug) DO UPDATE SET name = excluded.name
-                        RETURNING id
-                        """)
-                .bind("slug", author.slug()).bind("name", author.name()).mapTo(Long.class).one();
+        return upsertScope(h, "authors", author.slug(), author.name(), """
+                UPDATE categories SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                WHERE id IN (SELECT DISTINCT category_id FROM articles WHERE author_id = :id)
+                """);
+    }
+
+    /** {@code table} is a fixed name from this class; {@code touchOthers} runs with :id when the name changes. */
+    private static long upsertScope(Handle h, String table, String slug, String name, String touchOthers) {
+        Optional<Map.Entry<Long, String>> existing = h.createQuery("SELECT id, name FROM " + table + " WHERE slug = :slug")
+                .bind("slug", slug)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .findOne();
+        if (existing.isEmpty()) {
+            return h.createQuery("INSERT INTO " + table + " (slug, name) VALUES (:slug, :name) RETURNING id")
+                    .bind("slug", slug).bind("name", name).mapTo(Long.class).one();
+        }
+        long id = existing.get().getKey();
+        if (!existing.get().getValue().equals(name)) {
+            h.createUpdate("UPDATE " + table + " SET name = :name WHERE id = :id").bind("name", name).bind("id", id).execute();
+            h.createUpdate(touchOthers).bind("id", id).execute();
+        }
+        return id;
     }
 
     private static void insertTags(Handle h, long articleId, List<String> tags) {
@@ -619,6 +643,14 @@ public final class JdbiArticleStore implements ArticleStore {
         return h.createQuery("""
                         SELECT article_id FROM article_related WHERE related_id = :id AND chosen_by = 'auto'
                         ORDER BY article_id DESC
+                        """)
+                .bind("id", id).mapTo(Long.class).list();
+    }
+
+    /** The articles whose editor-chosen related links include {@code id}. */
+    private static List<Long> listsChoosing(Handle h, long id) {
+        return h.createQuery("""
+                        SELECT article_id FROM article_related WHERE related_id = :id AND chosen_by = 'editor'
                         """)
                 .bind("id", id).mapTo(Long.class).list();
     }

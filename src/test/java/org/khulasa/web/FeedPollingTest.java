@@ -119,6 +119,52 @@ class FeedPollingTest {
     }
 
     @Test
+    void a_new_title_or_name_moves_last_modified_of_every_feed_that_shows_it() throws InterruptedException {
+        try (TestServer server = TestServer.start(dataDir)) {
+            long earlier = server.create(Articles.article("سابق", "economy", "rana-youssef").toString()).get("id").asLong();
+            // A politics article by another author whose editor chose the economy article as related.
+            server.create(Articles.withRelated(Articles.article("لاحق", "politics", "nizar-samir"), earlier).toString());
+            String politics = "/feeds/category/politics/atom.xml";
+            String byRana = "/feeds/author/rana-youssef/atom.xml";
+
+            String seen = header(server.getBytes(politics), "Last-Modified");
+            Thread.sleep(1100); // HTTP dates have whole seconds
+            ObjectNode retitled = Articles.article("سابق بعنوان جديد", "economy", "rana-youssef");
+            assertEquals(200, server.put("/api/articles/" + earlier, retitled.toString()).statusCode());
+            HttpResponse<byte[]> afterRetitle = server.getBytes(politics, "If-Modified-Since", seen);
+            assertEquals(200, afterRetitle.statusCode(), "a poller with only If-Modified-Since sees the related title change");
+            assertEquals("سابق بعنوان جديد", FeedXml.parse(afterRetitle.body()).text("//a:entry/a:link[@rel='related']/@title"));
+
+            seen = header(afterRetitle, "Last-Modified");
+            Thread.sleep(1100);
+            ObjectNode renamedAuthor = Articles.article("ثالث", "economy", "nizar-samir");
+            ((ObjectNode) renamedAuthor.get("author")).put("name", "نزار سمير");
+            server.create(renamedAuthor.toString());
+            HttpResponse<byte[]> afterRename = server.getBytes(politics, "If-Modified-Since", seen);
+            assertEquals(200, afterRename.statusCode(), "the politics feed shows the renamed author");
+            assertEquals("نزار سمير", FeedXml.parse(afterRename.body()).text("//a:entry/a:author/a:name"));
+
+            String seenByRana = header(server.getBytes(byRana), "Last-Modified");
+            Thread.sleep(1100);
+            ObjectNode renamedCategory = Articles.article("رابع", "economy", "nizar-samir");
+            ((ObjectNode) renamedCategory.get("category")).put("name", "الاقتصاد");
+            server.create(renamedCategory.toString());
+            HttpResponse<byte[]> afterCategoryRename = server.getBytes(byRana, "If-Modified-Since", seenByRana);
+            assertEquals(200, afterCategoryRename.statusCode(), "Rana's feed shows the renamed category");
+            assertEquals("الاقتصاد", FeedXml.parse(afterCategoryRename.body()).text("//a:entry/a:category/@label"));
+
+            // An edit that keeps the title leaves the other section's feed as it was.
+            seen = header(server.getBytes(politics), "Last-Modified");
+            Thread.sleep(1100);
+            ObjectNode sameTitle = Articles.article("سابق بعنوان جديد", "economy", "rana-youssef");
+            sameTitle.put("summary", "ملخص آخر");
+            ((ObjectNode) sameTitle.get("category")).put("name", "الاقتصاد");
+            assertEquals(200, server.put("/api/articles/" + earlier, sameTitle.toString()).statusCode());
+            assertEquals(304, server.getBytes(politics, "If-Modified-Since", seen).statusCode());
+        }
+    }
+
+    @Test
     void the_same_data_gives_the_same_bytes_and_etag_after_a_restart() {
         HttpResponse<byte[]> before;
         Map<String, String> sameAddress;
