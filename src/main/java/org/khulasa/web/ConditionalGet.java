@@ -8,26 +8,18 @@ import java.util.Locale;
 
 /**
  * What a poller's request headers ask of a cached feed: the gzip bytes or the plain ones, and
- * whether it already holds this version (304). Shared by both ways a feed is served.
+ * whether it already holds this version (304). Shared by both ways a feed is served, and by the
+ * pages for their ETags.
  */
-final class ConditionalGet {
+public final class ConditionalGet {
 
     private ConditionalGet() {
     }
 
-    /** If-None-Match wins when present (RFC 9110 §13.2.2); the comparison is weak, so W/ tags match too. */
+    /** If-None-Match wins when present (RFC 9110 §13.2.2). */
     static boolean notModified(FeedCache.Entry entry, String ifNoneMatch, String ifModifiedSince) {
         if (ifNoneMatch != null) {
-            for (String tag : ifNoneMatch.split(",")) {
-                String t = tag.trim();
-                if (t.startsWith("W/")) {
-                    t = t.substring(2);
-                }
-                if (t.equals("*") || t.equals(entry.etag()) || t.equals(entry.gzipEtag())) {
-                    return true;
-                }
-            }
-            return false;
+            return anyMatches(ifNoneMatch, entry.etag(), entry.gzipEtag());
         }
         if (ifModifiedSince == null) {
             return false;
@@ -38,6 +30,29 @@ final class ConditionalGet {
         } catch (DateTimeParseException e) {
             return false; // an unreadable date is ignored, as RFC 9110 says
         }
+    }
+
+    /**
+     * Whether an If-None-Match value names one of the {@code current} tags, or is {@code *}. The
+     * comparison is weak, as RFC 9110 §13.1.2 asks: {@code W/"x"} and {@code "x"} match.
+     */
+    public static boolean anyMatches(String ifNoneMatch, String... current) {
+        for (String tag : ifNoneMatch.split(",")) {
+            String t = opaque(tag.trim());
+            if (t.equals("*")) {
+                return true;
+            }
+            for (String c : current) {
+                if (t.equals(opaque(c))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** Whether gzip is acceptable: listed (or {@code *}) without {@code q=0}. */

@@ -1,9 +1,13 @@
 package org.khulasa.web.pages;
 
 import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
@@ -17,6 +21,7 @@ import org.khulasa.article.Category;
 import org.khulasa.article.RtlText;
 import org.khulasa.article.Slug;
 import org.khulasa.feed.SiteLinks;
+import org.khulasa.web.ConditionalGet;
 
 /**
  * The HTML pages readers see: {@code /}, {@code /articles/{id}}, {@code /category/{slug}} and
@@ -129,13 +134,33 @@ public final class Pages {
     }
 
     private static void send(Context ctx, int status, Document doc) {
+        byte[] html = doc.outerHtml().getBytes(StandardCharsets.UTF_8);
+        // Weak: Javalin may gzip the page on its way out, and a strong tag would then have to differ.
+        String etag = "W/\"" + HexFormat.of().formatHex(sha256(html), 0, 16) + '"';
+        ctx.header("Cache-Control", "public, max-age=60");
+        if (status == 200) {
+            ctx.header("ETag", etag);
+            String ifNoneMatch = ctx.header("If-None-Match");
+            if (ifNoneMatch != null && ConditionalGet.anyMatches(ifNoneMatch, etag)) {
+                ctx.status(304);
+                ctx.res().setContentType(null); // a 304 describes no body of its own
+                return;
+            }
+        }
         ctx.status(status)
                 .contentType("text/html; charset=utf-8")
                 .header("Content-Language", "ar")
                 .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "strict-origin-when-cross-origin")
-                .header("Cache-Control", "public, max-age=60")
-                .result(doc.outerHtml());
+                .result(html);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
     }
 }

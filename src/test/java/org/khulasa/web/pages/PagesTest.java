@@ -247,6 +247,32 @@ class PagesTest {
     }
 
     @Test
+    void a_page_seen_before_answers_304_to_its_etag_until_it_changes() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            long id = server.create(Articles.article("خبر أول").toString()).get("id").asLong();
+            for (String path : List.of("/", "/articles/" + id, "/category/politics", "/author/nizar-samir")) {
+                HttpResponse<String> first = server.get(path);
+                String etag = first.headers().firstValue("ETag").orElseThrow(() -> new AssertionError(path + " has no ETag"));
+                assertTrue(etag.matches("W/\"[0-9a-f]{32}\""), etag);
+                HttpResponse<String> again = server.get(path, "If-None-Match", etag);
+                assertEquals(304, again.statusCode(), path);
+                assertEquals("", again.body(), path);
+                assertEquals(etag, again.headers().firstValue("ETag").orElse(null), path);
+                assertFalse(again.headers().firstValue("Content-Type").isPresent(), path);
+                assertEquals(200, server.get(path, "If-None-Match", "W/\"other\"").statusCode(), path);
+            }
+            String home = server.get("/").headers().firstValue("ETag").orElseThrow();
+            assertEquals(200, server.put("/api/articles/" + id, Articles.article("خبر معدّل").toString()).statusCode());
+            HttpResponse<String> changed = server.get("/", "If-None-Match", home);
+            assertEquals(200, changed.statusCode(), "the edited title changes the home page");
+            assertTrue(changed.body().contains("خبر معدّل"));
+            assertFalse(changed.headers().firstValue("ETag").orElseThrow().equals(home));
+            // A 404 page is never a validator.
+            assertFalse(server.get("/articles/999999").headers().firstValue("ETag").isPresent());
+        }
+    }
+
+    @Test
     void pages_send_security_headers_and_load_nothing_but_their_stylesheet() {
         try (TestServer server = TestServer.start(dataDir)) {
             long id = server.create(Articles.article("خبر").toString()).get("id").asLong();
