@@ -137,7 +137,8 @@ public final class Pages {
         byte[] html = doc.outerHtml().getBytes(StandardCharsets.UTF_8);
         // Weak: Javalin may gzip the page on its way out, and a strong tag would then have to differ.
         String etag = "W/\"" + HexFormat.of().formatHex(sha256(html), 0, 16) + '"';
-        ctx.header("Cache-Control", "public, max-age=60");
+        // Javalin gzips pages for clients that ask; a shared cache must keep the two apart.
+        ctx.header("Cache-Control", "public, max-age=60").header("Vary", "Accept-Encoding");
         if (status == 200) {
             ctx.header("ETag", etag);
             String ifNoneMatch = ctx.header("If-None-Match");

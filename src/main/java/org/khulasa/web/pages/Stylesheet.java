@@ -38,6 +38,7 @@ final class Stylesheet {
     void serve(Context ctx) {
         ctx.contentType("text/css; charset=utf-8")
                 .header("Cache-Control", "public, max-age=31536000, immutable")
+                .header("Vary", "Accept-Encoding") // Javalin may gzip it
                 .header("X-Content-Type-Options", "nosniff")
                 .result(css);
     }
