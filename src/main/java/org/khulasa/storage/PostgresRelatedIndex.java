@@ -87,13 +87,7 @@ final class PostgresRelatedIndex implements WordIndex {
             }
             newest.setString(1, query);
             newest.setInt(2, limit);
-            List<Long> ids = new ArrayList<>(limit);
-            try (ResultSet rs = newest.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+            return ids(newest, new ArrayList<>(limit));
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("searching the related-article index failed", e, null);
         }
@@ -112,13 +106,7 @@ final class PostgresRelatedIndex implements WordIndex {
             titles.setString(1, "'" + term + "':A");
             titles.setLong(2, java.util.Collections.min(among));
             titles.setLong(3, java.util.Collections.max(among));
-            Set<Long> ids = new java.util.HashSet<>();
-            try (ResultSet rs = titles.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+            return ids(titles, new java.util.HashSet<>());
         } catch (SQLException e) {
             throw new UnableToExecuteStatementException("searching the related-article index failed", e, null);
         }
@@ -173,5 +161,15 @@ final class PostgresRelatedIndex implements WordIndex {
         places.forEach((term, at) -> vector.append(vector.isEmpty() ? "" : " ")
                 .append('\'').append(term).append("':").append(at));
         return vector.toString();
+    }
+
+    /** The first column of every row {@code query} gives, as article ids, into {@code into}. */
+    private static <C extends java.util.Collection<Long>> C ids(PreparedStatement query, C into) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                into.add(rs.getLong(1));
+            }
+        }
+        return into;
     }
 }

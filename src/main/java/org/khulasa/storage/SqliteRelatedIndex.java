@@ -146,13 +146,7 @@ final class SqliteRelatedIndex implements WordIndex {
             }
             newest.setString(1, match);
             newest.setInt(2, limit);
-            List<Long> ids = new ArrayList<>(limit);
-            try (ResultSet rs = newest.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+            return ids(newest, new ArrayList<>(limit));
         } catch (SQLException e) {
             throw failure("searching the related-article index", e);
         }
@@ -172,13 +166,7 @@ final class SqliteRelatedIndex implements WordIndex {
             titles.setLong(2, java.util.Collections.min(among));
             titles.setLong(3, java.util.Collections.max(among));
             titles.setInt(4, among.size());
-            Set<Long> ids = new java.util.HashSet<>();
-            try (ResultSet rs = titles.executeQuery()) {
-                while (rs.next()) {
-                    ids.add(rs.getLong(1));
-                }
-            }
-            return ids;
+            return ids(titles, new java.util.HashSet<>());
         } catch (SQLException e) {
             throw failure("searching the related-article index", e);
         }
@@ -252,5 +240,15 @@ final class SqliteRelatedIndex implements WordIndex {
 
     private static UnableToExecuteStatementException failure(String what, SQLException e) {
         return new UnableToExecuteStatementException(what + " failed", e, null);
+    }
+
+    /** The first column of every row {@code query} gives, as article ids, into {@code into}. */
+    private static <C extends java.util.Collection<Long>> C ids(PreparedStatement query, C into) throws SQLException {
+        try (ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                into.add(rs.getLong(1));
+            }
+        }
+        return into;
     }
 }
