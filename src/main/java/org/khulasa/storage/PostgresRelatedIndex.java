@@ -1,7 +1,6 @@
 package org.khulasa.storage;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -10,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /**
@@ -87,9 +85,9 @@ final class PostgresRelatedIndex implements WordIndex {
             }
             newest.setString(1, query);
             newest.setInt(2, limit);
-            return ids(newest, new ArrayList<>(limit));
+            return SqliteRelatedIndex.ids(newest, new ArrayList<>(limit));
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("searching the related-article index failed", e, null);
+            throw SqliteRelatedIndex.failure("searching the related-article index", e);
         }
     }
 
@@ -106,9 +104,9 @@ final class PostgresRelatedIndex implements WordIndex {
             titles.setString(1, "'" + term + "':A");
             titles.setLong(2, java.util.Collections.min(among));
             titles.setLong(3, java.util.Collections.max(among));
-            return ids(titles, new java.util.HashSet<>());
+            return SqliteRelatedIndex.ids(titles, new java.util.HashSet<>());
         } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("searching the related-article index failed", e, null);
+            throw SqliteRelatedIndex.failure("searching the related-article index", e);
         }
     }
 
@@ -125,14 +123,7 @@ final class PostgresRelatedIndex implements WordIndex {
     @Override
     public void close() {
         try {
-            if (newest != null) {
-                newest.close();
-            }
-            if (titles != null) {
-                titles.close();
-            }
-        } catch (SQLException e) {
-            throw new UnableToExecuteStatementException("closing a related-article search failed", e, null);
+            SqliteRelatedIndex.closeAll(newest, titles);
         } finally {
             portable.close();
         }
@@ -161,15 +152,5 @@ final class PostgresRelatedIndex implements WordIndex {
         places.forEach((term, at) -> vector.append(vector.isEmpty() ? "" : " ")
                 .append('\'').append(term).append("':").append(at));
         return vector.toString();
-    }
-
-    /** The first column of every row {@code query} gives, as article ids, into {@code into}. */
-    private static <C extends java.util.Collection<Long>> C ids(PreparedStatement query, C into) throws SQLException {
-        try (ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                into.add(rs.getLong(1));
-            }
-        }
-        return into;
     }
 }

@@ -222,12 +222,16 @@ final class SqliteRelatedIndex implements WordIndex {
 
     @Override
     public void close() {
+        closeAll(newest, titles);
+    }
+
+    /** Closes the searches a request prepared (null: never prepared). */
+    static void closeAll(PreparedStatement... statements) {
         try {
-            if (newest != null) {
-                newest.close();
-            }
-            if (titles != null) {
-                titles.close();
+            for (PreparedStatement statement : statements) {
+                if (statement != null) {
+                    statement.close();
+                }
             }
         } catch (SQLException e) {
             throw failure("closing a related-article search", e);
@@ -238,12 +242,12 @@ final class SqliteRelatedIndex implements WordIndex {
         return h.getConnection();
     }
 
-    private static UnableToExecuteStatementException failure(String what, SQLException e) {
+    static UnableToExecuteStatementException failure(String what, SQLException e) {
         return new UnableToExecuteStatementException(what + " failed", e, null);
     }
 
     /** The first column of every row {@code query} gives, as article ids, into {@code into}. */
-    private static <C extends java.util.Collection<Long>> C ids(PreparedStatement query, C into) throws SQLException {
+    static <C extends java.util.Collection<Long>> C ids(PreparedStatement query, C into) throws SQLException {
         try (ResultSet rs = query.executeQuery()) {
             while (rs.next()) {
                 into.add(rs.getLong(1));
