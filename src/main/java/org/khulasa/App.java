@@ -1,6 +1,11 @@
 package org.khulasa;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import static org.khulasa.feed.FeedFormat.ATOM;
+import static org.khulasa.feed.FeedFormat.RSS;
+import static org.khulasa.feed.FeedScope.Kind.AUTHOR;
+import static org.khulasa.feed.FeedScope.Kind.CATEGORY;
+import static org.khulasa.feed.FeedScope.Kind.SITE;
+
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
@@ -8,10 +13,11 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
 import org.khulasa.article.ArticleStore;
-import org.khulasa.feed.FeedFormat;
-import org.khulasa.feed.SiteLinks;
+import org.khulasa.feed.FeedPath;
+import org.khulasa.links.SiteLinks;
+import org.khulasa.web.FeedHandler;
+import org.khulasa.web.Handlers;
 import org.khulasa.web.ServerLimits;
-import org.khulasa.web.Web;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,19 +29,24 @@ public final class App {
     }
 
     public static Javalin create(Config config, ArticleStore store, Clock clock) {
-        Web web = new Web(config, store, clock, new SiteLinks(config.baseUrl()));
+        Handlers web = new Handlers(store, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
+                config.siteTitle(), config.feedSize(), config.timeZone());
         if (config.editorTokens().isEmpty()) {
             log.warn("No editor tokens: the API refuses every write with 401. "
                     + "Set KHULASA_EDITOR_TOKENS=token1,token2 (for instance: openssl rand -hex 24) and restart.");
         }
-        ObjectMapper mapper = web.mapper();
         return Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.jsonMapper(new JavalinJackson(mapper, false));
+            cfg.jsonMapper(new JavalinJackson(web.mapper(), false));
             cfg.http.prefer405over404 = true;
             cfg.router.ignoreTrailingSlashes = true;
-            ServerLimits.apply(cfg.jetty, web.cachedFeeds());
+
+            // Ahead of this whole table, in Jetty: CachedFeedHandler answers a GET or HEAD of a feed
+            // already in the feed cache (200 or 304) without routing it. Everything else, a feed
+            // the cache lacks included, comes on to the routes below.
+            cfg.jetty.modifyServer(server -> server.setHandler(web.cachedFeeds()));
+            ServerLimits.apply(cfg.jetty);
 
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
 
@@ -51,13 +62,17 @@ public final class App {
             cfg.routes.get("/category/{slug}", web.pages()::category);
             cfg.routes.get("/author/{slug}", web.pages()::author);
             cfg.routes.get("/assets/site.css", web.pages()::stylesheet);
-            getAndHead(cfg, "/feeds/rss.xml", web.feeds().site(FeedFormat.RSS));
-            getAndHead(cfg, "/feeds/atom.xml", web.feeds().site(FeedFormat.ATOM));
-            getAndHead(cfg, "/feeds/category/{slug}/rss.xml", web.feeds().category(FeedFormat.RSS));
-            getAndHead(cfg, "/feeds/category/{slug}/atom.xml", web.feeds().category(FeedFormat.ATOM));
-            getAndHead(cfg, "/feeds/author/{slug}/rss.xml", web.feeds().author(FeedFormat.RSS));
-            getAndHead(cfg, "/feeds/author/{slug}/atom.xml", web.feeds().author(FeedFormat.ATOM));
-            getAndHead(cfg, "/feeds/index.opml", web.feeds()::opml);
+
+            // /feeds/rss.xml, /feeds/category/{slug}/atom.xml, …: FeedPath builds these paths, the
+            // feeds' URLs and their cache keys alike. Reached on a cache miss: render, cache, answer.
+            FeedHandler feeds = web.feeds();
+            getAndHead(cfg, FeedPath.route(SITE, RSS), feeds.feed(SITE, RSS));
+            getAndHead(cfg, FeedPath.route(SITE, ATOM), feeds.feed(SITE, ATOM));
+            getAndHead(cfg, FeedPath.route(CATEGORY, RSS), feeds.feed(CATEGORY, RSS));
+            getAndHead(cfg, FeedPath.route(CATEGORY, ATOM), feeds.feed(CATEGORY, ATOM));
+            getAndHead(cfg, FeedPath.route(AUTHOR, RSS), feeds.feed(AUTHOR, RSS));
+            getAndHead(cfg, FeedPath.route(AUTHOR, ATOM), feeds.feed(AUTHOR, ATOM));
+            getAndHead(cfg, FeedPath.OPML.path(), feeds::opml);
 
             cfg.routes.exception(Exception.class, web.problems()::handle);
             // Requests no route matched (a handler's own 404/405 already has a body).

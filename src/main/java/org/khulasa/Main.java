@@ -5,12 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import org.khulasa.related.RecomputeProgress;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.DatabaseCopy;
 import org.khulasa.storage.JdbiArticleStore;
-import org.khulasa.web.SampleNewsroom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

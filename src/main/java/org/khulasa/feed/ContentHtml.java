@@ -6,6 +6,7 @@ import org.jsoup.nodes.Entities;
 import org.khulasa.article.Article;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
+import org.khulasa.links.SiteLinks;
 
 /**
  * The HTML an item carries as its full content. Readers pick direction per block and some strip

@@ -44,6 +44,7 @@ import org.jdom2.output.XMLOutputter;
 import org.khulasa.article.Article;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
+import org.khulasa.links.SiteLinks;
 
 /**
  * Renders a feed as RSS 2.0 or Atom 1.0 bytes (UTF-8, not pretty-printed). The same articles
@@ -64,17 +65,17 @@ public final class FeedRenderer {
 
     private final SiteLinks links;
     private final String siteTitle;
-    private final ItemTexts itemTexts;
+    private final ItemTextCache itemTextCache;
 
     public FeedRenderer(SiteLinks links, String siteTitle) {
         this.links = links;
         this.siteTitle = siteTitle;
-        this.itemTexts = new ItemTexts(links, ItemTexts.CAPACITY);
+        this.itemTextCache = new ItemTextCache(links, ItemTextCache.CAPACITY);
     }
 
     /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */
     public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
-        List<ItemTexts.Item> items = articles.stream().map(itemTexts::of).toList();
+        List<ItemTextCache.Item> items = articles.stream().map(itemTextCache::of).toList();
         // A SyndFeed is not safe to share or reuse (rendering moves its foreign markup): a fresh one each time.
         WireFeed wire = syndFeed(scope, format, articles, items, lastModified).createWireFeed();
         Document doc;
@@ -96,14 +97,14 @@ public final class FeedRenderer {
             finishAtom(doc.getRootElement(), articles, lastModified);
             itemElements = doc.getRootElement().getChildren("entry", ATOM);
         }
-        Map<Element, ItemTexts.Item> itemOf = new IdentityHashMap<>();
+        Map<Element, ItemTextCache.Item> itemOf = new IdentityHashMap<>();
         for (int i = 0; i < itemElements.size(); i++) {
             itemOf.put(itemElements.get(i), items.get(i));
         }
         return serialize(doc, new ItemCachingOutput(format, itemOf));
     }
 
-    private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, List<ItemTexts.Item> items,
+    private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, List<ItemTextCache.Item> items,
             Instant lastModified) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
@@ -111,7 +112,7 @@ public final class FeedRenderer {
         feed.setTitle(RtlText.title(scope.title(siteTitle)));
         feed.setDescription(scope.description(siteTitle));
         feed.setLink(scope.pageUrl(links));
-        feed.setUri(scope.tag(links));
+        feed.setUri(scope.tagUri(links));
         feed.setPublishedDate(Date.from(lastModified));
         if (format == FeedFormat.RSS) {
             feed.setLanguage("ar");
@@ -136,9 +137,9 @@ public final class FeedRenderer {
         return feed;
     }
 
-    private SyndEntry entry(Article article, ItemTexts.Item texts, FeedFormat format) {
+    private SyndEntry entry(Article article, ItemTextCache.Item texts, FeedFormat format) {
         SyndEntry entry = new SyndEntryImpl();
-        entry.setUri(links.articleTag(article.id()));
+        entry.setUri(links.articleTagUri(article.id()));
         entry.setTitle(RtlText.title(article.title()));
         entry.setLink(links.article(article.id()));
         entry.setPublishedDate(Date.from(article.published()));

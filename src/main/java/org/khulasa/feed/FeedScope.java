@@ -5,10 +5,11 @@ import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.links.SiteLinks;
 
 /**
  * Which articles a feed holds: the whole site, one category or one author. Knows the feed's
- * title, permanent id and URLs, so RSS, Atom, OPML and the cache all name a feed the same way.
+ * title, permanent id and URLs, so RSS, Atom and OPML all name a feed the same way.
  */
 public record FeedScope(Kind kind, String slug, String name) {
 
@@ -40,11 +41,7 @@ public record FeedScope(Kind kind, String slug, String name) {
     }
 
     public String selfUrl(SiteLinks links, FeedFormat format) {
-        return switch (kind) {
-            case SITE -> links.siteFeed(format);
-            case CATEGORY -> links.categoryFeed(slug, format);
-            case AUTHOR -> links.authorFeed(slug, format);
-        };
+        return FeedPath.of(this, format).url(links);
     }
 
     /** The HTML page showing the same articles. */
@@ -56,8 +53,9 @@ public record FeedScope(Kind kind, String slug, String name) {
         };
     }
 
-    public String tag(SiteLinks links) {
-        return links.feedTag(switch (kind) {
+    /** The feed's permanent id, a {@code tag:} URI (not an article's tags). */
+    public String tagUri(SiteLinks links) {
+        return links.feedTagUri(switch (kind) {
             case SITE -> "site";
             case CATEGORY -> "category:" + slug;
             case AUTHOR -> "author:" + slug;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.links.SiteLinks;
 
 /**
  * Reads a feed's articles from the store and renders them. The caller passes {@code now}, so the

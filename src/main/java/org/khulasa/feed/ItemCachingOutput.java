@@ -22,9 +22,9 @@ import org.jdom2.util.NamespaceStack;
 final class ItemCachingOutput extends AbstractXMLOutputProcessor {
     private final FeedFormat format;
     /** The feed's item elements (JDOM elements are equal only to themselves) and their articles' items. */
-    private final Map<Element, ItemTexts.Item> items;
+    private final Map<Element, ItemTextCache.Item> items;
 
-    ItemCachingOutput(FeedFormat format, Map<Element, ItemTexts.Item> items) {
+    ItemCachingOutput(FeedFormat format, Map<Element, ItemTextCache.Item> items) {
         this.format = format;
         this.items = items;
     }
@@ -32,7 +32,7 @@ final class ItemCachingOutput extends AbstractXMLOutputProcessor {
     @Override
     protected void printElement(Writer out, FormatStack fstack, NamespaceStack nstack, Element element)
             throws IOException {
-        ItemTexts.Item item = items.get(element);
+        ItemTextCache.Item item = items.get(element);
         if (item == null) {
             super.printElement(out, fstack, nstack, element);
             return;

@@ -10,6 +10,7 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.links.SiteLinks;
 
 /** OPML 2.0 listing every feed of the site, so a reader subscribes to all of them at once. */
 final class Opml {

@@ -3,17 +3,16 @@ package org.khulasa.web;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.HexFormat;
-import java.util.regex.Pattern;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.Slug;
-import org.khulasa.feed.SiteLinks;
+import org.khulasa.links.SiteLinks;
+import org.khulasa.web.http.ArticleIds;
+import org.khulasa.web.http.Rfc3339;
+import org.khulasa.web.http.Sha256;
 
 /**
  * The editor API: create, read, replace, delete and list articles as JSON.
@@ -25,7 +24,6 @@ public final class ArticleApi {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
-    private static final Pattern ARTICLE_ID = Pattern.compile("[1-9][0-9]{0,18}");
 
     private final ArticleStore store;
     private final JsonBody jsonBody;
@@ -95,17 +93,8 @@ public final class ArticleApi {
     }
 
     private static long id(Context ctx) {
-        String raw = ctx.pathParam("id");
-        // ASCII digits only: Long.parseLong also takes "+1", "01" and Arabic-Indic or fullwidth
-        // digits, which would give one article many URLs.
-        if (ARTICLE_ID.matcher(raw).matches()) {
-            try {
-                return Long.parseLong(raw);
-            } catch (NumberFormatException e) {
-                // beyond Long.MAX_VALUE: answered below
-            }
-        }
-        throw ProblemException.badField("id", "must be a positive whole number");
+        return ArticleIds.parse(ctx.pathParam("id"))
+                .orElseThrow(() -> ProblemException.badField("id", "must be a positive whole number"));
     }
 
     private static String slugParam(Context ctx, String name) {
@@ -139,11 +128,8 @@ public final class ArticleApi {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw ProblemException.badField("before", "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00Z");
-        }
+        return Rfc3339.parse(value).orElseThrow(() ->
+                ProblemException.badField("before", "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00Z"));
     }
 
     private static IdempotencyKey idempotencyKey(Context ctx, byte[] body) {
@@ -155,6 +141,6 @@ public final class ArticleApi {
             throw ProblemException.badField("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
         }
         String token = ctx.attribute(EditorAuth.TOKEN_HASH);
-        return new IdempotencyKey(token, key, HexFormat.of().formatHex(EditorTokens.sha256(body)));
+        return new IdempotencyKey(token, key, Sha256.hex(body));
     }
 }

@@ -7,7 +7,7 @@ import org.khulasa.article.Article;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.Image;
-import org.khulasa.feed.SiteLinks;
+import org.khulasa.links.SiteLinks;
 
 /** An article as the editor API shows it: the stored fields plus its id, page URL and times in UTC. */
 record ArticleJson(

@@ -10,6 +10,7 @@ import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
+import org.khulasa.feed.FeedPath;
 
 /**
  * Answers a poll of a feed that is already in {@link FeedCache} straight from Jetty, ahead of
@@ -18,9 +19,7 @@ import org.eclipse.jetty.util.Callback;
  * (bench/README.md). Anything else, including every cache miss, goes on to Javalin, where
  * {@link FeedHandler} renders the feed, fills the cache and answers with the same headers.
  */
-final class CachedFeedHandler extends Handler.Wrapper {
-    private static final String FEEDS = "/feeds/";
-
+public final class CachedFeedHandler extends Handler.Wrapper {
     private final FeedCache cache;
     private final Clock clock;
 
@@ -33,9 +32,9 @@ final class CachedFeedHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
-        String path = Request.getPathInContext(request);
-        FeedCache.Entry entry = (head || HttpMethod.GET.is(method)) && path.startsWith(FEEDS)
-                ? cache.peek(path.substring(FEEDS.length()), clock.instant())
+        String key = FeedPath.cacheKeyOf(Request.getPathInContext(request));
+        FeedCache.Entry entry = (head || HttpMethod.GET.is(method)) && key != null
+                ? cache.peek(key, clock.instant())
                 : null;
         if (entry == null) {
             return super.handle(request, response, callback);

@@ -5,13 +5,13 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
+import org.khulasa.web.http.EntityTags;
 
 /**
  * What a poller's request headers ask of a cached feed: the gzip bytes or the plain ones, and
- * whether it already holds this version (304). Shared by both ways a feed is served, and by the
- * pages for their ETags.
+ * whether it already holds this version (304). Shared by both ways a feed is served.
  */
-public final class ConditionalGet {
+final class ConditionalGet {
 
     private ConditionalGet() {
     }
@@ -19,7 +19,7 @@ public final class ConditionalGet {
     /** If-None-Match wins when present (RFC 9110 §13.2.2). */
     static boolean notModified(FeedCache.Entry entry, String ifNoneMatch, String ifModifiedSince) {
         if (ifNoneMatch != null) {
-            return anyMatches(ifNoneMatch, entry.etag(), entry.gzipEtag());
+            return EntityTags.anyMatches(ifNoneMatch, entry.etag(), entry.gzipEtag());
         }
         if (ifModifiedSince == null) {
             return false;
@@ -30,29 +30,6 @@ public final class ConditionalGet {
         } catch (DateTimeParseException e) {
             return false; // an unreadable date is ignored, as RFC 9110 says
         }
-    }
-
-    /**
-     * Whether an If-None-Match value names one of the {@code current} tags, or is {@code *}. The
-     * comparison is weak, as RFC 9110 §13.1.2 asks: {@code W/"x"} and {@code "x"} match.
-     */
-    public static boolean anyMatches(String ifNoneMatch, String... current) {
-        for (String tag : ifNoneMatch.split(",")) {
-            String t = opaque(tag.trim());
-            if (t.equals("*")) {
-                return true;
-            }
-            for (String c : current) {
-                if (t.equals(opaque(c))) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.startsWith("W/") ? tag.substring(2) : tag;
     }
 
     /** Whether gzip is acceptable: listed (or {@code *}) without {@code q=0}. */

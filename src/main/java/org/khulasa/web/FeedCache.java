@@ -3,14 +3,11 @@ package org.khulasa.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +20,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
 import org.khulasa.feed.RenderedFeed;
+import org.khulasa.web.http.EntityTags;
 
 /**
  * Rendered feeds by path, ready to serve: plain and gzip bytes, ETags, Last-Modified and the
@@ -118,7 +116,7 @@ final class FeedCache {
                  List<HttpField> plainNotModified, List<HttpField> gzipNotModified) {
 
         static Entry of(RenderedFeed feed, String contentType) {
-            String hash = HexFormat.of().formatHex(sha256(feed.bytes()), 0, 16);
+            String hash = EntityTags.hashOf(feed.bytes());
             String etag = '"' + hash + '"';
             String gzipEtag = "\"" + hash + "-gz\"";
             byte[] gzip = gzip(feed.bytes());
@@ -172,14 +170,6 @@ final class FeedCache {
                 fields.add(GZIP);
             }
             return List.copyOf(fields);
-        }
-
-        private static byte[] sha256(byte[] bytes) {
-            try {
-                return MessageDigest.getInstance("SHA-256").digest(bytes);
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
         }
 
         private static byte[] gzip(byte[] bytes) {

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.khulasa.article.Slug;
 import org.khulasa.feed.FeedFormat;
+import org.khulasa.feed.FeedPath;
 import org.khulasa.feed.FeedScope;
 import org.khulasa.feed.Feeds;
 import org.khulasa.feed.RenderedFeed;
@@ -36,33 +37,31 @@ public final class FeedHandler {
         this.clock = clock;
     }
 
-    public Handler site(FeedFormat format) {
-        return ctx -> serve(ctx, format.fileName(), format.contentType(),
-                now -> feeds.render(FeedScope.site(), format, now));
-    }
-
-    public Handler category(FeedFormat format) {
+    /** The handler of the route {@code FeedPath.route(kind, format)}. */
+    public Handler feed(FeedScope.Kind kind, FeedFormat format) {
         return ctx -> {
-            String slug = slug(ctx);
-            serve(ctx, "category/" + slug + "/" + format.fileName(), format.contentType(), now -> feeds.render(feeds.category(slug)
-                    .orElseThrow(() -> ProblemException.notFound("no category has slug " + slug)), format, now));
-        };
-    }
-
-    public Handler author(FeedFormat format) {
-        return ctx -> {
-            String slug = slug(ctx);
-            serve(ctx, "author/" + slug + "/" + format.fileName(), format.contentType(), now -> feeds.render(feeds.author(slug)
-                    .orElseThrow(() -> ProblemException.notFound("no author has slug " + slug)), format, now));
+            String slug = kind == FeedScope.Kind.SITE ? null : slug(ctx);
+            serve(ctx, FeedPath.of(kind, slug, format).cacheKey(), format.contentType(),
+                    now -> feeds.render(scope(kind, slug), format, now));
         };
     }
 
     public void opml(Context ctx) {
-        serve(ctx, "index.opml", OPML_TYPE, now -> feeds.opml());
+        serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, now -> feeds.opml());
+    }
+
+    private FeedScope scope(FeedScope.Kind kind, String slug) {
+        return switch (kind) {
+            case SITE -> FeedScope.site();
+            case CATEGORY -> feeds.category(slug)
+                    .orElseThrow(() -> ProblemException.notFound("no category has slug " + slug));
+            case AUTHOR -> feeds.author(slug)
+                    .orElseThrow(() -> ProblemException.notFound("no author has slug " + slug));
+        };
     }
 
     /**
-     * {@code key} names the feed in the cache; {@code render} runs only on a miss, with the
+     * {@code key} names the feed in the cache (see {@link FeedPath}); {@code render} runs only on a miss, with the
      * request's time. Hits usually never get here: {@link CachedFeedHandler} answers them first.
      */
     private void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {

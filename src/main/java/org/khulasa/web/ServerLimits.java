@@ -2,7 +2,6 @@ package org.khulasa.web;
 
 import io.javalin.config.JettyConfig;
 import java.time.Duration;
-import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -22,13 +21,16 @@ public final class ServerLimits {
     private ServerLimits() {
     }
 
-    /** {@code front} sees every request before Javalin's servlet, inside the graceful-stop tracking. */
-    public static void apply(JettyConfig jetty, Handler.Wrapper front) {
+    /**
+     * Apply after installing any handler ahead of Javalin's: the graceful stop wraps the handler
+     * the server has by then, so requests answered there count as in flight too.
+     */
+    public static void apply(JettyConfig jetty) {
         jetty.modifyServer(server -> {
             server.setStopTimeout(STOP_TIMEOUT.toMillis());
             // Tracks requests in flight for a graceful stop. Javalin puts its servlet inside the
-            // innermost wrapper, here inside front.
-            server.setHandler(new GracefulHandler(front));
+            // innermost wrapper.
+            server.setHandler(new GracefulHandler(server.getHandler()));
             // Connectors are added after this hook runs, before the server starts.
             server.addEventListener(new LifeCycle.Listener() {
                 @Override

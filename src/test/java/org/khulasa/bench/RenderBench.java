@@ -16,7 +16,7 @@ import org.khulasa.article.ArticleStore;
 import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.FeedScope;
 import org.khulasa.feed.Feeds;
-import org.khulasa.feed.SiteLinks;
+import org.khulasa.links.SiteLinks;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.JdbiArticleStore;

@@ -19,12 +19,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.Config;
+import org.khulasa.SampleNewsroom;
+import org.khulasa.links.SiteLinks;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.JdbiArticleStore;
-import org.khulasa.web.SampleNewsroom;
 
 /**
  * Keeps {@code feeds/} (the reference feeds a reader of the repository looks at) in step with the
@@ -66,7 +67,7 @@ class ReferenceFeedsTest {
     }
 
     /**
-     * A render reuses the items it wrote before (see ItemTexts): rendering every feed again, and
+     * A render reuses the items it wrote before (see ItemTextCache): rendering every feed again, and
      * again in another order with nothing remembered yet, gives the very same bytes.
      */
     @Test

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.Articles;
 import org.khulasa.Main;
+import org.khulasa.SampleNewsroom;
 import org.khulasa.TestDatabase;
 import org.khulasa.TestServer;
-import org.khulasa.web.SampleNewsroom;
 
 /**
  * {@code java -jar khulasa.jar --copy-to jdbc:postgresql:…} moves a live SQLite newsroom into an

@@ -213,7 +213,7 @@ final class HostileRequests {
         // Over the 2 MB cap: refused before being read whole.
         for (int extra : new int[] {1, 1000, 3_000_000}) {
             ObjectNode a = validArticle();
-            a.put("body", "<p>" + "x".repeat(Web.MAX_BODY_BYTES + extra) + "</p>");
+            a.put("body", "<p>" + "x".repeat(Handlers.MAX_BODY_BYTES + extra) + "</p>");
             post("a body " + extra + " bytes over the cap", bytes(a), 413);
         }
         StringBuilder escapes = new StringBuilder("{\"title\":\"");

@@ -163,7 +163,7 @@ class SecurityTest {
             byte[] chunk = new byte[64 * 1024];
             java.util.Arrays.fill(chunk, (byte) 'x');
             // A little over the cap, and never the last chunk: the answer can't wait for the end.
-            int chunks = Web.MAX_BODY_BYTES / chunk.length + 2;
+            int chunks = Handlers.MAX_BODY_BYTES / chunk.length + 2;
             try {
                 for (int i = 0; i < chunks; i++) {
                     out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));

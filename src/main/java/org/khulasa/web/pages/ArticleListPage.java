@@ -4,7 +4,7 @@ import java.util.List;
 import org.jsoup.nodes.Element;
 import org.khulasa.article.Article;
 import org.khulasa.article.RtlText;
-import org.khulasa.feed.SiteLinks;
+import org.khulasa.links.SiteLinks;
 
 /** A list of articles, newest first: each its title linking to its page, section, author, date and summary. */
 final class ArticleListPage {

@@ -5,7 +5,7 @@ import org.jsoup.nodes.Element;
 import org.khulasa.article.Article;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
-import org.khulasa.feed.SiteLinks;
+import org.khulasa.links.SiteLinks;
 
 /**
  * One article: breadcrumb (الرئيسية / its category), title, author and date, summary, image,

@@ -9,7 +9,9 @@ import org.jsoup.nodes.Element;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.feed.FeedFormat;
-import org.khulasa.feed.SiteLinks;
+import org.khulasa.feed.FeedPath;
+import org.khulasa.feed.FeedScope;
+import org.khulasa.links.SiteLinks;
 
 /**
  * The frame every page shares: an Arabic right-to-left document whose head announces the feeds
@@ -33,20 +35,20 @@ final class PageLayout {
 
     /** The site's own feeds, which every page announces first. */
     List<FeedLink> siteFeeds() {
-        return List.of(new FeedLink(siteTitle, FeedFormat.RSS, links.siteFeed(FeedFormat.RSS)),
-                new FeedLink(siteTitle, FeedFormat.ATOM, links.siteFeed(FeedFormat.ATOM)));
+        return feedLinks(siteTitle, FeedScope.site());
     }
 
     List<FeedLink> categoryFeeds(Category category) {
-        String title = siteTitle + ": " + category.name();
-        return List.of(new FeedLink(title, FeedFormat.RSS, links.categoryFeed(category.slug(), FeedFormat.RSS)),
-                new FeedLink(title, FeedFormat.ATOM, links.categoryFeed(category.slug(), FeedFormat.ATOM)));
+        return feedLinks(siteTitle + ": " + category.name(), FeedScope.of(category));
     }
 
     List<FeedLink> authorFeeds(Author author) {
-        String title = siteTitle + ": " + author.name();
-        return List.of(new FeedLink(title, FeedFormat.RSS, links.authorFeed(author.slug(), FeedFormat.RSS)),
-                new FeedLink(title, FeedFormat.ATOM, links.authorFeed(author.slug(), FeedFormat.ATOM)));
+        return feedLinks(siteTitle + ": " + author.name(), FeedScope.of(author));
+    }
+
+    private List<FeedLink> feedLinks(String title, FeedScope scope) {
+        return List.of(new FeedLink(title, FeedFormat.RSS, scope.selfUrl(links, FeedFormat.RSS)),
+                new FeedLink(title, FeedFormat.ATOM, scope.selfUrl(links, FeedFormat.ATOM)));
     }
 
     /**
@@ -88,7 +90,7 @@ final class PageLayout {
             footer.appendElement("a").attr("href", feed.url()).attr("dir", "ltr").text(feed.formatName());
             footer.appendText(" · ");
         }
-        footer.appendElement("a").attr("href", links.opml()).attr("dir", "ltr").text("OPML");
+        footer.appendElement("a").attr("href", FeedPath.OPML.url(links)).attr("dir", "ltr").text("OPML");
         return doc;
     }
 

@@ -2,17 +2,14 @@ package org.khulasa.web.pages;
 
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.khulasa.Config;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
@@ -20,8 +17,9 @@ import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.RtlText;
 import org.khulasa.article.Slug;
-import org.khulasa.feed.SiteLinks;
-import org.khulasa.web.ConditionalGet;
+import org.khulasa.links.SiteLinks;
+import org.khulasa.web.http.ArticleIds;
+import org.khulasa.web.http.EntityTags;
 
 /**
  * The HTML pages readers see: {@code /}, {@code /articles/{id}}, {@code /category/{slug}} and
@@ -45,13 +43,14 @@ public final class Pages {
     private final ArticleListPage listPage;
     private final Stylesheet stylesheet = new Stylesheet();
 
-    public Pages(Config config, ArticleStore store, Clock clock, SiteLinks links) {
+    /** {@code listSize} articles per list, as many as a feed holds; dates shown in {@code timeZone}. */
+    public Pages(ArticleStore store, Clock clock, SiteLinks links, String siteTitle, int listSize, ZoneId timeZone) {
         this.store = store;
         this.clock = clock;
         this.links = links;
-        this.listSize = config.feedSize();
-        ArabicDates dates = new ArabicDates(config.timeZone());
-        this.layout = new PageLayout(config.siteTitle(), links, stylesheet.href());
+        this.listSize = listSize;
+        ArabicDates dates = new ArabicDates(timeZone);
+        this.layout = new PageLayout(siteTitle, links, stylesheet.href());
         this.articlePage = new ArticlePage(links, dates);
         this.listPage = new ArticleListPage(links, dates);
     }
@@ -65,7 +64,7 @@ public final class Pages {
 
     public void article(Context ctx) {
         Instant now = clock.instant();
-        Optional<Article> found = articleId(ctx.pathParam("id")).flatMap(id -> store.find(id, now))
+        Optional<Article> found = ArticleIds.parse(ctx.pathParam("id")).flatMap(id -> store.find(id, now))
                 .filter(a -> a.isPublishedAt(now));
         if (found.isEmpty()) {
             notFound(ctx);
@@ -119,15 +118,6 @@ public final class Pages {
         send(ctx, 404, doc);
     }
 
-    private static Optional<Long> articleId(String raw) {
-        try {
-            long id = Long.parseLong(raw);
-            return id > 0 ? Optional.of(id) : Optional.empty();
-        } catch (NumberFormatException e) {
-            return Optional.empty();
-        }
-    }
-
     private static Optional<String> slug(Context ctx) {
         String slug = ctx.pathParam("slug");
         return Slug.isValid(slug) ? Optional.of(slug) : Optional.empty();
@@ -136,13 +126,13 @@ public final class Pages {
     private static void send(Context ctx, int status, Document doc) {
         byte[] html = doc.outerHtml().getBytes(StandardCharsets.UTF_8);
         // Weak: Javalin may gzip the page on its way out, and a strong tag would then have to differ.
-        String etag = "W/\"" + HexFormat.of().formatHex(sha256(html), 0, 16) + '"';
+        String etag = EntityTags.weak(html);
         // Javalin gzips pages for clients that ask; a shared cache must keep the two apart.
         ctx.header("Cache-Control", "public, max-age=60").header("Vary", "Accept-Encoding");
         if (status == 200) {
             ctx.header("ETag", etag);
             String ifNoneMatch = ctx.header("If-None-Match");
-            if (ifNoneMatch != null && ConditionalGet.anyMatches(ifNoneMatch, etag)) {
+            if (ifNoneMatch != null && EntityTags.anyMatches(ifNoneMatch, etag)) {
                 ctx.status(304);
                 ctx.res().setContentType(null); // a 304 describes no body of its own
                 return;
@@ -155,13 +145,5 @@ public final class Pages {
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "strict-origin-when-cross-origin")
                 .result(html);
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 }

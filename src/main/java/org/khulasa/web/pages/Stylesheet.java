@@ -4,9 +4,7 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import org.khulasa.web.http.Sha256;
 
 /**
  * The site's one stylesheet, read once from the classpath. Pages link it with a hash of its
@@ -27,7 +25,7 @@ final class Stylesheet {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        this.href = PATH + "?v=" + shortHash(css);
+        this.href = PATH + "?v=" + Sha256.hexPrefix(css, 6);
     }
 
     /** The URL pages link to. */
@@ -41,13 +39,5 @@ final class Stylesheet {
                 .header("Vary", "Accept-Encoding") // Javalin may gzip it
                 .header("X-Content-Type-Options", "nosniff")
                 .result(css);
-    }
-
-    private static String shortHash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 6);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

@@ -2,14 +2,15 @@ package org.khulasa.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import org.khulasa.Config;
+import java.time.ZoneId;
+import java.util.List;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.feed.Feeds;
-import org.khulasa.feed.SiteLinks;
+import org.khulasa.links.SiteLinks;
 import org.khulasa.web.pages.Pages;
 
-/** Builds the HTTP handlers from their dependencies; {@code App} routes to them. */
-public final class Web {
+/** The HTTP handlers, built once from their dependencies and wired to one feed cache; {@code App} routes to them. */
+public final class Handlers {
     /** Articles are posted as JSON: 2 MB holds a very long story many times over. */
     public static final int MAX_BODY_BYTES = 2 * 1024 * 1024;
 
@@ -21,12 +22,14 @@ public final class Web {
     private final FeedHandler feeds;
     private final CachedFeedHandler cachedFeeds;
 
-    public Web(Config config, ArticleStore store, Clock clock, SiteLinks links) {
-        this.auth = new EditorAuth(new EditorTokens(config.editorTokens()), new AuthFailureLimiter(clock));
+    /** {@code feedSize} articles per feed and per page; pages show dates in {@code timeZone}. */
+    public Handlers(ArticleStore store, Clock clock, SiteLinks links, List<String> editorTokens,
+                    String siteTitle, int feedSize, ZoneId timeZone) {
+        this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock));
         this.problems = new Problems(mapper);
-        this.pages = new Pages(config, store, clock, links);
+        this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
         FeedCache feedCache = new FeedCache();
-        this.feeds = new FeedHandler(new Feeds(store, links, config.siteTitle(), config.feedSize()), feedCache, clock);
+        this.feeds = new FeedHandler(new Feeds(store, links, siteTitle, feedSize), feedCache, clock);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock);
         // Any write may change several feeds (site, category, author, related titles): drop them all.
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);
@@ -50,8 +53,8 @@ public final class Web {
         return feeds;
     }
 
-    /** A Jetty handler answering polls of cached feeds before Javalin's servlet; see {@link CachedFeedHandler}. */
-    public org.eclipse.jetty.server.Handler.Wrapper cachedFeeds() {
+    /** Answers polls of feeds already cached, in Jetty ahead of the routes; see {@link CachedFeedHandler}. */
+    public CachedFeedHandler cachedFeeds() {
         return cachedFeeds;
     }
 

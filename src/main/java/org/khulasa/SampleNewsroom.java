@@ -1,6 +1,5 @@
-package org.khulasa.web;
+package org.khulasa;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -10,14 +9,13 @@ import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.IdempotencyKey;
+import org.khulasa.web.ArticleRequest;
 
 /**
  * The sample newsroom of {@code feeds/sample/} (packed into the jar as {@code /sample/NN.json}),
  * read exactly as the editor API reads a post. Article N gets id N in an empty database.
  */
 public final class SampleNewsroom {
-    private static final ObjectMapper MAPPER = Json.mapper();
-
     private SampleNewsroom() {
     }
 
@@ -30,7 +28,7 @@ public final class SampleNewsroom {
                 if (in == null) {
                     return drafts;
                 }
-                drafts.add(ArticleRequest.parse(MAPPER.readTree(in)));
+                drafts.add(ArticleRequest.parse(in));
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + resource, e);
             }

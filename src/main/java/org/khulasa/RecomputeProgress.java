@@ -1,4 +1,4 @@
-package org.khulasa.related;
+package org.khulasa;
 
 import java.io.PrintStream;
 import org.khulasa.article.ArticleStore.RelatedProgress;

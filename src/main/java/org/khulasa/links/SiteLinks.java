@@ -1,11 +1,12 @@
-package org.khulasa.feed;
+package org.khulasa.links;
 
 import java.net.URI;
 
 /**
- * Every public URL and permanent id the site hands out, built from {@code KHULASA_BASE_URL}.
- * Ids are {@code tag:} URIs (RFC 4151) that depend only on the host and the article's number, so
- * an edit never changes them.
+ * The public URLs of pages and articles, and the permanent ids the site hands out, built from
+ * {@code KHULASA_BASE_URL} (a feed's URL comes from {@code FeedPath}, which also names its route and
+ * cache entry). Ids are {@code tag:} URIs (RFC 4151) that depend only on the host and the
+ * article's number, so an edit never changes them.
  */
 public final class SiteLinks {
     private static final String TAG_DATE = "2026";
@@ -21,6 +22,11 @@ public final class SiteLinks {
 
     public String base() {
         return base;
+    }
+
+    /** The absolute URL of a path of this site ({@code /feeds/rss.xml}). */
+    public String url(String path) {
+        return base + path;
     }
 
     public String home() {
@@ -43,27 +49,11 @@ public final class SiteLinks {
         return base + "/author/" + slug;
     }
 
-    public String siteFeed(FeedFormat format) {
-        return base + "/feeds/" + format.fileName();
-    }
-
-    public String categoryFeed(String slug, FeedFormat format) {
-        return base + "/feeds/category/" + slug + "/" + format.fileName();
-    }
-
-    public String authorFeed(String slug, FeedFormat format) {
-        return base + "/feeds/author/" + slug + "/" + format.fileName();
-    }
-
-    public String opml() {
-        return base + "/feeds/index.opml";
-    }
-
-    public String articleTag(long id) {
+    public String articleTagUri(long id) {
         return "tag:" + tagAuthority + "," + TAG_DATE + ":article:" + id;
     }
 
-    public String feedTag(String scope) {
+    public String feedTagUri(String scope) {
         return "tag:" + tagAuthority + "," + TAG_DATE + ":feed:" + scope;
     }
 }

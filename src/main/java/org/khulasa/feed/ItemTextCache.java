@@ -6,16 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 import org.khulasa.article.Article;
+import org.khulasa.links.SiteLinks;
 
 /**
- * The parts of a feed item that depend on its article alone: the content HTML and the summary
+ * A cache of the parts of a feed item that depend on its article alone: the content HTML and the summary
  * (the two jsoup passes of a render), and the item's XML as last written. A write drops every
  * cached feed, yet changes one or a few of their articles; keeping these for the articles
  * rendered lately makes the next render redo only those. The key is the whole article as read
  * (body, related titles, update time and all), so any change to it is a different key: an entry
  * is never stale, only unused until evicted.
  */
-final class ItemTexts {
+final class ItemTextCache {
     /** Room for every item of a few dozen 50-item feeds, so rendering each in turn still hits. */
     static final int CAPACITY = 2_048;
 
@@ -24,7 +25,7 @@ final class ItemTexts {
     private final SiteLinks links;
     private final Map<Article, Item> recent;
 
-    ItemTexts(SiteLinks links, int capacity) {
+    ItemTextCache(SiteLinks links, int capacity) {
         this.links = links;
         this.recent = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
             @Override

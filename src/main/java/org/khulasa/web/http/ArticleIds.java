@@ -1,0 +1,28 @@
+package org.khulasa.web.http;
+
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Reads an article id from a URL, for the API and the pages alike. Only the canonical form is an
+ * id: ASCII digits without a sign or leading zero. {@code Long.parseLong} alone also reads
+ * {@code +1}, {@code 01} and Arabic-Indic or fullwidth digits, which would give one article many URLs.
+ */
+public final class ArticleIds {
+    private static final Pattern CANONICAL = Pattern.compile("[1-9][0-9]{0,18}");
+
+    private ArticleIds() {
+    }
+
+    /** The id written as {@code raw}; empty when {@code raw} is not an id's canonical form. */
+    public static Optional<Long> parse(String raw) {
+        if (raw == null || !CANONICAL.matcher(raw).matches()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(raw));
+        } catch (NumberFormatException e) {
+            return Optional.empty(); // beyond Long.MAX_VALUE
+        }
+    }
+}
