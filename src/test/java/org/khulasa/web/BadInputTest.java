@@ -73,6 +73,7 @@ class BadInputTest {
                 invalid("published a date only", "published", a -> a.put("published", "2020-10-25")),
                 invalid("published nonsense", "published", a -> a.put("published", "أمس")),
                 invalid("published an impossible day", "published", a -> a.put("published", "2020-02-30T10:00:00Z")),
+                invalid("published a five-digit year", "published", a -> a.put("published", "+10000-01-01T00:00:00Z")),
                 invalid("published a number", "published", a -> a.put("published", 1603620000)),
                 invalid("related unknown id", "related[0]", a -> a.putArray("related").add(999_999)),
                 invalid("related a string", "related", a -> a.put("related", "12")),
@@ -159,6 +160,10 @@ class BadInputTest {
         assertRefused(server.get("/api/articles?limit=0"), 400, "limit");
         assertRefused(server.get("/api/articles?limit=abc"), 400, "limit");
         assertRefused(server.get("/api/articles?before=yesterday"), 400, "before");
+        // The same RFC 3339 reading as the body's published: an offset and a four-digit year.
+        assertRefused(server.get("/api/articles?before=2026-01-03T10:00:00"), 400, "before");
+        assertRefused(server.get("/api/articles?before=%2B10000-01-01T00:00:00Z"), 400, "before");
+        assertEquals(200, server.get("/api/articles?before=2026-01-03T10:00:00%2B03:00").statusCode());
         assertRefused(server.get("/api/articles?category=Not%20A%20Slug"), 400, "category");
         assertRefused(server.put("/api/articles/0", Articles.article("x").toString()), 400, "id");
     }

@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -244,6 +246,34 @@ class PagesTest {
                 assertEquals(server.url("/"), page.selectFirst("main a").attr("href"), path);
             }
         }
+    }
+
+    @Test
+    void an_article_has_one_url_and_other_spellings_of_its_id_are_404_on_pages_and_refused_by_the_api() {
+        try (TestServer server = TestServer.start(dataDir)) {
+            long id = server.create(Articles.article("خبر").toString()).get("id").asLong();
+            assertEquals(200, server.get("/articles/" + id).statusCode());
+            // Long.parseLong reads each of these as the same number.
+            for (String spelling : List.of("+" + id, "0" + id, "00" + id, digits(id, '\u0660'), digits(id, '\u06F0'),
+                    digits(id, '\uFF10'))) {
+                String encoded = URLEncoder.encode(spelling, StandardCharsets.UTF_8);
+                HttpResponse<String> page = server.get("/articles/" + encoded);
+                assertEquals(404, page.statusCode(), spelling);
+                assertEquals(NOT_FOUND_HEADING, Jsoup.parse(page.body()).selectFirst("main h1").text(), spelling);
+                HttpResponse<String> api = server.get("/api/articles/" + encoded);
+                assertEquals(400, api.statusCode(), spelling);
+                assertTrue(api.body().contains("\"id\""), api.body());
+            }
+        }
+    }
+
+    /** {@code id} written with the ten digits that start at {@code zero}. */
+    private static String digits(long id, char zero) {
+        StringBuilder out = new StringBuilder();
+        for (char c : Long.toString(id).toCharArray()) {
+            out.append((char) (zero + (c - '0')));
+        }
+        return out.toString();
     }
 
     @Test
