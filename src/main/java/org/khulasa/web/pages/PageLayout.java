@@ -6,7 +6,6 @@ import java.util.List;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
-import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.FeedPath;
@@ -35,18 +34,12 @@ final class PageLayout {
 
     /** The site's own feeds, which every page announces first. */
     List<FeedLink> siteFeeds() {
-        return feedLinks(siteTitle, FeedScope.site());
+        return feeds(FeedScope.site());
     }
 
-    List<FeedLink> categoryFeeds(Category category) {
-        return feedLinks(siteTitle + ": " + category.name(), FeedScope.of(category));
-    }
-
-    List<FeedLink> authorFeeds(Author author) {
-        return feedLinks(siteTitle + ": " + author.name(), FeedScope.of(author));
-    }
-
-    private List<FeedLink> feedLinks(String title, FeedScope scope) {
+    /** The RSS and Atom feeds of a category, an author or the site. */
+    List<FeedLink> feeds(FeedScope scope) {
+        String title = scope.kind() == FeedScope.Kind.SITE ? siteTitle : siteTitle + ": " + scope.name();
         return List.of(new FeedLink(title, FeedFormat.RSS, scope.selfUrl(links, FeedFormat.RSS)),
                 new FeedLink(title, FeedFormat.ATOM, scope.selfUrl(links, FeedFormat.ATOM)));
     }

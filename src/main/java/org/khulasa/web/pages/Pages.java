@@ -13,10 +13,9 @@ import org.jsoup.nodes.Element;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
-import org.khulasa.article.Author;
-import org.khulasa.article.Category;
 import org.khulasa.article.RtlText;
 import org.khulasa.article.Slug;
+import org.khulasa.feed.FeedScope;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.web.http.ArticleIds;
 import org.khulasa.web.http.EntityTags;
@@ -71,36 +70,32 @@ public final class Pages {
             return;
         }
         Article article = found.get();
-        List<FeedLink> feeds = new ArrayList<>(layout.categoryFeeds(article.category()));
-        feeds.addAll(layout.authorFeeds(article.author()));
+        List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
+        feeds.addAll(layout.feeds(FeedScope.of(article.author())));
         Document doc = layout.page(RtlText.title(article.title()), feeds, store.categories());
         articlePage.fill(PageLayout.main(doc), article, article.related());
         send(ctx, 200, doc);
     }
 
     public void category(Context ctx) {
-        Optional<Category> found = slug(ctx).flatMap(store::category);
-        if (found.isEmpty()) {
-            notFound(ctx);
-            return;
-        }
-        Category category = found.get();
-        List<Article> latest = store.list(ArticleQuery.ofCategory(category.slug(), clock.instant(), listSize));
-        Document doc = layout.page(category.name(), layout.categoryFeeds(category), store.categories());
-        listPage.fill(PageLayout.main(doc), category.name(), layout.categoryFeeds(category), "تابع هذا القسم", latest);
-        send(ctx, 200, doc);
+        listOf(ctx, slug(ctx).flatMap(store::category).map(FeedScope::of), "تابع هذا القسم");
     }
 
     public void author(Context ctx) {
-        Optional<Author> found = slug(ctx).flatMap(store::author);
+        listOf(ctx, slug(ctx).flatMap(store::author).map(FeedScope::of), "تابع هذا الكاتب");
+    }
+
+    /** A category's or an author's page: their latest articles and their feeds; {@code follow} labels the feeds. */
+    private void listOf(Context ctx, Optional<FeedScope> found, String follow) {
         if (found.isEmpty()) {
             notFound(ctx);
             return;
         }
-        Author author = found.get();
-        List<Article> latest = store.list(ArticleQuery.ofAuthor(author.slug(), clock.instant(), listSize));
-        Document doc = layout.page(author.name(), layout.authorFeeds(author), store.categories());
-        listPage.fill(PageLayout.main(doc), author.name(), layout.authorFeeds(author), "تابع هذا الكاتب", latest);
+        FeedScope scope = found.get();
+        List<Article> latest = store.list(scope.query(clock.instant(), listSize));
+        List<FeedLink> feeds = layout.feeds(scope);
+        Document doc = layout.page(scope.name(), feeds, store.categories());
+        listPage.fill(PageLayout.main(doc), scope.name(), feeds, follow, latest);
         send(ctx, 200, doc);
     }
 
