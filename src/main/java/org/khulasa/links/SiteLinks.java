@@ -20,10 +20,6 @@ public final class SiteLinks {
         this.tagAuthority = host == null ? "localhost" : host;
     }
 
-    public String base() {
-        return base;
-    }
-
     /** The absolute URL of a path of this site ({@code /feeds/rss.xml}). */
     public String url(String path) {
         return base + path;
