@@ -26,7 +26,7 @@ public interface RelatedMatcher {
 
         @Override
         public List<Long> pick(ArticleText article, IndexedText words, long self, Set<Long> exclude, int wanted,
-                Instant now, RelatedIndex index) {
+                Instant now, WordIndex index) {
             return List.of();
         }
     };
@@ -43,7 +43,7 @@ public interface RelatedMatcher {
      * passed in so that its text is analysed once per write.
      */
     List<Long> pick(ArticleText article, IndexedText words, long self, Set<Long> exclude, int wanted, Instant now,
-            RelatedIndex index);
+            WordIndex index);
 
     /** What matching reads of an article: its text as stored, its category slug, tags and time. */
     record ArticleText(String title, String summary, String body, String category, List<String> tags,

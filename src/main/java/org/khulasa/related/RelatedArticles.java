@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
-import org.khulasa.article.RelatedIndex;
+import org.khulasa.article.WordIndex;
 import org.khulasa.article.RelatedMatcher;
 
 /**
@@ -65,7 +65,7 @@ public final class RelatedArticles implements RelatedMatcher {
 
     @Override
     public List<Long> pick(ArticleText article, IndexedText words, long self, Set<Long> exclude, int wanted,
-            Instant now, RelatedIndex index) {
+            Instant now, WordIndex index) {
         if (wanted <= 0) {
             return List.of();
         }
@@ -97,7 +97,7 @@ public final class RelatedArticles implements RelatedMatcher {
         Set<String> tags = article.tags().stream().map(ArabicNormalizer::normalize).collect(Collectors.toSet());
         Map<Long, Double> boosted = new LinkedHashMap<>();
         Set<Long> sameCategory = new HashSet<>();
-        for (RelatedIndex.Candidate c : index.describe(best)) {
+        for (WordIndex.Candidate c : index.describe(best)) {
             if (c.published().isAfter(now)) {
                 continue;
             }
@@ -159,7 +159,7 @@ public final class RelatedArticles implements RelatedMatcher {
          * words by how often they recur, times their rarity; among equals, the earlier in the
          * text (news puts who, what and where first).
          */
-        List<QueryTerm> query(RelatedIndex index) {
+        List<QueryTerm> query(WordIndex index) {
             Set<String> inTitle = new HashSet<>(title);
             Map<String, Integer> bodyCounts = new HashMap<>();
             body.forEach(t -> bodyCounts.merge(t, 1, Integer::sum));

@@ -40,7 +40,7 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     void moveIdsPast(Handle h, String table);
 
     /** The related-article word index, read and written through {@code h}. */
-    WordIndex wordIndex(Handle h);
+    StoredWordIndex wordIndex(Handle h);
 
     /** What went wrong, when {@code e} is a passing condition (disk full, locked, connection lost) worth a retry. */
     Optional<String> transientCause(SQLException e);

@@ -112,7 +112,7 @@ public final class JdbiArticleStore implements ArticleStore {
             insertTags(h, id, draft.tags());
             insertRelated(h, id, draft.related());
             touchScopesOf(h, id);
-            try (WordIndex index = dialect.wordIndex(h)) {
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.replace(id, null, words);
             }
             if (!storePicks(h, id, draft.related().size(), picks, now)) {
@@ -171,7 +171,7 @@ public final class JdbiArticleStore implements ArticleStore {
             touchScopesOf(h, id);
             ArticleText text = ArticleText.of(draft, newPublished);
             IndexedText words = matcher.indexText(text);
-            try (WordIndex index = dialect.wordIndex(h)) {
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.replace(id, before, words);
             }
             fillRelated(h, id, text, words, now);
@@ -197,7 +197,7 @@ public final class JdbiArticleStore implements ArticleStore {
             if (gone == null) {
                 return false;
             }
-            try (WordIndex index = dialect.wordIndex(h)) {
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.forget(id, matcher.indexText(gone));
             }
             nextChangeTime(h, clock.instant());
@@ -316,20 +316,20 @@ public final class JdbiArticleStore implements ArticleStore {
             long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one());
             jdbi.useTransaction(h -> {
                 lockWrites(h);
-                try (WordIndex index = dialect.wordIndex(h)) {
+                try (StoredWordIndex index = dialect.wordIndex(h)) {
                     index.forgetAllCounts();
                 }
             });
             progress.report("indexing words", 0, total);
             forEachPage(REINDEX_PAGE, (h, page) -> {
                 lockWrites(h);
-                try (WordIndex index = dialect.wordIndex(h)) {
+                try (StoredWordIndex index = dialect.wordIndex(h)) {
                     textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
                 }
             }, done -> progress.report("indexing words", done, total));
             progress.report("compacting the word index", 0, 1);
             jdbi.useTransaction(h -> {
-                try (WordIndex index = dialect.wordIndex(h)) {
+                try (StoredWordIndex index = dialect.wordIndex(h)) {
                     index.compact();
                 }
             });
@@ -354,7 +354,7 @@ public final class JdbiArticleStore implements ArticleStore {
                 return List.<Long>of();
             }
             List<Long> editor = editorPicks(h, id);
-            try (WordIndex index = dialect.wordIndex(h)) {
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
                 return matcher.pick(text, matcher.indexText(text), id, Set.copyOf(editor),
                         matcher.listSize() - editor.size(), clock.instant(), index);
             }
@@ -558,7 +558,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     /**
      * The automatic picks of a new article, chosen before it is written: from the index as the
-     * article will find it once written ({@link PendingArticleIndex}), read outside any
+     * article will find it once written ({@link PendingWordIndex}), read outside any
      * transaction, so they are the picks made right after the write unless another article is
      * written meanwhile. That race costs little: an article written concurrently may be missing
      * from the list (as it would be had it come a moment later), and a pick deleted or moved to
@@ -571,10 +571,10 @@ public final class JdbiArticleStore implements ArticleStore {
         }
         ArticleText text = ArticleText.of(draft, draft.published() != null ? draft.published() : now);
         return guarded(() -> jdbi.withHandle(h -> {
-            try (WordIndex index = dialect.wordIndex(h)) {
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
                 // Not written yet, so no id: 0 is none.
                 return matcher.pick(text, words, 0, Set.copyOf(draft.related()), wanted, now,
-                        new PendingArticleIndex(index, words));
+                        new PendingWordIndex(index, words));
             }
         }));
     }
@@ -618,7 +618,7 @@ public final class JdbiArticleStore implements ArticleStore {
         int position = h.createQuery("SELECT COALESCE(MAX(position), -1) + 1 FROM article_related WHERE article_id = :id")
                 .bind("id", id).mapTo(Integer.class).one();
         List<Long> picks;
-        try (WordIndex index = dialect.wordIndex(h)) {
+        try (StoredWordIndex index = dialect.wordIndex(h)) {
             picks = matcher.pick(text, words, id, Set.copyOf(editor), wanted, now, index);
         }
         for (long pick : picks) {

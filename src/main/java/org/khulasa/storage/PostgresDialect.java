@@ -75,8 +75,8 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public WordIndex wordIndex(Handle h) {
-        return new PostgresRelatedIndex(h);
+    public StoredWordIndex wordIndex(Handle h) {
+        return new PostgresWordIndex(h);
     }
 
     /**

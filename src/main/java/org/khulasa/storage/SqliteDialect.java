@@ -62,8 +62,8 @@ final class SqliteDialect implements Dialect {
     }
 
     @Override
-    public WordIndex wordIndex(Handle h) {
-        return new SqliteRelatedIndex(h);
+    public StoredWordIndex wordIndex(Handle h) {
+        return new SqliteWordIndex(h);
     }
 
     @Override

@@ -17,20 +17,21 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  * (org.khulasa.related), exactly those SQLite's FTS5 table receives, and go into the vector as
  * they are (written in tsvector syntax, not run through a text-search configuration): no parser
  * or locale stands between, so both databases index the same words and matching (which ranks in
- * Java, the same for both) picks the same articles. Term counts and article reads are plain SQL,
- * shared with SQLite.
+ * Java, the same for both) picks the same articles. Term counts ({@link TermCounts}) and candidate
+ * reads ({@link CandidateReads}) are the same portable SQL as SQLite's.
  */
-final class PostgresRelatedIndex implements WordIndex {
+final class PostgresWordIndex implements StoredWordIndex {
 
     private final Handle h;
-    /** The portable part: term counts ({@code related_terms}), newest id, candidates. */
-    private final SqliteRelatedIndex portable;
+    private final TermCounts counts;
+    private final CandidateReads candidates;
     private PreparedStatement newest;
     private PreparedStatement titles;
 
-    PostgresRelatedIndex(Handle h) {
+    PostgresWordIndex(Handle h) {
         this.h = h;
-        this.portable = new SqliteRelatedIndex(h);
+        this.counts = new TermCounts(h);
+        this.candidates = new CandidateReads(h);
     }
 
     @Override
@@ -47,14 +48,14 @@ final class PostgresRelatedIndex implements WordIndex {
                         ON CONFLICT (article_id) DO UPDATE SET words = excluded.words
                         """)
                 .bind("id", id).bind("words", vector(now)).execute();
-        portable.count(now, +1);
+        counts.add(now, +1);
     }
 
     @Override
     public void forget(long id, IndexedText before) {
         int deleted = h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute();
         if (deleted > 0) {
-            portable.count(before, -1);
+            counts.add(before, -1);
         }
     }
 
@@ -65,12 +66,12 @@ final class PostgresRelatedIndex implements WordIndex {
 
     @Override
     public void forgetAllCounts() {
-        portable.forgetAllCounts();
+        counts.forgetAll();
     }
 
     @Override
     public Map<String, Long> articlesWith(Collection<String> terms) {
-        return portable.articlesWith(terms);
+        return counts.of(terms);
     }
 
     @Override
@@ -85,9 +86,9 @@ final class PostgresRelatedIndex implements WordIndex {
             }
             newest.setString(1, query);
             newest.setInt(2, limit);
-            return SqliteRelatedIndex.ids(newest, new ArrayList<>(limit));
+            return IndexJdbc.ids(newest, new ArrayList<>(limit));
         } catch (SQLException e) {
-            throw SqliteRelatedIndex.failure("searching the related-article index", e);
+            throw IndexJdbc.failure("searching the word index", e);
         }
     }
 
@@ -104,29 +105,25 @@ final class PostgresRelatedIndex implements WordIndex {
             titles.setString(1, "'" + term + "':A");
             titles.setLong(2, java.util.Collections.min(among));
             titles.setLong(3, java.util.Collections.max(among));
-            return SqliteRelatedIndex.ids(titles, new java.util.HashSet<>());
+            return IndexJdbc.ids(titles, new java.util.HashSet<>());
         } catch (SQLException e) {
-            throw SqliteRelatedIndex.failure("searching the related-article index", e);
+            throw IndexJdbc.failure("searching the word index", e);
         }
     }
 
     @Override
     public long newestId() {
-        return portable.newestId();
+        return candidates.newestId();
     }
 
     @Override
     public List<Candidate> describe(Collection<Long> ids) {
-        return portable.describe(ids);
+        return candidates.describe(ids);
     }
 
     @Override
     public void close() {
-        try {
-            SqliteRelatedIndex.closeAll(newest, titles);
-        } finally {
-            portable.close();
-        }
+        IndexJdbc.closeAll(newest, titles);
     }
 
     /**

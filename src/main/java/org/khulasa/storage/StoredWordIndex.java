@@ -1,6 +1,6 @@
 package org.khulasa.storage;
 
-import org.khulasa.article.RelatedIndex;
+import org.khulasa.article.WordIndex;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /**
@@ -8,7 +8,7 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  * per dialect (FTS5, tsvector), both holding the same Java-normalised terms. Used for one
  * transaction's work, then closed.
  */
-interface WordIndex extends RelatedIndex, AutoCloseable {
+interface StoredWordIndex extends WordIndex, AutoCloseable {
 
     /** Indexes {@code id} under {@code now}, in place of {@code before} (null when it had none or the counts were reset). */
     void replace(long id, IndexedText before, IndexedText now);

@@ -6,7 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.khulasa.article.RelatedIndex;
+import org.khulasa.article.WordIndex;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /**
@@ -17,13 +17,13 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  * then those matching would make right after indexing it, as long as nothing else is written
  * meanwhile.
  */
-final class PendingArticleIndex implements RelatedIndex {
+final class PendingWordIndex implements WordIndex {
 
-    private final RelatedIndex written;
+    private final WordIndex written;
     private final Set<String> titleWords;
     private final Set<String> allWords;
 
-    PendingArticleIndex(RelatedIndex written, IndexedText words) {
+    PendingWordIndex(WordIndex written, IndexedText words) {
         this.written = written;
         this.titleWords = new HashSet<>(List.of(split(words.title())));
         this.allWords = new HashSet<>(titleWords);

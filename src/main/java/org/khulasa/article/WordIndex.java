@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** The store's word index, as a {@link RelatedMatcher} searches it during one write. */
-public interface RelatedIndex {
+public interface WordIndex {
 
     /**
      * Ids of the newest indexed articles holding {@code term} (in the title or tags only, or

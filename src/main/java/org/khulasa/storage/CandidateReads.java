@@ -1,0 +1,71 @@
+package org.khulasa.storage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.khulasa.article.WordIndex.Candidate;
+
+/** What ranking reads of the articles a word index search found: the same portable SQL on every dialect. */
+final class CandidateReads {
+
+    private final Handle h;
+
+    CandidateReads(Handle h) {
+        this.h = h;
+    }
+
+    /** The highest article id so far: the archive's size, near enough. */
+    long newestId() {
+        try (PreparedStatement query = h.getConnection().prepareStatement("SELECT COALESCE(MAX(id), 0) FROM articles");
+             ResultSet rs = query.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw IndexJdbc.failure("reading the newest article id", e);
+        }
+    }
+
+    /** The category, time and tags of each article that still exists among {@code ids}. */
+    List<Candidate> describe(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        String marks = IndexJdbc.marks(ids.size());
+        Map<Long, List<String>> tags = new HashMap<>();
+        List<Candidate> found = new ArrayList<>();
+        try (PreparedStatement tagQuery = h.getConnection().prepareStatement(
+                "SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                        + " WHERE x.article_id IN (" + marks + ")");
+             PreparedStatement articleQuery = h.getConnection().prepareStatement(
+                     "SELECT a.id, c.slug, a.published_at FROM articles a JOIN categories c ON c.id = a.category_id"
+                             + " WHERE a.id IN (" + marks + ")")) {
+            int i = 1;
+            for (long id : ids) {
+                tagQuery.setLong(i, id);
+                articleQuery.setLong(i, id);
+                i++;
+            }
+            try (ResultSet rs = tagQuery.executeQuery()) {
+                while (rs.next()) {
+                    tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+            try (ResultSet rs = articleQuery.executeQuery()) {
+                while (rs.next()) {
+                    found.add(new Candidate(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                            tags.getOrDefault(rs.getLong(1), List.of())));
+                }
+            }
+            return found;
+        } catch (SQLException e) {
+            throw IndexJdbc.failure("describing related-article candidates", e);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.khulasa.storage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.khulasa.article.RelatedMatcher.IndexedText;
+
+/**
+ * How many indexed articles hold each term ({@code related_terms}, migration 004), kept as
+ * articles are indexed and forgotten: the same portable SQL on every dialect.
+ */
+final class TermCounts {
+
+    private final Handle h;
+
+    TermCounts(Handle h) {
+        this.h = h;
+    }
+
+    /** Adds {@code change} (+1 or -1) to each distinct term's count. */
+    void add(IndexedText text, int change) {
+        Set<String> distinct = distinctTerms(text);
+        if (distinct.isEmpty()) {
+            return;
+        }
+        String sql = change > 0
+                ? "INSERT INTO related_terms (term, docs) VALUES (?, 1) "
+                        + "ON CONFLICT (term) DO UPDATE SET docs = related_terms.docs + 1"
+                : "UPDATE related_terms SET docs = docs - 1 WHERE term = ?";
+        try (PreparedStatement update = h.getConnection().prepareStatement(sql)) {
+            for (String term : distinct) {
+                update.setString(1, term);
+                update.addBatch();
+            }
+            update.executeBatch();
+        } catch (SQLException e) {
+            throw IndexJdbc.failure("counting index terms", e);
+        }
+    }
+
+    /** Every count to nothing, before all articles are indexed again. */
+    void forgetAll() {
+        h.execute("DELETE FROM related_terms");
+    }
+
+    /** The count of each of {@code terms} some article holds; a term no article holds is absent. */
+    Map<String, Long> of(Collection<String> terms) {
+        Map<String, Long> counts = new HashMap<>();
+        if (terms.isEmpty()) {
+            return counts;
+        }
+        try (PreparedStatement query = h.getConnection().prepareStatement(
+                "SELECT term, docs FROM related_terms WHERE term IN (" + IndexJdbc.marks(terms.size()) + ")")) {
+            int i = 1;
+            for (String term : terms) {
+                query.setString(i++, term);
+            }
+            try (ResultSet rs = query.executeQuery()) {
+                while (rs.next()) {
+                    if (rs.getLong(2) > 0) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+            }
+            return counts;
+        } catch (SQLException e) {
+            throw IndexJdbc.failure("reading index term counts", e);
+        }
+    }
+
+    private static Set<String> distinctTerms(IndexedText text) {
+        Set<String> terms = new LinkedHashSet<>();
+        for (String part : List.of(text.title(), text.body())) {
+            for (String term : part.split(" ")) {
+                if (!term.isEmpty()) {
+                    terms.add(term);
+                }
+            }
+        }
+        return terms;
+    }
+}
