@@ -33,6 +33,9 @@ public interface ArticleStore extends AutoCloseable {
     /** Newest first, by publication time then id. */
     List<Article> list(ArticleQuery query);
 
+    /** As {@link #list}, with every article's tags left empty: for feeds, which don't carry them. */
+    List<Article> listWithoutTags(ArticleQuery query);
+
     Optional<Category> category(String slug);
 
     Optional<Author> author(String slug);

@@ -3,7 +3,6 @@ package org.khulasa.storage;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Clock;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
 import org.khulasa.article.RelatedMatcher;
 
 /**
@@ -28,8 +27,6 @@ public final class Database {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariDataSource pool = dialect.pool(jdbcUrl);
         Jdbi jdbi = Jdbi.create(pool);
-        // Optional filters bind every parameter and use only those that apply.
-        jdbi.getConfig(SqlStatements.class).setUnusedBindingAllowed(true);
         try {
             Migrations.apply(jdbi, dialect);
         } catch (RuntimeException e) {

@@ -1,14 +1,16 @@
 package org.khulasa.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /**
  * What differs between the databases Khulasa runs on, and nothing else: how to connect, which
- * migration files to apply, how to keep two starting instances from migrating at once, and which
- * errors mean "try again later". The store's SQL is the same on every dialect.
+ * migration files to apply, how to keep two starting instances from migrating at once, the word
+ * index, backups, and which errors mean "try again later". The store's other SQL is the same on
+ * every dialect.
  */
 sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
@@ -41,6 +43,14 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
     /** The related-article word index, read and written through {@code h}. */
     StoredWordIndex wordIndex(Handle h);
+
+    /**
+     * Writes a consistent copy of the whole database to {@code target}, a new file, while writers
+     * carry on.
+     *
+     * @throws IllegalStateException when this dialect's databases are backed up with their own tools
+     */
+    void backup(Handle h, Path target);
 
     /** What went wrong, when {@code e} is a passing condition (disk full, locked, connection lost) worth a retry. */
     Optional<String> transientCause(SQLException e);

@@ -2,6 +2,7 @@ package org.khulasa.storage;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientException;
 import java.util.Optional;
@@ -77,6 +78,11 @@ final class PostgresDialect implements Dialect {
     @Override
     public StoredWordIndex wordIndex(Handle h) {
         return new PostgresWordIndex(h);
+    }
+
+    @Override
+    public void backup(Handle h, Path target) {
+        throw new IllegalStateException("--backup copies SQLite databases; back PostgreSQL up with its own tools (pg_dump)");
     }
 
     /**

@@ -23,6 +23,7 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.JdbiArticleStore;
+import org.khulasa.storage.RelatedSuggestions;
 
 /**
  * How long choosing one article's related list takes as the archive grows. Run by hand
@@ -178,15 +179,16 @@ public final class RelatedBench {
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int sameStory = 0;
         int picks = 0;
-        try (JdbiArticleStore store = Database.open(url, Clock.systemUTC(), new RelatedArticles(3))) {
+        try (JdbiArticleStore store = Database.open(url, Clock.systemUTC(), new RelatedArticles(3));
+             RelatedSuggestions suggestions = new RelatedSuggestions(url, new RelatedArticles(3), Clock.systemUTC())) {
             for (int i = 0; i < WARM_UP; i++) {
-                store.suggestRelated(1 + rnd.nextInt(size));
+                suggestions.of(1 + rnd.nextInt(size));
             }
             for (int i = 0; i < SAMPLES; i++) {
                 long id = 1 + rnd.nextInt(size);
                 long cpuStarted = threads.getCurrentThreadCpuTime();
                 long started = System.nanoTime();
-                List<Long> related = store.suggestRelated(id);
+                List<Long> related = suggestions.of(id);
                 times[i] = System.nanoTime() - started;
                 cpu[i] = threads.getCurrentThreadCpuTime() - cpuStarted;
                 for (long pick : related) {

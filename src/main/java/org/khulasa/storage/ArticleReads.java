@@ -1,0 +1,176 @@
+package org.khulasa.storage;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.khulasa.article.Article;
+import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
+import org.khulasa.article.Image;
+import org.khulasa.article.RelatedLink;
+import org.khulasa.article.RelatedMatcher.ArticleText;
+
+/** Reading stored articles: one, a page of a scope (site, category, author), or what matching reads. */
+final class ArticleReads {
+
+    private static final String SELECT_ARTICLE = """
+            SELECT a.id, a.title, a.summary, a.body, a.published_at, a.updated_at,
+                   a.image_url, a.image_type, a.image_caption,
+                   c.slug AS category_slug, c.name AS category_name,
+                   w.slug AS author_slug, w.name AS author_name
+            FROM articles a
+            JOIN categories c ON c.id = a.category_id
+            JOIN authors w ON w.id = a.author_id
+            """;
+
+    /** A page of a scope, newest first: the scope's condition goes before it. */
+    private static final String PAGE = """
+             a.published_at <= :visibleAt AND a.published_at < :before
+            ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
+            """;
+
+    private static final String SITE_PAGE = SELECT_ARTICLE + " WHERE" + PAGE;
+    private static final String CATEGORY_PAGE = SELECT_ARTICLE + " WHERE c.slug = :category AND" + PAGE;
+    private static final String AUTHOR_PAGE = SELECT_ARTICLE + " WHERE w.slug = :author AND" + PAGE;
+    private static final String CATEGORY_AND_AUTHOR_PAGE = SELECT_ARTICLE
+            + " WHERE c.slug = :category AND w.slug = :author AND" + PAGE;
+
+    private ArticleReads() {
+    }
+
+    /** The article with its tags and related links (only those visible at {@code visibleAt}; null: all). */
+    static Optional<Article> find(Handle h, long id, Instant visibleAt) {
+        List<Article> found = h.createQuery(SELECT_ARTICLE + " WHERE a.id = :id")
+                .bind("id", id).map((rs, ctx) -> row(rs)).list();
+        return withLinks(h, found, visibleAt, tagsOf(h, ids(found))).stream().findFirst();
+    }
+
+    /** A page of articles with their tags and related links. */
+    static List<Article> list(Handle h, ArticleQuery query) {
+        List<Article> bare = page(h, query);
+        return withLinks(h, bare, query.visibleAt(), tagsOf(h, ids(bare)));
+    }
+
+    /** A page of articles with their related links but no tags, which feeds don't carry. */
+    static List<Article> listWithoutTags(Handle h, ArticleQuery query) {
+        return withLinks(h, page(h, query), query.visibleAt(), Map.of());
+    }
+
+    private static List<Article> page(Handle h, ArticleQuery query) {
+        String sql = query.category() == null
+                ? (query.author() == null ? SITE_PAGE : AUTHOR_PAGE)
+                : (query.author() == null ? CATEGORY_PAGE : CATEGORY_AND_AUTHOR_PAGE);
+        var statement = h.createQuery(sql)
+                .bind("visibleAt", millisOrEnd(query.visibleAt()))
+                .bind("before", millisOrEnd(query.before()))
+                .bind("limit", query.limit());
+        if (query.category() != null) {
+            statement.bind("category", query.category());
+        }
+        if (query.author() != null) {
+            statement.bind("author", query.author());
+        }
+        return statement.map((rs, ctx) -> row(rs)).list();
+    }
+
+    /** Adds {@code tags} and the related links to bare rows, one query for the whole page. */
+    private static List<Article> withLinks(Handle h, List<Article> bare, Instant visibleAt,
+            Map<Long, List<String>> tags) {
+        if (bare.isEmpty()) {
+            return bare;
+        }
+        Map<Long, List<RelatedLink>> related = new LinkedHashMap<>();
+        // Only related articles that readers can already see: a scheduled one joins the list on time.
+        h.createQuery("""
+                        SELECT r.article_id, a.id, a.title FROM article_related r JOIN articles a ON a.id = r.related_id
+                        WHERE r.article_id IN (<ids>) AND a.published_at <= :visibleAt
+                        ORDER BY r.article_id, r.position
+                        """)
+                .bindList("ids", ids(bare))
+                .bind("visibleAt", millisOrEnd(visibleAt))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new RelatedLink(rs.getLong(2), rs.getString(3))))
+                .forEach(e -> related.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return bare.stream().map(a -> new Article(a.id(), a.title(), a.summary(), a.body(), a.category(), a.author(),
+                a.published(), a.updated(), related.getOrDefault(a.id(), List.of()),
+                tags.getOrDefault(a.id(), List.of()), a.image())).toList();
+    }
+
+    /** The tags of each article, in the editor's order. */
+    private static Map<Long, List<String>> tagsOf(Handle h, List<Long> ids) {
+        Map<Long, List<String>> tags = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return tags;
+        }
+        h.createQuery("""
+                        SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
+                        WHERE x.article_id IN (<ids>) ORDER BY x.article_id, x.position
+                        """)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+        return tags;
+    }
+
+    /** What matching reads of stored articles, by id. */
+    static Map<Long, ArticleText> textsOf(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, List<String>> tags = tagsOf(h, ids);
+        Map<Long, ArticleText> texts = new LinkedHashMap<>();
+        h.createQuery("""
+                        SELECT a.id, a.title, a.summary, a.body, c.slug, a.published_at
+                        FROM articles a JOIN categories c ON c.id = a.category_id
+                        WHERE a.id IN (<ids>) ORDER BY a.id
+                        """)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new ArticleText(rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), tags.getOrDefault(rs.getLong(1), List.of()),
+                        Instant.ofEpochMilli(rs.getLong(6)))))
+                .forEach(e -> texts.put(e.getKey(), e.getValue()));
+        return texts;
+    }
+
+    /** The earliest publication time after {@code now}: when scheduled content next appears. */
+    static Optional<Instant> nextScheduledAfter(Handle h, Instant now) {
+        return h.createQuery("SELECT MIN(published_at) FROM articles WHERE published_at > :now")
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+    }
+
+    static long count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM articles").mapTo(Long.class).one();
+    }
+
+    private static List<Long> ids(List<Article> articles) {
+        return articles.stream().map(Article::id).toList();
+    }
+
+    /** No bound (null) as the end of time, so every page query binds the same parameters. */
+    private static long millisOrEnd(Instant instant) {
+        return instant == null ? Long.MAX_VALUE : instant.toEpochMilli();
+    }
+
+    private static Article row(ResultSet rs) throws SQLException {
+        String imageUrl = rs.getString("image_url");
+        return new Article(
+                rs.getLong("id"),
+                rs.getString("title"),
+                rs.getString("summary"),
+                rs.getString("body"),
+                new Category(rs.getString("category_slug"), rs.getString("category_name")),
+                new Author(rs.getString("author_slug"), rs.getString("author_name")),
+                Instant.ofEpochMilli(rs.getLong("published_at")),
+                Instant.ofEpochMilli(rs.getLong("updated_at")),
+                List.of(),
+                List.of(),
+                imageUrl == null ? null
+                        : new Image(imageUrl, rs.getString("image_type"), rs.getString("image_caption")));
+    }
+}
