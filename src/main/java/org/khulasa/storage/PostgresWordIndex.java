@@ -1,9 +1,8 @@
 package org.khulasa.storage;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,108 +21,38 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  */
 final class PostgresWordIndex implements StoredWordIndex {
 
+    private static final String NEWEST = "SELECT article_id FROM related_text WHERE words @@ CAST(? AS tsquery)"
+            + " ORDER BY article_id DESC LIMIT ?";
+    private static final String TITLES = "SELECT article_id FROM related_text WHERE words @@ CAST(? AS tsquery)"
+            + " AND article_id BETWEEN ? AND ?";
+
     private final Handle h;
-    private final TermCounts counts;
-    private final CandidateReads candidates;
-    private PreparedStatement newest;
-    private PreparedStatement titles;
+    private final PreparedSearch newest;
+    private final PreparedSearch titles;
 
     PostgresWordIndex(Handle h) {
         this.h = h;
-        this.counts = new TermCounts(h);
-        this.candidates = new CandidateReads(h);
+        this.newest = new PreparedSearch(h, NEWEST);
+        this.titles = new PreparedSearch(h, TITLES);
     }
 
     @Override
-    public void replace(long id, IndexedText before, IndexedText now) {
-        if (before != null) {
-            forget(id, before);
-        }
-        if (now.isEmpty()) {
-            h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute();
-            return;
-        }
+    public boolean drop(long id) {
+        return h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute() > 0;
+    }
+
+    @Override
+    public void insert(long id, IndexedText words) {
         h.createUpdate("""
                         INSERT INTO related_text (article_id, words) VALUES (:id, CAST(:words AS tsvector))
                         ON CONFLICT (article_id) DO UPDATE SET words = excluded.words
                         """)
-                .bind("id", id).bind("words", vector(now)).execute();
-        counts.add(now, +1);
-    }
-
-    @Override
-    public void forget(long id, IndexedText before) {
-        int deleted = h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute();
-        if (deleted > 0) {
-            counts.add(before, -1);
-        }
+                .bind("id", id).bind("words", vector(words)).execute();
     }
 
     /** GIN keeps itself in shape (autovacuum merges its pending list): nothing to do. */
     @Override
     public void compact() {
-    }
-
-    @Override
-    public void forgetAllCounts() {
-        counts.forgetAll();
-    }
-
-    @Override
-    public Map<String, Long> articlesWith(Collection<String> terms) {
-        return counts.of(terms);
-    }
-
-    @Override
-    public List<Long> newestWith(String term, boolean titleOnly, int limit) {
-        // Terms are letters and digits only, so quoting them is enough for tsquery's syntax;
-        // :A keeps title (and tag) words only.
-        String query = "'" + term + "'" + (titleOnly ? ":A" : "");
-        try {
-            if (newest == null) {
-                newest = h.getConnection().prepareStatement("SELECT article_id FROM related_text"
-                        + " WHERE words @@ CAST(? AS tsquery) ORDER BY article_id DESC LIMIT ?");
-            }
-            newest.setString(1, query);
-            newest.setInt(2, limit);
-            return IndexJdbc.ids(newest, new ArrayList<>(limit));
-        } catch (SQLException e) {
-            throw IndexJdbc.failure("searching the word index", e);
-        }
-    }
-
-    @Override
-    public Set<Long> titlesWith(String term, List<Long> among) {
-        if (among.isEmpty()) {
-            return Set.of();
-        }
-        try {
-            if (titles == null) {
-                titles = h.getConnection().prepareStatement("SELECT article_id FROM related_text"
-                        + " WHERE words @@ CAST(? AS tsquery) AND article_id BETWEEN ? AND ?");
-            }
-            titles.setString(1, "'" + term + "':A");
-            titles.setLong(2, java.util.Collections.min(among));
-            titles.setLong(3, java.util.Collections.max(among));
-            return IndexJdbc.ids(titles, new java.util.HashSet<>());
-        } catch (SQLException e) {
-            throw IndexJdbc.failure("searching the word index", e);
-        }
-    }
-
-    @Override
-    public long newestId() {
-        return candidates.newestId();
-    }
-
-    @Override
-    public List<Candidate> describe(Collection<Long> ids) {
-        return candidates.describe(ids);
-    }
-
-    @Override
-    public void close() {
-        IndexJdbc.closeAll(newest, titles);
     }
 
     /**
@@ -149,5 +78,28 @@ final class PostgresWordIndex implements StoredWordIndex {
         places.forEach((term, at) -> vector.append(vector.isEmpty() ? "" : " ")
                 .append('\'').append(term).append("':").append(at));
         return vector.toString();
+    }
+
+    @Override
+    public List<Long> newestWith(String term, boolean titleOnly, int limit) {
+        // Terms are letters and digits only, so quoting them is enough for tsquery's syntax;
+        // :A keeps title (and tag) words only.
+        return newest.ids(new ArrayList<>(limit), "'" + term + "'" + (titleOnly ? ":A" : ""), limit);
+    }
+
+    @Override
+    public Set<Long> titlesWith(String term, List<Long> among) {
+        return among.isEmpty() ? Set.of()
+                : titles.ids(new HashSet<>(), "'" + term + "':A", Collections.min(among), Collections.max(among));
+    }
+
+    @Override
+    public Handle handle() {
+        return h;
+    }
+
+    @Override
+    public void close() {
+        PreparedSearch.closeBoth(newest, titles);
     }
 }
