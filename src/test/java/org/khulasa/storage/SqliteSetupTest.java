@@ -1,11 +1,11 @@
 package org.khulasa.storage;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
@@ -57,8 +57,22 @@ class SqliteSetupTest {
             for (int i = 0; i < 20; i++) {
                 store.find(2, null);
             }
+            assertEquals(1, linksTo(url, 1));
             store.delete(1);
-            assertTrue(store.find(2, null).orElseThrow().related().isEmpty());
+            // Counted in the table: reads join the links to live articles, so they would hide a
+            // link left behind by a delete that did not cascade.
+            assertEquals(0, linksTo(url, 1));
+        }
+    }
+
+    private static int linksTo(String url, long id) throws Exception {
+        try (Connection c = DriverManager.getConnection(url);
+             PreparedStatement q = c.prepareStatement("SELECT COUNT(*) FROM article_related WHERE related_id = ?")) {
+            q.setLong(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
