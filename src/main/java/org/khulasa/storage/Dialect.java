@@ -32,8 +32,17 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** A connection pool for {@code jdbcUrl}, every connection set up for a server. */
     HikariDataSource pool(String jdbcUrl);
 
-    /** Runs {@code migrate} on {@code h} while no other instance migrates the same database. */
+    /**
+     * Runs {@code migrate} on {@code h} while no other instance migrates the same database, with
+     * foreign keys as schema changes need them.
+     */
     void exclusively(Handle h, Runnable migrate);
+
+    /**
+     * Fails the migration transaction on {@code h} if a row names a row that no longer exists
+     * (where {@link #exclusively} turned the checks off).
+     */
+    void checkForeignKeys(Handle h);
 
     /** How the instances sharing this database hear of each other's writes. */
     ChangeSignal changeSignal(String jdbcUrl);

@@ -62,6 +62,11 @@ final class PostgresDialect implements Dialect {
         }
     }
 
+    /** PostgreSQL checks foreign keys at every statement; migrations never turn that off. */
+    @Override
+    public void checkForeignKeys(Handle h) {
+    }
+
     @Override
     public ChangeSignal changeSignal(String jdbcUrl) {
         return new PostgresChangeSignal(jdbcUrl);

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.sqlite.SQLiteConfig;
@@ -44,10 +45,30 @@ final class SqliteDialect implements Dialect {
         return new HikariDataSource(hikari);
     }
 
-    /** Each migration's IMMEDIATE transaction already holds the file's write lock. */
+    /**
+     * Each migration's IMMEDIATE transaction already holds the file's write lock. Foreign keys
+     * are off meanwhile, as SQLite's procedure for rebuilding a table asks: dropping a parent
+     * table with them on deletes every row that references it. They can only be switched outside
+     * a transaction, and this pooled connection gets them back before anyone else uses it.
+     */
     @Override
     public void exclusively(Handle h, Runnable migrate) {
-        migrate.run();
+        h.execute("PRAGMA foreign_keys = OFF");
+        try {
+            migrate.run();
+        } finally {
+            h.execute("PRAGMA foreign_keys = ON");
+        }
+    }
+
+    @Override
+    public void checkForeignKeys(Handle h) {
+        List<String> broken = h.createQuery("PRAGMA foreign_key_check")
+                .map((rs, ctx) -> rs.getString("table") + " row " + rs.getLong("rowid") + " → " + rs.getString("parent"))
+                .list();
+        if (!broken.isEmpty()) {
+            throw new IllegalStateException("the migration left rows naming missing rows: " + broken);
+        }
     }
 
     /** One instance per file: it knows its own writes. */
@@ -56,7 +77,10 @@ final class SqliteDialect implements Dialect {
         return ChangeSignal.NONE;
     }
 
-    /** An INTEGER PRIMARY KEY takes the largest id plus one by itself. */
+    /**
+     * An INTEGER PRIMARY KEY takes the largest id plus one by itself; with AUTOINCREMENT
+     * (articles), inserting an id moves the table's counter past it too.
+     */
     @Override
     public void moveIdsPast(Handle h, String table) {
     }
