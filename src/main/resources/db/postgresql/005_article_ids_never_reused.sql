@@ -1,0 +1,2 @@
+-- Nothing to do on PostgreSQL: a sequence never hands out the same id twice, even after the
+-- newest article is deleted. SQLite's articles table gets AUTOINCREMENT in its own 005.
