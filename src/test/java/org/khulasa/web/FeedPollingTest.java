@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -103,12 +104,13 @@ class FeedPollingTest {
     }
 
     @Test
-    void a_delete_moves_last_modified_of_the_feeds_that_showed_the_article() throws InterruptedException {
-        try (TestServer server = TestServer.start(dataDir)) {
+    void a_delete_moves_last_modified_of_the_feeds_that_showed_the_article() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-20T08:00:00Z"));
+        try (TestServer server = TestServer.start(dataDir, Map.of(), clock)) {
             server.create(Articles.article("أول", "economy", "rana-youssef").toString());
             long second = server.create(Articles.article("ثان", "economy", "rana-youssef").toString()).get("id").asLong();
             HttpResponse<byte[]> before = server.getBytes("/feeds/category/economy/atom.xml");
-            Thread.sleep(1100); // HTTP dates have whole seconds
+            clock.advance(Duration.ofSeconds(1)); // HTTP dates have whole seconds
             assertEquals(204, server.delete("/api/articles/" + second).statusCode());
 
             HttpResponse<byte[]> after = server.getBytes("/feeds/category/economy/atom.xml",
@@ -119,8 +121,9 @@ class FeedPollingTest {
     }
 
     @Test
-    void a_new_title_or_name_moves_last_modified_of_every_feed_that_shows_it() throws InterruptedException {
-        try (TestServer server = TestServer.start(dataDir)) {
+    void a_new_title_or_name_moves_last_modified_of_every_feed_that_shows_it() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-20T08:00:00Z"));
+        try (TestServer server = TestServer.start(dataDir, Map.of(), clock)) {
             long earlier = server.create(Articles.article("سابق", "economy", "rana-youssef").toString()).get("id").asLong();
             // A politics article by another author whose editor chose the economy article as related.
             server.create(Articles.withRelated(Articles.article("لاحق", "politics", "nizar-samir"), earlier).toString());
@@ -128,7 +131,7 @@ class FeedPollingTest {
             String byRana = "/feeds/author/rana-youssef/atom.xml";
 
             String seen = header(server.getBytes(politics), "Last-Modified");
-            Thread.sleep(1100); // HTTP dates have whole seconds
+            clock.advance(Duration.ofSeconds(1)); // HTTP dates have whole seconds
             ObjectNode retitled = Articles.article("سابق بعنوان جديد", "economy", "rana-youssef");
             assertEquals(200, server.put("/api/articles/" + earlier, retitled.toString()).statusCode());
             HttpResponse<byte[]> afterRetitle = server.getBytes(politics, "If-Modified-Since", seen);
@@ -136,7 +139,7 @@ class FeedPollingTest {
             assertEquals("سابق بعنوان جديد", FeedXml.parse(afterRetitle.body()).text("//a:entry/a:link[@rel='related']/@title"));
 
             seen = header(afterRetitle, "Last-Modified");
-            Thread.sleep(1100);
+            clock.advance(Duration.ofSeconds(1));
             ObjectNode renamedAuthor = Articles.article("ثالث", "economy", "nizar-samir");
             ((ObjectNode) renamedAuthor.get("author")).put("name", "نزار سمير");
             server.create(renamedAuthor.toString());
@@ -145,7 +148,7 @@ class FeedPollingTest {
             assertEquals("نزار سمير", FeedXml.parse(afterRename.body()).text("//a:entry/a:author/a:name"));
 
             String seenByRana = header(server.getBytes(byRana), "Last-Modified");
-            Thread.sleep(1100);
+            clock.advance(Duration.ofSeconds(1));
             ObjectNode renamedCategory = Articles.article("رابع", "economy", "nizar-samir");
             ((ObjectNode) renamedCategory.get("category")).put("name", "الاقتصاد");
             server.create(renamedCategory.toString());
@@ -155,7 +158,7 @@ class FeedPollingTest {
 
             // An edit that keeps the title leaves the other section's feed as it was.
             seen = header(server.getBytes(politics), "Last-Modified");
-            Thread.sleep(1100);
+            clock.advance(Duration.ofSeconds(1));
             ObjectNode sameTitle = Articles.article("سابق بعنوان جديد", "economy", "rana-youssef");
             sameTitle.put("summary", "ملخص آخر");
             ((ObjectNode) sameTitle.get("category")).put("name", "الاقتصاد");
