@@ -44,10 +44,15 @@ class GracefulShutdownTest {
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/articles HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n"
                     + "Content-Type: application/json\r\nAuthorization: Bearer " + TestServer.TOKEN + "\r\n"
+                    + "Expect: 100-continue\r\n"
                     + "Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            // The server says "100 Continue" only once the handler reads the body: the request is in its hands.
+            BufferedInputStream in = new BufferedInputStream(socket.getInputStream());
+            RawHttp.Response interim = RawHttp.read(in, false);
+            assertEquals(100, interim.status(), "the server is reading the request: " + interim.text());
             out.write(body, 0, half);
             out.flush();
-            Thread.sleep(300); // the request is in the server's hands
 
             CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -66,7 +71,7 @@ class GracefulShutdownTest {
                 sent += n;
                 assertTrue(server.process().isAlive(), "the server waits for the request in flight");
             }
-            answer = RawHttp.read(new BufferedInputStream(socket.getInputStream()), false);
+            answer = RawHttp.read(in, false);
             exit.get(40, TimeUnit.SECONDS);
         }
         assertEquals(201, answer.status(), answer.text());
