@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,10 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -32,35 +33,45 @@ class CrashDurabilityTest {
     @Test
     void every_acknowledged_article_survives_a_hard_kill_right_after_a_burst_of_posts() throws Exception {
         Map<Long, JsonNode> acknowledged = new ConcurrentHashMap<>();
+        CountDownLatch firstHalf = new CountDownLatch(100);
+        Map<String, Integer> otherAnswers = new ConcurrentHashMap<>();
         Path log = data.resolve("server.log");
         try (ServerProcess server = ServerProcess.start(data.resolve("db"), log, Map.of())) {
             HttpClient client = HttpClient.newHttpClient();
             ExecutorService editors = Executors.newFixedThreadPool(4);
-            List<java.util.concurrent.Future<?>> posts = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                String title = "خبرٌ عاجل رقم " + i + " — الطقس في دمشق ☀️";
-                String json = Articles.article(title, "news", "rana-youssef").toString();
-                posts.add(editors.submit(() -> {
-                    HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url("/api/articles")))
-                            .header("Authorization", "Bearer " + TestServer.TOKEN)
-                            .header("Content-Type", "application/json")
-                            .timeout(Duration.ofSeconds(20))
-                            .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                            HttpResponse.BodyHandlers.ofString());
-                    if (r.statusCode() == 201) {
-                        JsonNode article = TestServer.parse(r.body());
-                        acknowledged.put(article.get("id").asLong(), article);
-                    }
-                    return null;
-                }));
+            try {
+                for (int i = 0; i < 200; i++) {
+                    String title = "خبرٌ عاجل رقم " + i + " — الطقس في دمشق ☀️";
+                    String json = Articles.article(title, "news", "rana-youssef").toString();
+                    editors.submit(() -> {
+                        try {
+                            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create(server.url("/api/articles")))
+                                    .header("Authorization", "Bearer " + TestServer.TOKEN)
+                                    .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(20))
+                                    .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                                    HttpResponse.BodyHandlers.ofString());
+                            if (r.statusCode() == 201) {
+                                JsonNode article = TestServer.parse(r.body());
+                                acknowledged.put(article.get("id").asLong(), article);
+                                firstHalf.countDown();
+                            } else {
+                                otherAnswers.merge(String.valueOf(r.statusCode()), 1, Integer::sum);
+                            }
+                        } catch (IOException e) {
+                            otherAnswers.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                        }
+                        return null;
+                    });
+                }
+                // Kill as soon as the first half is acknowledged: the rest is in flight.
+                assertTrue(firstHalf.await(60, TimeUnit.SECONDS), "only " + acknowledged.size()
+                        + " posts acknowledged within 60 s; other answers: " + otherAnswers);
+                server.kill();
+            } finally {
+                editors.shutdownNow();
+                editors.awaitTermination(30, TimeUnit.SECONDS);
             }
-            // Kill as soon as the first half is acknowledged: the rest is in flight.
-            while (acknowledged.size() < 100) {
-                Thread.sleep(5);
-            }
-            server.kill();
-            editors.shutdownNow();
-            editors.awaitTermination(30, TimeUnit.SECONDS);
         }
 
         assertTrue(acknowledged.size() >= 100, "the burst was acknowledged before the kill");
