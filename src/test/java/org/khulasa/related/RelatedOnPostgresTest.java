@@ -3,15 +3,12 @@ package org.khulasa.related;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.TestDatabase;
@@ -34,7 +31,7 @@ class RelatedOnPostgresTest {
     @Test
     void the_corpus_gets_the_same_related_lists_on_postgresql_as_on_sqlite() throws Exception {
         TestDatabase.requirePostgres();
-        List<ObjectNode> corpus = corpusInPostingOrder();
+        List<ObjectNode> corpus = RelatedCorpus.inPostingOrder();
         try (TestServer sqlite = TestServer.start(sqliteData,
                 Map.of("KHULASA_DB_URL", "jdbc:sqlite:" + sqliteData.resolve("khulasa.db")));
              TestServer postgres = TestServer.start(postgresData)) {
@@ -61,36 +58,5 @@ class RelatedOnPostgresTest {
             lists.put(id, related);
         }
         return lists;
-    }
-
-    /** The stories of {@code related-corpus/}, round robin: one article of each story in turn. */
-    private static List<ObjectNode> corpusInPostingOrder() throws Exception {
-        Path folder = Path.of(RelatedOnPostgresTest.class.getResource("/related-corpus").toURI());
-        List<List<ObjectNode>> stories = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
-                List<ObjectNode> articles = new ArrayList<>();
-                for (JsonNode a : TestServer.JSON.readTree(file.toFile()).get("articles")) {
-                    ObjectNode post = TestServer.JSON.createObjectNode();
-                    post.put("title", a.get("title").asText());
-                    post.put("body", a.get("body").asText());
-                    String category = a.get("category").asText();
-                    post.putObject("category").put("slug", category).put("name", "قسم " + category);
-                    post.putObject("author").put("slug", "corpus").put("name", "محرر");
-                    post.set("tags", a.get("tags"));
-                    articles.add(post);
-                }
-                stories.add(articles);
-            }
-        }
-        List<ObjectNode> order = new ArrayList<>();
-        while (stories.stream().anyMatch(s -> !s.isEmpty())) {
-            for (List<ObjectNode> story : stories) {
-                if (!story.isEmpty()) {
-                    order.add(story.remove(0));
-                }
-            }
-        }
-        return order;
     }
 }

@@ -4,16 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.TestServer;
 
 /**
- * The automatic picks of a hand-written corpus ({@code src/test/resources/related-corpus/}): ten
+ * The automatic picks of a hand-written corpus ({@link RelatedCorpus}): ten
  * stories of six or seven articles each, in distinct wording and varied spelling, posted through
  * the API with no related ids. A pick is right when it comes from the same story.
  *
@@ -45,17 +40,17 @@ class RelatedPrecisionTest {
     private final Map<Long, List<Long>> picksWhenPosted = new LinkedHashMap<>();
 
     @BeforeAll
-    void postTheCorpus(@TempDir Path dir) throws IOException, URISyntaxException {
+    void postTheCorpus(@TempDir Path dir) {
         server = TestServer.start(dir);
-        List<Story> stories = corpus();
-        assertTrue(stories.size() >= 10 && stories.stream().allMatch(s -> s.articles.size() >= 6));
+        List<RelatedCorpus.Story> stories = RelatedCorpus.stories();
+        assertTrue(stories.size() >= 10 && stories.stream().allMatch(s -> s.articles().size() >= 6));
         // First three of every story, round robin; then the rest, which find three of their story already published.
         for (int round = 0; round < 7; round++) {
-            for (Story story : stories) {
-                if (round < story.articles.size()) {
-                    JsonNode created = server.create(story.articles.get(round).toString());
+            for (RelatedCorpus.Story story : stories) {
+                if (round < story.articles().size()) {
+                    JsonNode created = server.create(story.articles().get(round).toString());
                     long id = created.get("id").asLong();
-                    storyOf.put(id, story.name);
+                    storyOf.put(id, story.name());
                     categoryOf.put(id, created.get("category").get("slug").asText());
                     if (round >= 3) {
                         postedWhenStoryHadThree.add(id);
@@ -152,31 +147,5 @@ class RelatedPrecisionTest {
         List<Long> picks = new ArrayList<>();
         article.get("related").forEach(r -> picks.add(r.get("id").asLong()));
         return picks;
-    }
-
-    private record Story(String name, List<ObjectNode> articles) {
-    }
-
-    private static List<Story> corpus() throws IOException, URISyntaxException {
-        Path folder = Path.of(RelatedPrecisionTest.class.getResource("/related-corpus").toURI());
-        List<Story> stories = new ArrayList<>();
-        try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.sorted().toList()) {
-                JsonNode story = TestServer.JSON.readTree(file.toFile());
-                List<ObjectNode> articles = new ArrayList<>();
-                for (JsonNode a : story.get("articles")) {
-                    ObjectNode post = TestServer.JSON.createObjectNode();
-                    post.put("title", a.get("title").asText());
-                    post.put("body", a.get("body").asText());
-                    String category = a.get("category").asText();
-                    post.putObject("category").put("slug", category).put("name", "قسم " + category);
-                    post.putObject("author").put("slug", "corpus").put("name", "محرر");
-                    post.set("tags", a.get("tags"));
-                    articles.add(post);
-                }
-                stories.add(new Story(story.get("story").asText(), articles));
-            }
-        }
-        return stories;
     }
 }
