@@ -52,6 +52,19 @@ public final class FeedXml {
         });
     }
 
+    /** A title as every feed carries it: inside a right-to-left isolate, U+2067 … U+2069. */
+    public static String isolated(String title) {
+        return "\u2067" + title + "\u2069";
+    }
+
+    /** The title inside a feed title's isolate; fails when the title is not wrapped in one. */
+    public static String unisolated(String shown) {
+        if (shown.length() < 2 || shown.charAt(0) != '\u2067' || shown.charAt(shown.length() - 1) != '\u2069') {
+            throw new AssertionError("not in a right-to-left isolate: " + shown);
+        }
+        return shown.substring(1, shown.length() - 1);
+    }
+
     public static FeedXml parse(byte[] bytes) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();

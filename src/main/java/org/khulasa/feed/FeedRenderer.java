@@ -109,7 +109,7 @@ public final class FeedRenderer {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
-        feed.setTitle(RtlText.title(scope.title(siteTitle)));
+        feed.setTitle(FeedTitle.isolated(scope.title(siteTitle)));
         feed.setDescription(scope.description(siteTitle));
         feed.setLink(scope.pageUrl(links));
         feed.setUri(scope.tagUri(links));
@@ -140,7 +140,7 @@ public final class FeedRenderer {
     private SyndEntry entry(Article article, ItemTextCache.Item texts, FeedFormat format) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(links.articleTagUri(article.id()));
-        entry.setTitle(RtlText.title(article.title()));
+        entry.setTitle(FeedTitle.isolated(article.title()));
         entry.setLink(links.article(article.id()));
         entry.setPublishedDate(Date.from(article.published()));
         entry.setUpdatedDate(Date.from(article.updated()));

@@ -18,7 +18,7 @@ final class Opml {
     }
 
     static byte[] render(SiteLinks links, String siteTitle, List<Category> categories, List<Author> authors) {
-        Element head = new Element("head").addContent(new Element("title").setText("كل خلاصات " + siteTitle));
+        Element head = new Element("head").addContent(new Element("title").setText(FeedTitle.isolated("كل خلاصات " + siteTitle)));
         Element body = new Element("body");
         body.addContent(group(siteTitle, links, siteTitle, List.of(FeedScope.site())));
         body.addContent(group("الأقسام", links, siteTitle, categories.stream().map(FeedScope::of).toList()));
@@ -34,10 +34,10 @@ final class Opml {
     }
 
     private static Element group(String text, SiteLinks links, String siteTitle, List<FeedScope> scopes) {
-        Element group = new Element("outline").setAttribute("text", text);
+        Element group = new Element("outline").setAttribute("text", FeedTitle.isolated(text));
         for (FeedScope scope : scopes) {
             for (FeedFormat format : FeedFormat.values()) {
-                String title = scope.title(siteTitle) + (format == FeedFormat.RSS ? " (RSS)" : " (Atom)");
+                String title = FeedTitle.isolated(scope.title(siteTitle) + (format == FeedFormat.RSS ? " (RSS)" : " (Atom)"));
                 group.addContent(new Element("outline")
                         .setAttribute("type", "rss")
                         .setAttribute("text", title)
