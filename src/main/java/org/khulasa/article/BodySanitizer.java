@@ -2,6 +2,7 @@ package org.khulasa.article;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -38,12 +39,25 @@ public final class BodySanitizer {
     }
 
     public static String sanitize(String html) {
-        return Jsoup.clean(html, "", SAFELIST, OUTPUT);
+        String clean = Jsoup.clean(html, "", SAFELIST, OUTPUT);
+        return DisplayText.hasBidiControl(clean) ? withBalancedText(clean) : clean;
     }
 
-    /** Whether sanitized HTML still says anything: text, or at least an image. */
+    /** Whether sanitized HTML still shows anything: visible text, or at least an image (one whose src was kept). */
     public static boolean hasContent(String sanitizedHtml) {
         Document doc = Jsoup.parseBodyFragment(sanitizedHtml);
-        return !doc.body().text().isBlank() || !doc.body().select("img").isEmpty();
+        return DisplayText.hasVisible(doc.body().text()) || !doc.body().select("img[src]").isEmpty();
+    }
+
+    /** Each run of text closes the bidi controls it opens, so none reaches past its element. */
+    private static String withBalancedText(String clean) {
+        Document doc = Jsoup.parseBodyFragment(clean);
+        doc.outputSettings(OUTPUT);
+        doc.body().traverse((node, depth) -> {
+            if (node instanceof TextNode text) {
+                text.text(DisplayText.balanced(text.getWholeText()));
+            }
+        });
+        return doc.body().html();
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
 import org.khulasa.article.Article;
+import org.khulasa.article.DisplayText;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -60,7 +61,8 @@ final class ItemTextCache {
         }
         int end = text.offsetByCodePoints(0, EXCERPT_CHARS);
         int space = text.lastIndexOf(' ', end);
-        return text.substring(0, space > 0 ? space : end) + "…";
+        // The cut may fall inside an isolate or embedding the editor closed further on.
+        return DisplayText.balanced(text.substring(0, space > 0 ? space : end)) + "…";
     }
 
     /** One article's item texts; {@code rssSummary} is the summary escaped once more, as RSS {@code <description>} is HTML. */

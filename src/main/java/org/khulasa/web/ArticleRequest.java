@@ -26,6 +26,7 @@ import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.Author;
 import org.khulasa.article.BodySanitizer;
 import org.khulasa.article.Category;
+import org.khulasa.article.DisplayText;
 import org.khulasa.article.FieldError;
 import org.khulasa.article.Image;
 import org.khulasa.article.InvalidArticleException;
@@ -40,6 +41,9 @@ import org.khulasa.web.http.Rfc3339;
  */
 public final class ArticleRequest {
     private static final ObjectMapper MAPPER = Json.mapper();
+
+    private static final String NOTHING_VISIBLE =
+            "shows nothing: it holds only spaces and invisible characters (such as U+200F, U+200B, U+2060)";
 
     private final List<FieldError> errors = new ArrayList<>();
 
@@ -78,7 +82,7 @@ public final class ArticleRequest {
         return text(parent, field, field, required, max);
     }
 
-    /** A string field, XML-illegal characters removed, otherwise exactly as sent. */
+    /** A string field, XML-illegal characters removed and bidi controls closed, otherwise exactly as sent. */
     private String text(JsonNode parent, String field, String path, boolean required, int max) {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
@@ -96,11 +100,15 @@ public final class ArticleRequest {
             errors.add(new FieldError(path, "must not be empty"));
             return null;
         }
+        if (!value.isBlank() && !DisplayText.hasVisible(value)) {
+            errors.add(new FieldError(path, NOTHING_VISIBLE));
+            return null;
+        }
         if (value.codePointCount(0, value.length()) > max) {
             errors.add(new FieldError(path, "must be at most " + max + " characters"));
             return null;
         }
-        return value.isEmpty() ? null : value;
+        return value.isEmpty() ? null : DisplayText.balanced(value);
     }
 
     private String body(JsonNode json) {
@@ -110,7 +118,7 @@ public final class ArticleRequest {
         }
         String safe = BodySanitizer.sanitize(raw);
         if (!BodySanitizer.hasContent(safe)) {
-            errors.add(new FieldError("body", "has no content left once scripts and unsafe markup are removed"));
+            errors.add(new FieldError("body", "shows nothing once scripts and unsafe markup are removed: no visible text, no image"));
             return null;
         }
         return safe;
@@ -203,10 +211,12 @@ public final class ArticleRequest {
             String value = XmlText.clean(tag.textValue()).strip();
             if (value.isEmpty()) {
                 errors.add(new FieldError(path, "must not be empty"));
-            } else if (value.length() > MAX_TAG) {
+            } else if (!DisplayText.hasVisible(value)) {
+                errors.add(new FieldError(path, NOTHING_VISIBLE));
+            } else if (value.codePointCount(0, value.length()) > MAX_TAG) {
                 errors.add(new FieldError(path, "must be at most " + MAX_TAG + " characters"));
             } else {
-                tags.add(value);
+                tags.add(DisplayText.balanced(value));
             }
         }
         return List.copyOf(tags);
