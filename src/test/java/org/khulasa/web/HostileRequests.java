@@ -53,6 +53,7 @@ final class HostileRequests {
         g.hugeValues();
         g.invalidUtf8(80);
         g.unicodeEdgeCases();
+        g.textThatShowsNothing();
         g.wrongTypes(120);
         g.lyingHeaders();
         g.pathTricks();
@@ -255,6 +256,38 @@ final class HostileRequests {
         post("UTF-16 undeclared", utf16, 400);
         post("Latin-1 declared", a.toString().getBytes(StandardCharsets.ISO_8859_1), 415, AUTH, "Content-Type: application/json; charset=iso-8859-1");
         post("UTF-32", a.toString().getBytes(java.nio.charset.Charset.forName("UTF-32")), 400);
+    }
+
+    /** Text fields of invisible characters only, which would pass for filled in; tags over their length in characters. */
+    private void textThatShowsNothing() {
+        String[] invisibles = {"\u200F\u200B\u2060", "\u200E\u200D\u200C", "\uFEFF", "\u202E", "\u2067\u2069",
+            "\u2066\u202B\u202C", "\u061C", "\u00A0\u2007\u3000", "\u3164", "\u115F\u1160", "\u034F\uFE0F",
+            "\u2800", "\u00AD", "\u2061\u2062\u2063", "\uDB40\uDC20\uDB40\uDC7F", "\u200B".repeat(400)};
+        for (String s : invisibles) {
+            for (String field : List.of("title", "summary", "category.name", "author.name", "image.caption", "body")) {
+                ObjectNode a = validArticle();
+                a.putObject("image").put("url", "https://example.com/a.jpg");
+                set(a, field, TextNodeOf(s));
+                post("only invisible characters in " + field + ": " + escape(s), escaped(a), 400);
+            }
+            ObjectNode tag = validArticle();
+            tag.putArray("tags").add("وسم").add(s);
+            post("a tag of only invisible characters: " + escape(s), escaped(tag), 400);
+            ObjectNode html = validArticle();
+            html.put("body", "<p>" + s + "</p><p><b>" + s + "</b><img src=\"javascript:alert(1)\"></p>");
+            post("a body showing only " + escape(s) + " once sanitized", escaped(html), 400);
+            if (!existingIds.isEmpty()) {
+                ObjectNode replace = validArticle();
+                replace.put("title", s);
+                put("replacing a title with " + escape(s), existingIds.get(random.nextInt(existingIds.size())), escaped(replace), 400);
+            }
+        }
+        // Tags count characters like every other field: 101 of them are too many, however few UTF-16 units.
+        for (String c : List.of("📰", "ب", "\uD835\uDC00", "a")) {
+            ObjectNode a = validArticle();
+            a.putArray("tags").add(c.repeat(101));
+            post("a tag of 101 × " + escape(c), escaped(a), 400);
+        }
     }
 
     private void unicodeEdgeCases() {
