@@ -1,7 +1,6 @@
 package org.khulasa;
 
 import io.javalin.Javalin;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -17,37 +16,49 @@ import org.slf4j.LoggerFactory;
  * Configuration comes from the environment (see {@link Config}).
  */
 public final class Main {
-    private static final Logger log = LoggerFactory.getLogger(Main.class);
 
     private static final String USAGE = """
             Usage: java -jar khulasa.jar [--sample]             serve; --sample loads the sample newsroom into an empty database
                    java -jar khulasa.jar --recompute-related   choose every related list again
                    java -jar khulasa.jar --backup FILE         a consistent copy of the live SQLite database
-                   java -jar khulasa.jar --copy-to JDBC_URL    copy the configured database into an empty one""";
+                   java -jar khulasa.jar --copy-to JDBC_URL    copy the configured database into an empty one
+                   java -jar khulasa.jar --health-check        exit 0 if the server on KHULASA_PORT answers /health""";
 
     private Main() {
     }
 
     public static void main(String[] args) {
         List<String> options = List.of(args);
+        boolean serving = options.isEmpty() || options.equals(List.of("--sample"));
+        if (!serving) {
+            CommandLine.quietLogs();
+        }
         Config config = configOrExit();
-        if (options.size() == 2 && options.get(0).equals("--backup")) {
-            backup(config, Path.of(options.get(1)));
-        } else if (options.size() == 2 && options.get(0).equals("--copy-to")) {
-            copyTo(config, options.get(1));
-        } else if (options.equals(List.of("--recompute-related"))) {
-            try (JdbiArticleStore store = open(config, Clock.systemUTC())) {
-                store.recomputeRelated(RecomputeProgress.toStandardOutput());
+        try {
+            if (options.size() == 2 && options.get(0).equals("--backup")) {
+                backup(config, Path.of(options.get(1)));
+            } else if (options.size() == 2 && options.get(0).equals("--copy-to")) {
+                copyTo(config, options.get(1));
+            } else if (options.equals(List.of("--recompute-related"))) {
+                recomputeRelated(config);
+            } else if (options.equals(List.of("--health-check"))) {
+                System.exit(HealthCheck.run(config.port()));
+            } else if (serving) {
+                serve(config, options.contains("--sample"));
+            } else {
+                System.err.println("Unknown options " + String.join(" ", options) + "\n" + USAGE);
+                System.exit(2);
             }
-        } else if (options.isEmpty() || options.equals(List.of("--sample"))) {
-            serve(config, options.contains("--sample"));
-        } else {
-            System.err.println("Unknown options " + String.join(" ", options) + "\n" + USAGE);
-            System.exit(2);
+        } catch (RuntimeException e) {
+            // One line an operator can act on, not a stack trace.
+            System.err.println((serving ? "Khulasa could not start: " : options.get(0) + " failed: ")
+                    + CommandLine.describe(e));
+            System.exit(1);
         }
     }
 
     private static void serve(Config config, boolean sample) {
+        Logger log = LoggerFactory.getLogger(Main.class);
         Clock clock = Clock.systemUTC();
         JdbiArticleStore store = open(config, clock);
         if (sample) {
@@ -70,35 +81,43 @@ public final class Main {
 
     /** {@code --backup FILE}: a consistent copy of the database, taken while the server runs. */
     private static void backup(Config config, Path target) {
-        if (Files.exists(target)) {
-            System.err.println("Backup target " + target + " already exists; choose a new file");
-            System.exit(2);
-        }
+        CommandLine.requireDatabase(config);
+        CommandLine.requireNewFile(target);
+        System.out.println("Backing up " + config.jdbcUrl() + " to " + target);
         try (JdbiArticleStore store = open(config, Clock.systemUTC())) {
             store.backupTo(target);
-        } catch (IllegalStateException e) {
-            System.err.println(e.getMessage());
-            System.exit(2);
         }
-        System.out.println("Backed up " + config.jdbcUrl() + " to " + target);
+        System.out.printf("Done: %,d bytes written to %s%n", target.toFile().length(), target);
+    }
+
+    /** {@code --recompute-related}: every article indexed again and its related list chosen again. */
+    private static void recomputeRelated(Config config) {
+        CommandLine.requireDatabase(config);
+        long started = System.nanoTime();
+        long[] articles = {0};
+        RecomputeProgress progress = RecomputeProgress.toStandardOutput();
+        try (JdbiArticleStore store = open(config, Clock.systemUTC())) {
+            store.recomputeRelated((step, done, total) -> {
+                articles[0] = total;
+                progress.report(step, done, total);
+            });
+        }
+        System.out.printf("Done: related lists of %,d articles chosen again in %d s%n",
+                articles[0], (System.nanoTime() - started) / 1_000_000_000);
     }
 
     /** {@code --copy-to URL}: the configured database (KHULASA_DATA or KHULASA_DB_URL) into an empty one, with progress. */
     private static void copyTo(Config config, String targetUrl) {
+        CommandLine.requireDatabase(config);
         String sourceUrl = config.jdbcUrl();
         System.out.println("Copying " + sourceUrl + " into " + targetUrl.replaceAll("password=[^&]*", "password=…"));
-        try {
-            DatabaseCopy.Progress progress = (table, done, total) -> {
-                if (done == total || (done > 0 && done % 5000 == 0)) {
-                    System.out.printf("  %-26s %,d of %,d%n", table, done, total);
-                }
-            };
-            long rows = DatabaseCopy.copy(sourceUrl, targetUrl, new RelatedArticles(config.relatedCount()), progress);
-            System.out.printf("Done: %,d rows copied. Point KHULASA_DB_URL at the new database and restart.%n", rows);
-        } catch (RuntimeException e) {
-            System.err.println("The copy failed: " + e.getMessage());
-            System.exit(1);
-        }
+        DatabaseCopy.Progress progress = (table, done, total) -> {
+            if (done == total || (done > 0 && done % 5000 == 0)) {
+                System.out.printf("  %-26s %,d of %,d%n", table, done, total);
+            }
+        };
+        long rows = DatabaseCopy.copy(sourceUrl, targetUrl, new RelatedArticles(config.relatedCount()), progress);
+        System.out.printf("Done: %,d rows copied. Point KHULASA_DB_URL at the new database and restart.%n", rows);
     }
 
     private static JdbiArticleStore open(Config config, Clock clock) {
