@@ -15,8 +15,10 @@ import java.util.Map;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.feed.FeedPath;
 import org.khulasa.links.SiteLinks;
+import org.khulasa.metrics.Metrics;
 import org.khulasa.web.FeedHandler;
 import org.khulasa.web.Handlers;
+import org.khulasa.web.MetricsEndpoint;
 import org.khulasa.web.ServerLimits;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +31,13 @@ public final class App {
     }
 
     public static Javalin create(Config config, ArticleStore store, Clock clock) {
+        return create(config, store, clock, new Metrics());
+    }
+
+    /** {@code metrics} counts what the server does; {@code /metrics} serves them when a token is set. */
+    public static Javalin create(Config config, ArticleStore store, Clock clock, Metrics metrics) {
         Handlers web = new Handlers(store, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
-                config.siteTitle(), config.feedSize(), config.timeZone());
+                config.siteTitle(), config.feedSize(), config.timeZone(), metrics.feedPolls());
         if (config.editorTokens().isEmpty()) {
             log.warn("No editor tokens: the API refuses every write with 401. "
                     + "Set KHULASA_EDITOR_TOKENS=token1,token2 (for instance: openssl rand -hex 24) and restart.");
@@ -48,7 +55,9 @@ public final class App {
             cfg.jetty.modifyServer(server -> server.setHandler(web.cachedFeeds()));
             ServerLimits.apply(cfg.jetty);
 
+            cfg.requestLogger.http(metrics.requestLogger());
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            config.metricsToken().ifPresent(token -> cfg.routes.get("/metrics", new MetricsEndpoint(metrics, token)));
 
             cfg.routes.before("/api/*", web.authForWrites());
             cfg.routes.get("/api/articles", web.api()::list);

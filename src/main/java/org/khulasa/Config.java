@@ -18,7 +18,8 @@ public record Config(
         String siteTitle,
         int feedSize,
         ZoneId timeZone,
-        int relatedCount) {
+        int relatedCount,
+        Optional<String> metricsToken) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -48,7 +49,8 @@ public record Config(
                 Optional.ofNullable(blankToNull(env.get("KHULASA_SITE_TITLE"))).orElse(DEFAULT_SITE_TITLE),
                 intVar(env, "KHULASA_FEED_SIZE", 50),
                 zoneVar(env, "KHULASA_TIMEZONE"),
-                intVar(env, "KHULASA_RELATED_COUNT", 3));
+                intVar(env, "KHULASA_RELATED_COUNT", 3),
+                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip));
     }
 
     public String jdbcUrl() {

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import org.khulasa.metrics.Metrics;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.DatabaseCopy;
@@ -60,13 +61,15 @@ public final class Main {
     private static void serve(Config config, boolean sample) {
         Logger log = LoggerFactory.getLogger(Main.class);
         Clock clock = Clock.systemUTC();
-        JdbiArticleStore store = open(config, clock);
+        Metrics metrics = new Metrics();
+        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock,
+                metrics.timed(new RelatedArticles(config.relatedCount())), metrics::watchPool);
         if (sample) {
             int loaded = SampleNewsroom.loadIfEmpty(store);
             log.info(loaded > 0 ? "Loaded the sample newsroom: " + loaded + " articles"
                     : "The database already holds articles; the sample newsroom was not loaded");
         }
-        Javalin app = App.create(config, store, clock);
+        Javalin app = App.create(config, store, clock, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.stop();

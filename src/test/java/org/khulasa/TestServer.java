@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.khulasa.metrics.Metrics;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.JdbiArticleStore;
@@ -71,8 +72,11 @@ public final class TestServer implements AutoCloseable {
         all.putAll(env);
         TestDatabase.serverUrlFor(dataDir).ifPresent(url -> all.putIfAbsent("KHULASA_DB_URL", url));
         Config config = Config.fromEnvironment(all);
-        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
-        Javalin app = App.create(config, store, clock);
+        // Wired as Main wires it, metrics included.
+        Metrics metrics = new Metrics();
+        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock,
+                metrics.timed(new RelatedArticles(config.relatedCount())), metrics::watchPool);
+        Javalin app = App.create(config, store, clock, metrics);
         try {
             app.start("127.0.0.1", config.port());
         } catch (RuntimeException e) {

@@ -1,7 +1,9 @@
 package org.khulasa.storage;
 
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import java.time.Clock;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.RelatedMatcher;
 
@@ -24,8 +26,15 @@ public final class Database {
      * {@code related} fills each article's related list when it is written.
      */
     public static JdbiArticleStore open(String jdbcUrl, Clock clock, RelatedMatcher related) {
+        return open(jdbcUrl, clock, related, pool -> { });
+    }
+
+    /** As above; {@code watchPool} is shown the connection pool, for metrics. */
+    public static JdbiArticleStore open(String jdbcUrl, Clock clock, RelatedMatcher related,
+            Consumer<HikariPoolMXBean> watchPool) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariDataSource pool = dialect.pool(jdbcUrl);
+        watchPool.accept(pool.getHikariPoolMXBean());
         Jdbi jdbi = Jdbi.create(pool);
         try {
             Migrations.apply(jdbi, dialect);

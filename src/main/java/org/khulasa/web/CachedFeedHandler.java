@@ -11,6 +11,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khulasa.feed.FeedPath;
+import org.khulasa.metrics.FeedPolls;
 
 /**
  * Answers a poll of a feed that is already in {@link FeedCache} straight from Jetty, ahead of
@@ -22,10 +23,12 @@ import org.khulasa.feed.FeedPath;
 public final class CachedFeedHandler extends Handler.Wrapper {
     private final FeedCache cache;
     private final Clock clock;
+    private final FeedPolls polls;
 
-    CachedFeedHandler(FeedCache cache, Clock clock) {
+    CachedFeedHandler(FeedCache cache, Clock clock, FeedPolls polls) {
         this.cache = cache;
         this.clock = clock;
+        this.polls = polls;
     }
 
     @Override
@@ -43,6 +46,7 @@ public final class CachedFeedHandler extends Handler.Wrapper {
         boolean gzip = ConditionalGet.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
         boolean notModified = ConditionalGet.notModified(entry,
                 headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE));
+        polls.answeredFromCache(notModified);
         HttpFields.Mutable out = response.getHeaders();
         for (HttpField field : entry.headers(gzip, notModified)) {
             out.add(field);

@@ -14,6 +14,7 @@ import org.khulasa.feed.FeedPath;
 import org.khulasa.feed.FeedScope;
 import org.khulasa.feed.Feeds;
 import org.khulasa.feed.RenderedFeed;
+import org.khulasa.metrics.FeedPolls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +31,13 @@ public final class FeedHandler {
     private final Feeds feeds;
     private final FeedCache cache;
     private final Clock clock;
+    private final FeedPolls polls;
 
-    FeedHandler(Feeds feeds, FeedCache cache, Clock clock) {
+    FeedHandler(Feeds feeds, FeedCache cache, Clock clock, FeedPolls polls) {
         this.feeds = feeds;
         this.cache = cache;
         this.clock = clock;
+        this.polls = polls;
     }
 
     /** The handler of the route {@code FeedPath.route(kind, format)}. */
@@ -66,9 +69,19 @@ public final class FeedHandler {
      */
     private void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {
         Instant now = clock.instant();
-        FeedCache.Entry entry = cache.get(key, contentType, now, () -> render.apply(now));
+        long start = System.nanoTime();
+        boolean[] rendered = {false};
+        FeedCache.Entry entry = cache.get(key, contentType, now, () -> {
+            rendered[0] = true;
+            return render.apply(now);
+        });
         boolean gzip = ConditionalGet.acceptsGzip(ctx.header("Accept-Encoding"));
         boolean notModified = ConditionalGet.notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"));
+        if (rendered[0]) {
+            polls.rendered(System.nanoTime() - start); // with compressing and hashing: the whole cost of a miss
+        } else {
+            polls.answeredFromCache(notModified); // another poll's render, finished or awaited
+        }
         for (HttpField field : entry.headers(gzip, notModified)) {
             ctx.header(field.getName(), field.getValue());
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.feed.Feeds;
 import org.khulasa.links.SiteLinks;
+import org.khulasa.metrics.FeedPolls;
 import org.khulasa.web.pages.Pages;
 
 /** The HTTP handlers, built once from their dependencies and wired to one feed cache; {@code App} routes to them. */
@@ -24,13 +25,13 @@ public final class Handlers {
 
     /** {@code feedSize} articles per feed and per page; pages show dates in {@code timeZone}. */
     public Handlers(ArticleStore store, Clock clock, SiteLinks links, List<String> editorTokens,
-                    String siteTitle, int feedSize, ZoneId timeZone) {
+                    String siteTitle, int feedSize, ZoneId timeZone, FeedPolls polls) {
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock));
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
         FeedCache feedCache = new FeedCache();
-        this.feeds = new FeedHandler(new Feeds(store, links, siteTitle, feedSize), feedCache, clock);
-        this.cachedFeeds = new CachedFeedHandler(feedCache, clock);
+        this.feeds = new FeedHandler(new Feeds(store, links, siteTitle, feedSize), feedCache, clock, polls);
+        this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         // Any write may change several feeds (site, category, author, related titles): drop them all.
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);
         // Several instances on one PostgreSQL: another instance's write makes ours stale too.

@@ -1,0 +1,83 @@
+package org.khulasa.metrics;
+
+import com.zaxxer.hikari.HikariPoolMXBean;
+import io.javalin.http.RequestLogger;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
+import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.io.IOException;
+import java.io.OutputStream;
+import org.khulasa.article.RelatedMatcher;
+
+/**
+ * What an operator watches, in the Prometheus text format at {@code /metrics}: requests by route
+ * and status, feed polls by result, writes, related matching, the database pool, JVM memory and
+ * GC. One registry per server (not the client's global one), so tests running several servers in
+ * one JVM each see their own numbers. Metric names and labels are listed in the README.
+ */
+public final class Metrics {
+    /** Seconds; from a cached answer's fraction of a millisecond to a write kept waiting 5 s. */
+    static final double[] LATENCY_BUCKETS = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10};
+
+    /** The media type of the Prometheus text format, version 0.0.4. */
+    public static final String TEXT_FORMAT = PrometheusTextFormatWriter.CONTENT_TYPE;
+    private static final PrometheusTextFormatWriter TEXT = PrometheusTextFormatWriter.create();
+
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final FeedPolls feedPolls;
+    private final RequestMetrics requests;
+    private final Histogram relatedMatching;
+
+    public Metrics() {
+        JvmMetrics.builder().register(registry);
+        feedPolls = new FeedPolls(registry);
+        requests = new RequestMetrics(registry);
+        relatedMatching = histogram("khulasa_related_match_duration_seconds",
+                "Time to choose the automatic related articles of one article, at each write");
+    }
+
+    static Histogram.Builder histogramBuilder(String name, String help) {
+        return Histogram.builder().name(name).help(help).unit(null)
+                .classicOnly().classicUpperBounds(LATENCY_BUCKETS).withoutExemplars();
+    }
+
+    private Histogram histogram(String name, String help) {
+        return histogramBuilder(name, help).register(registry);
+    }
+
+    /** Counts feed polls; the Jetty handler answering cached feeds calls it on every poll. */
+    public FeedPolls feedPolls() {
+        return feedPolls;
+    }
+
+    /** Counts every request Javalin routes (and the writes among them), with its time. */
+    public RequestLogger requestLogger() {
+        return requests;
+    }
+
+    /** {@code matcher}, its {@code pick} timed. */
+    public RelatedMatcher timed(RelatedMatcher matcher) {
+        return new TimedRelatedMatcher(matcher, relatedMatching);
+    }
+
+    /** Reports the pool's connections in use, idle, and the threads waiting for one. */
+    public void watchPool(HikariPoolMXBean pool) {
+        GaugeWithCallback.builder().name("khulasa_db_pool_connections")
+                .help("Database pool connections by state; 'pending' counts threads waiting for one")
+                .labelNames("state")
+                .callback(cb -> {
+                    cb.call(pool.getActiveConnections(), "active");
+                    cb.call(pool.getIdleConnections(), "idle");
+                    cb.call(pool.getTotalConnections(), "total");
+                    cb.call(pool.getThreadsAwaitingConnection(), "pending");
+                })
+                .register(registry);
+    }
+
+    /** Every metric, now, in the Prometheus text format ({@link #TEXT_FORMAT}). */
+    public void writeTextFormat(OutputStream out) throws IOException {
+        TEXT.write(out, registry.scrape());
+    }
+}
