@@ -89,13 +89,13 @@ final class ArticleReads {
         Map<Long, List<RelatedLink>> related = new LinkedHashMap<>();
         // Only related articles that readers can already see: a scheduled one joins the list on time.
         h.createQuery("""
-                        SELECT r.article_id, a.id, a.title FROM article_related r JOIN articles a ON a.id = r.related_id
+                        SELECT r.article_id, a.id, a.title, r.chosen_by FROM article_related r JOIN articles a ON a.id = r.related_id
                         WHERE r.article_id IN (<ids>) AND a.published_at <= :visibleAt
                         ORDER BY r.article_id, r.position
                         """)
                 .bindList("ids", ids(bare))
                 .bind("visibleAt", millisOrEnd(visibleAt))
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), new RelatedLink(rs.getLong(2), rs.getString(3))))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), new RelatedLink(rs.getLong(2), rs.getString(3), "editor".equals(rs.getString(4)))))
                 .forEach(e -> related.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return bare.stream().map(a -> new Article(a.id(), a.title(), a.summary(), a.body(), a.category(), a.author(),
                 a.published(), a.updated(), related.getOrDefault(a.id(), List.of()),

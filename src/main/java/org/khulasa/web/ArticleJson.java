@@ -24,13 +24,14 @@ record ArticleJson(
         List<String> tags,
         Image image) {
 
-    record Related(long id, String title, String url) {
+    /** {@code chosen}: "editor" or "auto"; a PUT of this list keeps the first and chooses the others again. */
+    record Related(long id, String title, String url, String chosen) {
     }
 
     static ArticleJson of(Article a, SiteLinks links) {
         return new ArticleJson(a.id(), links.article(a.id()), a.title(), a.summary(), a.body(),
                 a.category(), a.author(), iso(a.published()), iso(a.updated()),
-                a.related().stream().map(r -> new Related(r.id(), r.title(), links.article(r.id()))).toList(),
+                a.related().stream().map(r -> new Related(r.id(), r.title(), links.article(r.id()), r.byEditor() ? "editor" : "auto")).toList(),
                 a.tags(), a.image());
     }
 

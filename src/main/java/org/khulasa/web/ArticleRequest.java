@@ -168,7 +168,7 @@ public final class ArticleRequest {
             return List.of();
         }
         if (!node.isArray()) {
-            errors.add(new FieldError("related", "must be an array of article ids, not " + kind(node)));
+            errors.add(new FieldError("related", "must be an array of article ids or {\"id\": …} objects, not " + kind(node)));
             return List.of();
         }
         if (node.size() > MAX_RELATED) {
@@ -178,8 +178,18 @@ public final class ArticleRequest {
         Set<Long> ids = new LinkedHashSet<>();
         for (int i = 0; i < node.size(); i++) {
             JsonNode id = node.get(i);
+            String path = "related[" + i + "]";
+            // As GET shows the list: {"id", "title", "url", "chosen"}. Links Khulasa chose are
+            // chosen again at this write, so only the editor's become picks.
+            if (id.isObject()) {
+                if (id.path("chosen").asText("").equals("auto")) {
+                    continue;
+                }
+                id = id.path("id");
+                path += ".id";
+            }
             if (!id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() < 1) {
-                errors.add(new FieldError("related[" + i + "]", "must be a positive article id, not " + id));
+                errors.add(new FieldError(path, "must be a positive article id, not " + id));
             } else if (!ids.add(id.longValue())) {
                 errors.add(new FieldError("related[" + i + "]", "repeats article " + id.longValue()));
             }
