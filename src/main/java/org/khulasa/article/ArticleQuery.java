@@ -5,9 +5,15 @@ import java.time.Instant;
 /**
  * A page of the archive, newest first. {@code category} and {@code author} are slugs or null for
  * any; only articles published at or before {@code visibleAt} are listed (null: scheduled ones
- * too); {@code before}, when set, keeps articles published strictly earlier.
+ * too); {@code before}, when set, keeps articles published strictly earlier, and with
+ * {@code beforeId} also those published at {@code before} exactly with a smaller id: the place
+ * where the previous page ended, in the list's own order.
  */
-public record ArticleQuery(String category, String author, Instant visibleAt, Instant before, int limit) {
+public record ArticleQuery(String category, String author, Instant visibleAt, Instant before, Long beforeId, int limit) {
+
+    public ArticleQuery(String category, String author, Instant visibleAt, Instant before, int limit) {
+        this(category, author, visibleAt, before, null, limit);
+    }
 
     public static ArticleQuery site(Instant visibleAt, int limit) {
         return new ArticleQuery(null, null, visibleAt, null, limit);

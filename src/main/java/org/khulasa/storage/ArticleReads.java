@@ -30,9 +30,14 @@ final class ArticleReads {
             JOIN authors w ON w.id = a.author_id
             """;
 
-    /** A page of a scope, newest first: the scope's condition goes before it. */
+    /**
+     * A page of a scope, newest first: the scope's condition goes before it. The page starts
+     * after (:before, :beforeId) in the list's order; :beforeId 0 keeps only times before :before.
+     * The range on published_at alone stays, so the (scope, published_at) indexes still serve.
+     */
     private static final String PAGE = """
-             a.published_at <= :visibleAt AND a.published_at < :before
+             a.published_at <= :visibleAt AND a.published_at <= :before
+             AND (a.published_at < :before OR a.id < :beforeId)
             ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
             """;
 
@@ -70,6 +75,7 @@ final class ArticleReads {
         var statement = h.createQuery(sql)
                 .bind("visibleAt", millisOrEnd(query.visibleAt()))
                 .bind("before", millisOrEnd(query.before()))
+                .bind("beforeId", query.beforeId() == null ? 0L : query.beforeId())
                 .bind("limit", query.limit());
         if (query.category() != null) {
             statement.bind("category", query.category());

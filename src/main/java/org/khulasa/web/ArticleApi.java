@@ -3,6 +3,7 @@ package org.khulasa.web;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
@@ -86,10 +87,32 @@ public final class ArticleApi {
         String author = slugParam(ctx, "author");
         int limit = limitParam(ctx);
         Instant before = beforeParam(ctx);
+        Long beforeId = beforeIdParam(ctx, before);
         // Editors see what they scheduled; the public sees what is out.
         Instant visibleAt = auth.identify(ctx).isPresent() ? null : clock.instant();
-        ctx.json(store.list(new ArticleQuery(category, author, visibleAt, before, limit)).stream()
-                .map(a -> ArticleJson.of(a, links)).toList());
+        List<Article> page = store.list(new ArticleQuery(category, author, visibleAt, before, beforeId, limit));
+        if (page.size() == limit) {
+            Article last = page.get(page.size() - 1);
+            ctx.header("Link", "<" + nextPage(category, author, limit, last) + ">; rel=\"next\"");
+        }
+        ctx.json(page.stream().map(a -> ArticleJson.of(a, links)).toList());
+    }
+
+    /**
+     * The page after one ending with {@code last} (RFC 8288): the same filters, continuing just
+     * after it in the list's order (publication time, then id), so articles sharing a time are
+     * neither skipped nor repeated.
+     */
+    private static String nextPage(String category, String author, int limit, Article last) {
+        StringBuilder url = new StringBuilder("/api/articles?limit=").append(limit);
+        if (category != null) {
+            url.append("&category=").append(category);
+        }
+        if (author != null) {
+            url.append("&author=").append(author);
+        }
+        return url.append("&before=").append(ArticleJson.iso(last.published()))
+                .append("&before_id=").append(last.id()).toString();
     }
 
     private static long id(Context ctx) {
@@ -130,6 +153,19 @@ public final class ArticleApi {
         }
         return Rfc3339.parse(value).orElseThrow(() ->
                 ProblemException.badField("before", "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00Z"));
+    }
+
+    /** {@code before_id}: where, among articles published at {@code before} exactly, the last page ended. */
+    private static Long beforeIdParam(Context ctx, Instant before) {
+        String value = ctx.queryParam("before_id");
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        if (before == null) {
+            throw ProblemException.badField("before_id", "needs before: it says where among articles published at that time to go on");
+        }
+        return ArticleIds.parse(value)
+                .orElseThrow(() -> ProblemException.badField("before_id", "must be a positive whole number"));
     }
 
     private static IdempotencyKey idempotencyKey(Context ctx, byte[] body) {
