@@ -21,13 +21,14 @@ final class CommandLine {
     }
 
     /**
-     * Only warnings and errors of the application's own logs, none of the pool's (its failures
-     * come back as exceptions, reported in one line). Runs before the first logger is made, since
+     * Only warnings and errors of the application's own logs, none of the pool's or the SQLite
+     * driver's (their failures come back as exceptions, reported in one line). Runs before the first logger is made, since
      * slf4j-simple reads its settings once.
      */
     static void quietLogs() {
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         System.setProperty("org.slf4j.simpleLogger.log.com.zaxxer.hikari", "off");
+        System.setProperty("org.slf4j.simpleLogger.log.org.sqlite", "off");
     }
 
     /**
@@ -71,6 +72,12 @@ final class CommandLine {
             }
         }
         String text = message == null ? e.getClass().getSimpleName() : message;
-        return text.lines().findFirst().orElse(text).strip();
+        text = text.lines().findFirst().orElse(text).strip();
+        if (text.contains("No native library found")) {
+            // A read-only container without a tmpfs: say where the driver wanted to write.
+            text = "SQLite could not unpack its native library into " + System.getProperty("java.io.tmpdir")
+                    + ", which must be writable (a tmpfs on /tmp in a read-only container)";
+        }
+        return text;
     }
 }

@@ -11,7 +11,7 @@ import java.time.Duration;
  * health checks in images that have no curl. Exit status 0 when it answers 200, 1 otherwise.
  */
 final class HealthCheck {
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     private HealthCheck() {
     }
