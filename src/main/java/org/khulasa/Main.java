@@ -66,8 +66,12 @@ public final class Main {
                 metrics.timed(new RelatedArticles(config.relatedCount())), metrics::watchPool);
         if (sample) {
             int loaded = SampleNewsroom.loadIfEmpty(store);
-            log.info(loaded > 0 ? "Loaded the sample newsroom: " + loaded + " articles"
-                    : "The database already holds articles; the sample newsroom was not loaded");
+            if (loaded > 0) {
+                log.info("Loaded the sample newsroom: {} articles", loaded);
+            } else {
+                log.warn("--sample: the database already holds articles, so the sample newsroom was not loaded"
+                        + " (it loads only into an empty database)");
+            }
         }
         Javalin app = App.create(config, store, clock, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
