@@ -28,6 +28,9 @@ final class HealthCheck {
             Thread.currentThread().interrupt();
             System.err.println(uri + " did not answer: interrupted");
             return 1;
+        } catch (java.net.ConnectException e) {
+            System.err.println(uri + " did not answer: nothing listens on port " + port);
+            return 1;
         } catch (java.io.IOException e) {
             System.err.println(uri + " did not answer: " + CommandLine.describe(e));
             return 1;

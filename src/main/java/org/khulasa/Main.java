@@ -44,6 +44,8 @@ public final class Main {
                 recomputeRelated(config);
             } else if (options.equals(List.of("--health-check"))) {
                 System.exit(HealthCheck.run(config.port()));
+            } else if (options.equals(List.of("--help"))) {
+                System.out.println(USAGE);
             } else if (serving) {
                 serve(config, options.contains("--sample"));
             } else {

@@ -101,6 +101,14 @@ class CommandLineTest {
     }
 
     @Test
+    void help_prints_the_usage() throws Exception {
+        Run run = run(Map.of(), List.of("--help"));
+        assertEquals(0, run.status(), run.all());
+        assertTrue(run.out().startsWith("Usage: java -jar khulasa.jar"), run.out());
+        assertTrue(run.out().contains("--health-check"), run.out());
+    }
+
+    @Test
     void an_unknown_option_prints_the_usage_and_exits_2() throws Exception {
         Run run = run(Map.of(), List.of("--restore"));
         assertEquals(2, run.status(), run.all());
