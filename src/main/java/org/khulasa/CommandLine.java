@@ -60,19 +60,24 @@ final class CommandLine {
         }
     }
 
-    /** One line saying what went wrong: the message of the failure, or of its deepest cause that has one. */
+    /**
+     * One line saying what went wrong: the first line of the outermost message there is (the
+     * drivers' own say the most: "Connection to localhost:5432 refused. Check that …"), without a
+     * wrapped exception's class name.
+     */
     static String describe(Throwable e) {
         if (e instanceof Failure) {
             return e.getMessage();
         }
         String message = null;
-        for (Throwable t = e; t != null; t = t.getCause()) {
+        for (Throwable t = e; t != null && message == null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) {
                 message = t.getMessage();
             }
         }
         String text = message == null ? e.getClass().getSimpleName() : message;
-        text = text.lines().findFirst().orElse(text).strip();
+        text = text.lines().findFirst().orElse(text).strip()
+                .replaceFirst("^([a-z][a-z0-9_]*\\.)+[A-Z]\\w*(Exception|Error): ", "");
         if (text.contains("No native library found")) {
             // A read-only container without a tmpfs: say where the driver wanted to write.
             text = "SQLite could not unpack its native library into " + System.getProperty("java.io.tmpdir")
