@@ -364,7 +364,9 @@ final class HostileRequests {
                 f.numberNode(-0.0), f.numberNode(Double.MAX_VALUE));
         List<JsonNode> notIds = List.of(f.textNode("1"), f.numberNode(1.0), f.numberNode(1.5), f.numberNode(0), f.numberNode(-1),
                 f.numberNode(1e3), f.numberNode(new java.math.BigInteger("9223372036854775808")), f.booleanNode(true),
-                f.nullNode(), f.arrayNode().add(1), f.objectNode().put("id", 1), f.textNode("١"), f.numberNode(Long.MIN_VALUE));
+                f.nullNode(), f.arrayNode().add(1), f.textNode("١"), f.numberNode(Long.MIN_VALUE),
+                // {"id": 1} is how GET shows a link, and valid; these objects are not
+                f.objectNode().put("id", "1"), f.objectNode(), f.objectNode().put("id", 1.5));
         for (int i = 0; i < count; i++) {
             ObjectNode a = validArticle();
             a.putObject("image").put("url", "https://example.com/a.jpg").put("caption", "صورة");
