@@ -5,7 +5,13 @@ import io.javalin.http.RequestLogger;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
-import io.prometheus.metrics.instrumentation.jvm.JvmMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmClassLoadingMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmGarbageCollectorMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
+import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
+import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
+import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -31,7 +37,15 @@ public final class Metrics {
     private final Histogram relatedMatching;
 
     public Metrics() {
-        JvmMetrics.builder().register(registry);
+        // The JVM's own metrics, except the allocation counters: those add a GC listener per
+        // registry that is never removed, and tests start many servers in one JVM.
+        JvmMemoryMetrics.builder().register(registry);
+        JvmGarbageCollectorMetrics.builder().register(registry);
+        JvmThreadsMetrics.builder().register(registry);
+        JvmBufferPoolMetrics.builder().register(registry);
+        JvmClassLoadingMetrics.builder().register(registry);
+        JvmRuntimeInfoMetric.builder().register(registry);
+        ProcessMetrics.builder().register(registry);
         feedPolls = new FeedPolls(registry);
         requests = new RequestMetrics(registry);
         relatedMatching = histogram("khulasa_related_match_duration_seconds",
@@ -39,7 +53,7 @@ public final class Metrics {
     }
 
     static Histogram.Builder histogramBuilder(String name, String help) {
-        return Histogram.builder().name(name).help(help).unit(null)
+        return Histogram.builder().name(name).help(help)
                 .classicOnly().classicUpperBounds(LATENCY_BUCKETS).withoutExemplars();
     }
 
