@@ -101,6 +101,20 @@ class CommandLineTest {
     }
 
     @Test
+    void sample_says_when_it_loads_nothing_into_a_database_that_holds_articles() throws Exception {
+        Path data = temp.resolve("newsroom");
+        try (TestServer server = TestServer.start(data)) {
+            server.create(Articles.article("خبر قبل العينة").toString());
+        }
+        Path log = temp.resolve("server.log");
+        try (ServerProcess server = ServerProcess.start(data, log, Map.of(), "--sample")) {
+            assertTrue(Files.readString(log).contains(
+                    "WARN org.khulasa.Main - --sample: the database already holds articles, so the sample newsroom was not loaded"),
+                    Files.readString(log));
+        }
+    }
+
+    @Test
     void help_prints_the_usage() throws Exception {
         Run run = run(Map.of(), List.of("--help"));
         assertEquals(0, run.status(), run.all());
