@@ -4,8 +4,8 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
-import org.khulasa.article.RelatedIndex;
 import org.khulasa.article.RelatedMatcher;
+import org.khulasa.article.WordIndex;
 
 /** A {@link RelatedMatcher} whose picks are timed; everything else is passed through. */
 final class TimedRelatedMatcher implements RelatedMatcher {
@@ -29,7 +29,7 @@ final class TimedRelatedMatcher implements RelatedMatcher {
 
     @Override
     public List<Long> pick(ArticleText article, IndexedText words, long self, Set<Long> exclude, int wanted,
-            Instant now, RelatedIndex index) {
+            Instant now, WordIndex index) {
         long start = System.nanoTime();
         try {
             return matcher.pick(article, words, self, exclude, wanted, now, index);

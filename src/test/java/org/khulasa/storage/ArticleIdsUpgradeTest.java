@@ -62,7 +62,7 @@ class ArticleIdsUpgradeTest {
             Article two = store.find(second, null).orElseThrow();
             assertEquals("الأول", one.title());
             assertEquals(List.of("وسم"), one.tags());
-            assertEquals(List.of(new RelatedLink(first, "الأول")), two.related());
+            assertEquals(List.of(new RelatedLink(first, "الأول", true)), two.related());
 
             long next = store.create(draft("الجديد"), IdempotencyKey.NONE).article().id();
             assertTrue(next > deleted, "the new article got id " + next + ", a deleted one's");
