@@ -20,6 +20,7 @@ import org.khulasa.web.FeedHandler;
 import org.khulasa.web.Handlers;
 import org.khulasa.web.MetricsEndpoint;
 import org.khulasa.web.ServerLimits;
+import org.khulasa.web.desk.Desk;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,6 +39,8 @@ public final class App {
     public static Javalin create(Config config, ArticleStore store, Clock clock, Metrics metrics) {
         Handlers web = new Handlers(store, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
                 config.siteTitle(), config.feedSize(), config.timeZone(), metrics.feedPolls());
+        Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
+                config.siteTitle(), config.timeZone());
         if (config.editorTokens().isEmpty()) {
             log.warn("No editor tokens: the API refuses every write with 401. "
                     + "Set KHULASA_EDITOR_TOKENS=token1,token2 (for instance: openssl rand -hex 24) and restart.");
@@ -65,6 +68,19 @@ public final class App {
             cfg.routes.get("/api/articles/{id}", web.api()::read);
             cfg.routes.put("/api/articles/{id}", web.api()::replace);
             cfg.routes.delete("/api/articles/{id}", web.api()::delete);
+
+            // The writing desk: pages for editors, a client of the API above (see Desk).
+            cfg.routes.get("/desk", desk::home);
+            cfg.routes.post("/desk/signin", desk::signIn);
+            cfg.routes.post("/desk/signout", desk::signOut);
+            cfg.routes.get("/desk/new", desk::newArticle);
+            cfg.routes.get("/desk/articles/{id}", desk::editArticle);
+            cfg.routes.get("/desk/assets/{file}", desk::asset);
+            cfg.routes.before("/desk/api/*", desk::requireEditor);
+            cfg.routes.get("/desk/api/now", desk::now);
+            cfg.routes.get("/desk/api/titles", desk::titles);
+            cfg.routes.post("/desk/api/suggestions", desk::suggestions);
+            cfg.routes.post("/desk/api/preview", desk::preview);
 
             cfg.routes.get("/", web.pages()::home);
             cfg.routes.get("/articles/{id}", web.pages()::article);

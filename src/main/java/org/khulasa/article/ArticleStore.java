@@ -30,6 +30,13 @@ public interface ArticleStore extends AutoCloseable {
      */
     Optional<Article> find(long id, Instant visibleAt);
 
+    /**
+     * The automatic related picks an article with {@code text} would get if written now, best
+     * first, none of {@code exclude}; {@code self} is the article's id when it exists (0: a new
+     * one). Nothing is written: the desk shows these before saving.
+     */
+    List<RelatedLink> suggestRelated(RelatedMatcher.ArticleText text, long self, java.util.Set<Long> exclude);
+
     /** Newest first, by publication time then id. */
     List<Article> list(ArticleQuery query);
 

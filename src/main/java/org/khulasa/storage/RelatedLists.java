@@ -72,6 +72,22 @@ final class RelatedLists {
     }
 
     /**
+     * What matching would pick for {@code text} now, writing nothing: a new article ({@code self}
+     * 0) is searched for as if already indexed, as {@link #picksBeforeWriting} does; a stored one
+     * is in the index already.
+     */
+    List<Long> suggestions(Handle h, ArticleText text, IndexedText words, long self, Set<Long> exclude, Instant now) {
+        int wanted = matcher.listSize();
+        if (wanted <= 0 || words.isEmpty()) {
+            return List.of();
+        }
+        try (StoredWordIndex index = dialect.wordIndex(h)) {
+            return matcher.pick(text, words, self, exclude, wanted, now,
+                    self == 0 ? new PendingWordIndex(index, words) : index);
+        }
+    }
+
+    /**
      * Stores picks chosen before the write after {@code editorPicks} links of the editor's, if
      * every one is still a published article other than {@code id}; false (nothing stored) if not,
      * when the list must be chosen again.

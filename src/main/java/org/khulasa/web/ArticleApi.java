@@ -55,6 +55,11 @@ public final class ArticleApi {
                 .json(ArticleJson.of(created.article(), links));
     }
 
+    /** The article a request's body describes, validated exactly as a create or a replace would. */
+    public ArticleDraft draftOf(Context ctx) {
+        return ArticleRequest.parse(jsonBody.parse(jsonBody.read(ctx)));
+    }
+
     public void read(Context ctx) {
         // Editors see what they scheduled; the public sees what is out.
         Instant visibleAt = auth.identify(ctx).isPresent() ? null : clock.instant();

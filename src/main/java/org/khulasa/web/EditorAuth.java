@@ -11,10 +11,12 @@ final class EditorAuth {
 
     private final EditorTokens tokens;
     private final AuthFailureLimiter failures;
+    private final DeskSessions sessions;
 
-    EditorAuth(EditorTokens tokens, AuthFailureLimiter failures) {
+    EditorAuth(EditorTokens tokens, AuthFailureLimiter failures, DeskSessions sessions) {
         this.tokens = tokens;
         this.failures = failures;
+        this.sessions = sessions;
     }
 
     /** A before-handler for write methods: 401 unless a configured token is presented. */
@@ -39,7 +41,8 @@ final class EditorAuth {
         return identify(ctx).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer");
             return ProblemException.of(401, "Unauthorized",
-                    "send a valid editor token as 'Authorization: Bearer TOKEN'");
+                    "send a valid editor token as 'Authorization: Bearer TOKEN', "
+                    + "or the desk's session cookie with its " + DeskSessions.CSRF_HEADER + " header");
         });
     }
 
@@ -50,8 +53,27 @@ final class EditorAuth {
     Optional<String> identify(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null) {
-            return Optional.empty();
+            return deskSession(ctx).map(DeskSessions.Session::tokenDigest);
         }
+        return check(ctx, header.length() >= 7 && header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")
+                ? header.substring(7).strip() : null);
+    }
+
+    /**
+     * The desk's session, when the request carries its cookie and, as every script request of the
+     * desk does, the session's CSRF token in a header: a cookie alone, which a browser sends on
+     * its own, never counts.
+     */
+    Optional<DeskSessions.Session> deskSession(Context ctx) {
+        return sessions.verify(ctx.cookie(DeskSessions.COOKIE))
+                .filter(s -> DeskSessions.csrfMatches(s, ctx.header(DeskSessions.CSRF_HEADER)));
+    }
+
+    /**
+     * Checks a presented token (null: malformed) against the configured ones, counting failures
+     * toward the address's limit; 429 without checking when the address failed too often.
+     */
+    Optional<String> check(Context ctx, String presented) {
         String address = ctx.req().getRemoteAddr();
         OptionalLong blocked = failures.blockedFor(address);
         if (blocked.isPresent()) {
@@ -59,9 +81,7 @@ final class EditorAuth {
             throw ProblemException.of(429, "Too many failed attempts",
                     "too many wrong tokens from this address; retry after " + blocked.getAsLong() + " seconds");
         }
-        Optional<String> match = header.length() >= 7 && header.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")
-                ? tokens.match(header.substring(7).strip())
-                : Optional.empty();
+        Optional<String> match = presented == null ? Optional.empty() : tokens.match(presented);
         if (match.isEmpty()) {
             failures.recordFailure(address);
         }

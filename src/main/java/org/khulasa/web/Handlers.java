@@ -17,6 +17,7 @@ public final class Handlers {
 
     private final ObjectMapper mapper = Json.mapper();
     private final EditorAuth auth;
+    private final DeskAccess deskAccess;
     private final ArticleApi api;
     private final Problems problems;
     private final Pages pages;
@@ -26,7 +27,9 @@ public final class Handlers {
     /** {@code feedSize} articles per feed and per page; pages show dates in {@code timeZone}. */
     public Handlers(ArticleStore store, Clock clock, SiteLinks links, List<String> editorTokens,
                     String siteTitle, int feedSize, ZoneId timeZone, FeedPolls polls) {
-        this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock));
+        DeskSessions sessions = new DeskSessions(editorTokens, clock);
+        this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
+        this.deskAccess = new DeskAccess(auth, sessions);
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
         FeedCache feedCache = new FeedCache();
@@ -57,6 +60,11 @@ public final class Handlers {
     /** Answers polls of feeds already cached, in Jetty ahead of the routes; see {@link CachedFeedHandler}. */
     public CachedFeedHandler cachedFeeds() {
         return cachedFeeds;
+    }
+
+    /** Sign-in and sessions for the desk, which App builds on these handlers. */
+    public DeskAccess deskAccess() {
+        return deskAccess;
     }
 
     public ArticleApi api() {

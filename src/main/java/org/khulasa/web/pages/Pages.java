@@ -99,6 +99,19 @@ public final class Pages {
         send(ctx, 200, doc);
     }
 
+    /** An article as its reader's page shows it (what goes inside {@code <main>}), for the desk's preview. */
+    public String preview(Article article) {
+        Document doc = layout.page(null, List.of(), List.of());
+        Element main = PageLayout.main(doc);
+        articlePage.fill(main, article, article.related());
+        return main.html();
+    }
+
+    /** The stylesheet's URL, for pages built elsewhere that show articles as readers see them. */
+    public String stylesheetHref() {
+        return stylesheet.href();
+    }
+
     public void stylesheet(Context ctx) {
         stylesheet.serve(ctx);
     }

@@ -1,0 +1,76 @@
+package org.khulasa.web.desk;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.khulasa.article.Article;
+import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStore;
+import org.khulasa.related.ArabicNormalizer;
+import org.khulasa.related.ArabicTerms;
+
+/**
+ * The desk's article list: every article, scheduled ones included, newest first, optionally of
+ * one category or author and whose title holds the words searched for, spelled as related
+ * matching spells them («المباراة» finds «مباراه»). Titles are compared in Java while reading the
+ * archive newest first, at most {@link #SCANNED} articles deep: editors look for recent work.
+ */
+final class DeskSearch {
+    static final int PAGE_SIZE = 20;
+    static final int SCANNED = 5_000;
+    private static final int BATCH = 100;
+
+    /** One page of results, and whether another follows. */
+    record Page(List<Article> articles, boolean hasNext) {
+    }
+
+    private final ArticleStore store;
+
+    DeskSearch(ArticleStore store) {
+        this.store = store;
+    }
+
+    /** Page {@code page} (from 0) of the articles matching; {@code q}, {@code category} and {@code author} may be null. */
+    Page find(String q, String category, String author, int page, int size) {
+        Predicate<String> wanted = titleMatcher(q);
+        int skip = page * size;
+        List<Article> found = new ArrayList<>();
+        Instant before = null;
+        for (int scanned = 0; scanned < SCANNED; scanned += BATCH) {
+            List<Article> batch = store.listWithoutTags(new ArticleQuery(category, author, null, before, BATCH));
+            for (Article a : batch) {
+                if (wanted.test(a.title())) {
+                    if (skip > 0) {
+                        skip--;
+                    } else if (found.size() == size) {
+                        return new Page(found, true);
+                    } else {
+                        found.add(a);
+                    }
+                }
+            }
+            if (batch.size() < BATCH) {
+                break;
+            }
+            before = batch.get(batch.size() - 1).published();
+        }
+        return new Page(found, false);
+    }
+
+    /**
+     * Every term of {@code q} must occur in the normalised title; a query of stop words only
+     * («في») is looked for as it is, normalised.
+     */
+    static Predicate<String> titleMatcher(String q) {
+        if (q == null || q.isBlank()) {
+            return title -> true;
+        }
+        List<String> terms = ArabicTerms.of(q);
+        List<String> needles = terms.isEmpty() ? List.of(ArabicNormalizer.normalize(q.strip())) : terms;
+        return title -> {
+            String normalized = ArabicNormalizer.normalize(title);
+            return needles.stream().allMatch(normalized::contains);
+        };
+    }
+}

@@ -1,0 +1,55 @@
+// The API names fields and says what is wrong in English; the desk says it in Arabic, next to
+// the field. Unknown messages still get an Arabic sentence.
+
+const RULES = [
+  [/^is required/, () => 'هذا الحقل مطلوب.'],
+  [/^must not be empty/, () => 'لا يجوز أن يكون فارغاً.'],
+  [/^must be at most (\d+) characters/, (m) => `يجب ألا يزيد على ${m[1]} حرفاً.`],
+  [/lowercase ASCII letters/, () => 'يُكتب بحروف لاتينية صغيرة وأرقام وشرطات فقط، مثل nizar-samir.'],
+  [/RFC 3339/, () => 'وقت غير صالح.'],
+  [/absolute http or https URL/, () => 'يجب أن يكون رابطاً كاملاً يبدأ بـ https:// أو http://.'],
+  [/image media type/, () => 'نوع الصورة غير معروف.'],
+  [/no content left/, () => 'لا يبقى من النص شيء بعد حذف ما ليس آمناً.'],
+  [/no article has id/, () => 'لا يوجد مقال بهذا الرقم.'],
+  [/repeats article/, () => 'المقال مكرر في القائمة.'],
+  [/may list at most (\d+)/, (m) => `لا يزيد عدد المقالات على ${m[1]}.`],
+  [/may hold at most (\d+)/, (m) => `لا يزيد عدد الوسوم على ${m[1]}.`],
+  [/invisible|only invisible/, () => 'لا يحتوي إلا على علامات غير مرئية.'],
+];
+
+export function arabicMessage(message) {
+  for (const [pattern, say] of RULES) {
+    const m = pattern.exec(message || '');
+    if (m) return say(m);
+  }
+  return 'قيمة غير صالحة.';
+}
+
+/** The id of the form control an API field path names ("category.slug" → "category-slug", "tags[2]" → "tags"). */
+export function controlFor(field) {
+  const path = (field || '').replace(/\[\d+\]$/, '').replace(/\[\d+\]/g, '');
+  const known = {
+    title: 'title', summary: 'summary', body: 'body', published: 'published', tags: 'tags',
+    related: 'related', category: 'category-slug', 'category.slug': 'category-slug',
+    'category.name': 'category-name', author: 'author-slug', 'author.slug': 'author-slug',
+    'author.name': 'author-name', image: 'image-url', 'image.url': 'image-url',
+    'image.type': 'image-url', 'image.caption': 'image-caption',
+  };
+  return known[path] || 'form';
+}
+
+export const STATUS = {
+  saving: 'جارٍ الحفظ…',
+  saved: 'حُفظ المقال.',
+  published: 'نُشر المقال.',
+  scheduled: 'جُدول المقال للنشر في ',
+  deleted: 'حُذف المقال.',
+  invalid: 'لم يُحفظ المقال: صحّح الحقول المشار إليها.',
+  failed: 'تعذّر الاتصال بالخادم؛ لم يُحفظ شيء.',
+  signedOut: 'انتهت الجلسة؛ سجّل الدخول من جديد.',
+  confirmDelete: 'أتريد حذف هذا المقال نهائياً؟',
+  needFuture: 'اختر وقتاً في المستقبل للجدولة.',
+  noSuggestions: 'لا مقترحات بعد.',
+  add: 'أضف',
+  remove: 'أزل',
+};
