@@ -9,12 +9,12 @@ const RULES = [
   [/RFC 3339/, () => 'وقت غير صالح.'],
   [/absolute http or https URL/, () => 'يجب أن يكون رابطاً كاملاً يبدأ بـ https:// أو http://.'],
   [/image media type/, () => 'نوع الصورة غير معروف.'],
-  [/no content left/, () => 'لا يبقى من النص شيء بعد حذف ما ليس آمناً.'],
+  [/no content left|shows nothing once scripts/, () => 'لا يبقى من النص شيء بعد حذف ما ليس آمناً.'],
   [/no article has id/, () => 'لا يوجد مقال بهذا الرقم.'],
   [/repeats article/, () => 'المقال مكرر في القائمة.'],
   [/may list at most (\d+)/, (m) => `لا يزيد عدد المقالات على ${m[1]}.`],
   [/may hold at most (\d+)/, (m) => `لا يزيد عدد الوسوم على ${m[1]}.`],
-  [/invisible|only invisible/, () => 'لا يحتوي إلا على علامات غير مرئية.'],
+  [/^shows nothing/, () => 'لا يحتوي إلا على مسافات أو علامات غير مرئية.'],
 ];
 
 export function arabicMessage(message) {
