@@ -97,6 +97,9 @@ class DeskBrowserTest {
     void an_article_mixing_arabic_latin_and_digits_is_published_and_is_in_its_feeds() {
         String title = "ريال مدريد يفوز 3-1 على Barcelona في الكلاسيكو";
         long id = write(title, "sport", "رياضة");
+        browser.find("show-preview").click();
+        browser.until(d -> d.findElement(By.cssSelector("#preview-page h1")).getText().contains("Barcelona"));
+        assertEquals("الشوط الأول", browser.driver.findElement(By.cssSelector("#preview-page .body h2")).getText());
         browser.find("publish").click();
         browser.until(d -> d.findElement(By.id("status")).getText().equals("نُشر المقال."));
 
@@ -141,6 +144,10 @@ class DeskBrowserTest {
                 {"title": "مباراه الفريقين في الدوحة", "body": "<p>نص</p>",
                  "category": {"slug": "sport", "name": "رياضة"}, "author": {"slug": "huda", "name": "هدى"}}""");
         long id = created.get("id").asLong();
+        long other = server.create("""
+                {"title": "منتخب قطر يستعد للبطولة", "body": "<p>نص</p>",
+                 "category": {"slug": "sport", "name": "رياضة"}, "author": {"slug": "huda", "name": "هدى"}}""").get("id").asLong();
+        browser.open(server.local("/desk"));
 
         browser.type("q", "المباراة");
         browser.find("q").sendKeys(Keys.ENTER);
@@ -150,11 +157,32 @@ class DeskBrowserTest {
         assertEquals("مباراه الفريقين في الدوحة", browser.find("title").getAttribute("value"));
 
         browser.type("title", "مباراه الفريقين في الدوحة: 2-2");
+        browser.type("related-search", "قطر");
+        browser.until(d -> d.findElement(By.cssSelector("#related-results li button"))).click();
+        browser.until(d -> d.findElement(By.cssSelector("#related-list li")).getText().contains("منتخب قطر"));
         browser.find("save").click();
         browser.until(d -> d.findElement(By.id("status")).getText().equals("حُفظ المقال."));
         JsonNode stored = TestServer.parse(server.get("/api/articles/" + id).body());
         assertEquals("مباراه الفريقين في الدوحة: 2-2", stored.get("title").asText());
         assertEquals("huda", stored.get("author").get("slug").asText());
+        assertEquals(other, stored.get("related").get(0).get("id").asLong());
+
+        browser.find("delete").click();
+        browser.driver.switchTo().alert().accept();
+        browser.until(d -> d.getCurrentUrl().endsWith("/desk"));
+        assertEquals(404, server.get("/api/articles/" + id, "Authorization", "Bearer " + TestServer.TOKEN).statusCode());
+    }
+
+    @Test
+    void suggestions_for_the_text_being_written_appear_before_it_is_saved() {
+        server.create("""
+                {"title": "أوبك تخفض إنتاج النفط", "body": "<p>قررت أوبك خفض إنتاج النفط لدعم أسعار النفط.</p>",
+                 "category": {"slug": "economy", "name": "اقتصاد"}, "author": {"slug": "huda", "name": "هدى"}}""");
+        browser.find("new-article").click();
+        browser.editorReady();
+        browser.type("category-slug", "economy");
+        browser.type("title", "أسعار النفط بعد قرار أوبك خفض الإنتاج");
+        browser.until(d -> d.findElement(By.cssSelector("#suggestions li")).getText().contains("أوبك تخفض إنتاج النفط"));
     }
 
     @Test
