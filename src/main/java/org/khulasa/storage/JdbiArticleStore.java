@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.Article;
@@ -17,7 +16,6 @@ import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.IdempotencyKey;
-import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
@@ -207,13 +205,8 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public List<RelatedLink> suggestRelated(ArticleText text, long self, Set<Long> exclude) {
-        IndexedText words = matcher.indexText(text);
-        return queue.guarded(() -> jdbi.withHandle(h -> {
-            List<Long> ids = lists.suggestions(h, text, words, self, exclude, clock.instant());
-            Map<Long, ArticleText> found = ArticleReads.textsOf(h, ids);
-            return ids.stream().filter(found::containsKey).map(id -> new RelatedLink(id, found.get(id).title(), false)).toList();
-        }));
+    public List<org.khulasa.article.RelatedLink> suggestRelated(ArticleText text, long self, java.util.Set<Long> exclude) {
+        return queue.guarded(() -> jdbi.withHandle(h -> lists.suggestions(h, text, self, exclude, clock.instant())));
     }
 
     @Override

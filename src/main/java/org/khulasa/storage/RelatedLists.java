@@ -3,9 +3,11 @@ package org.khulasa.storage;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
@@ -76,15 +78,18 @@ final class RelatedLists {
      * 0) is searched for as if already indexed, as {@link #picksBeforeWriting} does; a stored one
      * is in the index already.
      */
-    List<Long> suggestions(Handle h, ArticleText text, IndexedText words, long self, Set<Long> exclude, Instant now) {
-        int wanted = matcher.listSize();
-        if (wanted <= 0 || words.isEmpty()) {
+    List<RelatedLink> suggestions(Handle h, ArticleText text, long self, Set<Long> exclude, Instant now) {
+        IndexedText words = matcher.indexText(text);
+        if (matcher.listSize() <= 0 || words.isEmpty()) {
             return List.of();
         }
+        List<Long> ids;
         try (StoredWordIndex index = dialect.wordIndex(h)) {
-            return matcher.pick(text, words, self, exclude, wanted, now,
+            ids = matcher.pick(text, words, self, exclude, matcher.listSize(), now,
                     self == 0 ? new PendingWordIndex(index, words) : index);
         }
+        Map<Long, ArticleText> found = ArticleReads.textsOf(h, ids);
+        return ids.stream().filter(found::containsKey).map(id -> new RelatedLink(id, found.get(id).title(), false)).toList();
     }
 
     /**
