@@ -34,7 +34,8 @@ const FIELDS = [
     } },
   { read: (a) => { $('published').value = a.published ? toLocalInput(a.published, zone) : ''; showTime(); },
     write: (d) => { const t = localToRfc3339($('published').value, zone); if (t) d.published = t; } },
-  { read: (a) => { related = (a.related || []).map((r) => ({ id: r.id, title: r.title })); showRelated(); },
+  // Only the editor's picks are the editor's to keep: automatic ones are chosen again at each save.
+  { read: (a) => { related = (a.related || []).filter((r) => r.chosen !== 'auto').map((r) => ({ id: r.id, title: r.title })); showRelated(); },
     write: (d) => { d.related = related.map((r) => r.id); } },
 ];
 

@@ -166,6 +166,10 @@ class DeskBrowserTest {
         assertEquals("مباراه الفريقين في الدوحة: 2-2", stored.get("title").asText());
         assertEquals("huda", stored.get("author").get("slug").asText());
         assertEquals(other, stored.get("related").get(0).get("id").asLong());
+        assertEquals("editor", stored.get("related").get(0).get("chosen").asText());
+        for (int i = 1; i < stored.get("related").size(); i++) {
+            assertEquals("auto", stored.get("related").get(i).get("chosen").asText(), "saving keeps automatic picks automatic");
+        }
 
         browser.find("delete").click();
         browser.driver.switchTo().alert().accept();
