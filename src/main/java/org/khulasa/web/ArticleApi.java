@@ -1,5 +1,6 @@
 package org.khulasa.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import org.khulasa.article.Slug;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.web.http.ArticleIds;
 import org.khulasa.web.http.Rfc3339;
-import org.khulasa.web.http.Sha256;
 
 /**
  * The editor API: create, read, replace, delete and list articles as JSON.
@@ -43,9 +43,9 @@ public final class ArticleApi {
     }
 
     public void create(Context ctx) {
-        byte[] raw = jsonBody.read(ctx);
-        ArticleDraft draft = ArticleRequest.parse(jsonBody.parse(raw));
-        ArticleStore.Created created = store.create(draft, idempotencyKey(ctx, raw));
+        JsonNode json = jsonBody.parse(jsonBody.read(ctx));
+        ArticleDraft draft = ArticleRequest.parse(json);
+        ArticleStore.Created created = store.create(draft, idempotencyKey(ctx, json));
         if (!created.replayed()) {
             onChange.run();
         } else {
@@ -173,7 +173,7 @@ public final class ArticleApi {
                 .orElseThrow(() -> ProblemException.badField("before_id", "must be a positive whole number"));
     }
 
-    private static IdempotencyKey idempotencyKey(Context ctx, byte[] body) {
+    private static IdempotencyKey idempotencyKey(Context ctx, JsonNode body) {
         String key = ctx.header("Idempotency-Key");
         if (key == null) {
             return IdempotencyKey.NONE;
@@ -182,6 +182,6 @@ public final class ArticleApi {
             throw ProblemException.badField("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
         }
         String token = ctx.attribute(EditorAuth.TOKEN_HASH);
-        return new IdempotencyKey(token, key, Sha256.hex(body));
+        return new IdempotencyKey(token, key, RequestFingerprint.of(body));
     }
 }
