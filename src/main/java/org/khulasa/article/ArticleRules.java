@@ -1,5 +1,7 @@
 package org.khulasa.article;
 
+import java.time.Instant;
+
 /** Limits on what editors send, in one place so the API's errors and its docs agree. */
 public final class ArticleRules {
     public static final int MAX_TITLE = 500;
@@ -11,6 +13,20 @@ public final class ArticleRules {
     public static final int MAX_URL = 2_000;
     public static final int MAX_CAPTION = 1_000;
 
+    /**
+     * Publication times Khulasa accepts: years 1900 to 9999 in UTC. Every RFC 3339 time in that
+     * range renders the same in RSS, Atom, pages and HTTP dates (the Gregorian calendar, four-digit
+     * years); outside it, times overflow or stop being RFC 3339 when turned to UTC.
+     */
+    public static final Instant EARLIEST_PUBLISHED = Instant.parse("1900-01-01T00:00:00Z");
+    public static final Instant LATEST_PUBLISHED = Instant.parse("9999-12-31T23:59:59.999Z");
+    public static final String PUBLISHED_RANGE = "must be a time from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z (in UTC)";
+
     private ArticleRules() {
+    }
+
+    /** Whether {@code time} lies in the range above. */
+    public static boolean isPublishable(Instant time) {
+        return !time.isBefore(EARLIEST_PUBLISHED) && !time.isAfter(LATEST_PUBLISHED);
     }
 }

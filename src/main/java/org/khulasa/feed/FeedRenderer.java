@@ -62,6 +62,9 @@ public final class FeedRenderer {
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final Namespace DC = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
     private static final WireFeedOutput OUTPUT = new WireFeedOutput();
+    /** RSS dates as Rome writes them, in the proleptic Gregorian calendar. */
+    private static final DateTimeFormatter RFC_822 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     private final SiteLinks links;
     private final String siteTitle;
@@ -86,7 +89,7 @@ public final class FeedRenderer {
             channel.setLastBuildDate(Date.from(lastModified));
             doc = jdom(channel);
             Element channelElement = doc.getRootElement().getChild("channel");
-            finishRss(channelElement);
+            finishRss(channelElement, articles, lastModified);
             itemElements = channelElement.getChildren("item");
         } else {
             Feed atom = (Feed) wire;
@@ -184,12 +187,21 @@ public final class FeedRenderer {
         return entry;
     }
 
-    /** Rome repeats the language and date in Dublin Core, which the validator flags beside language and pubDate. */
-    private static void finishRss(Element channel) {
+    /**
+     * Rome repeats the language and date in Dublin Core, which the validator flags beside language
+     * and pubDate. Rome formats RFC 822 dates with java.util's calendar (Julian before 1582): they
+     * are written again here with java.time's, the calendar of Atom, pages and HTTP dates.
+     */
+    private static void finishRss(Element channel, List<Article> articles, Instant lastModified) {
         channel.removeChildren("language", DC);
         channel.removeChildren("date", DC);
-        for (Element item : channel.getChildren("item")) {
+        channel.getChild("pubDate").setText(RFC_822.format(lastModified));
+        channel.getChild("lastBuildDate").setText(RFC_822.format(lastModified));
+        List<Element> items = channel.getChildren("item");
+        for (int i = 0; i < items.size(); i++) {
+            Element item = items.get(i);
             item.setAttribute("lang", "ar", Namespace.XML_NAMESPACE);
+            item.getChild("pubDate").setText(RFC_822.format(articles.get(i).published()));
         }
     }
 

@@ -23,6 +23,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleRules;
 import org.khulasa.article.Author;
 import org.khulasa.article.BodySanitizer;
 import org.khulasa.article.Category;
@@ -158,8 +159,13 @@ public final class ArticleRequest {
         if (published.isEmpty()) {
             errors.add(new FieldError("published",
                     "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00+03:00"));
+            return null;
         }
-        return published.orElse(null);
+        if (!ArticleRules.isPublishable(published.get())) {
+            errors.add(new FieldError("published", ArticleRules.PUBLISHED_RANGE));
+            return null;
+        }
+        return published.get();
     }
 
     private List<Long> related(JsonNode json) {
