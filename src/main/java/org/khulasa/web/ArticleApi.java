@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleRules;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.IdempotencyKey;
@@ -156,8 +157,13 @@ public final class ArticleApi {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        return Rfc3339.parse(value).orElseThrow(() ->
+        Instant before = Rfc3339.parse(value).orElseThrow(() ->
                 ProblemException.badField("before", "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00Z"));
+        // Outside it no article can be; far years overflow the stored milliseconds.
+        if (!ArticleRules.isPublishable(before)) {
+            throw ProblemException.badField("before", ArticleRules.PUBLISHED_RANGE);
+        }
+        return before;
     }
 
     /** {@code before_id}: where, among articles published at {@code before} exactly, the last page ended. */

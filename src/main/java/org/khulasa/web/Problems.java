@@ -66,6 +66,12 @@ public final class Problems {
     }
 
     private void send(Context ctx, Problem problem) {
+        if (problem.status() >= 400 && problem.status() < 500) {
+            // One line per refused request, never a trace: bad input is the client's, not a failure.
+            // Only the fixed vocabulary: a path or a detail may carry what a client pasted (a token).
+            log.info("{} refused: {} {}{}", ctx.method(), problem.status(), problem.title(),
+                    problem.errors().isEmpty() ? "" : " " + problem.errors().stream().map(e -> e.field()).toList());
+        }
         try {
             ctx.status(problem.status())
                     .contentType("application/problem+json; charset=utf-8")
