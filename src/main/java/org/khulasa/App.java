@@ -59,13 +59,13 @@ public final class App {
             ServerLimits.apply(cfg.jetty);
 
             cfg.requestLogger.http(metrics.requestLogger());
-            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            getAndHead(cfg, "/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.metricsToken().ifPresent(token -> cfg.routes.get("/metrics", new MetricsEndpoint(metrics, token)));
 
             cfg.routes.before("/api/*", web.authForWrites());
-            cfg.routes.get("/api/articles", web.api()::list);
+            getAndHead(cfg, "/api/articles", web.api()::list);
             cfg.routes.post("/api/articles", web.api()::create);
-            cfg.routes.get("/api/articles/{id}", web.api()::read);
+            getAndHead(cfg, "/api/articles/{id}", web.api()::read);
             cfg.routes.put("/api/articles/{id}", web.api()::replace);
             cfg.routes.delete("/api/articles/{id}", web.api()::delete);
 
@@ -82,11 +82,11 @@ public final class App {
             cfg.routes.post("/desk/api/suggestions", desk::suggestions);
             cfg.routes.post("/desk/api/preview", desk::preview);
 
-            cfg.routes.get("/", web.pages()::home);
-            cfg.routes.get("/articles/{id}", web.pages()::article);
-            cfg.routes.get("/category/{slug}", web.pages()::category);
-            cfg.routes.get("/author/{slug}", web.pages()::author);
-            cfg.routes.get("/assets/site.css", web.pages()::stylesheet);
+            getAndHead(cfg, "/", web.pages()::home);
+            getAndHead(cfg, "/articles/{id}", web.pages()::article);
+            getAndHead(cfg, "/category/{slug}", web.pages()::category);
+            getAndHead(cfg, "/author/{slug}", web.pages()::author);
+            getAndHead(cfg, "/assets/site.css", web.pages()::stylesheet);
 
             // /feeds/rss.xml, /feeds/category/{slug}/atom.xml, …: FeedPath builds these paths, the
             // feeds' URLs and their cache keys alike. Reached on a cache miss: render, cache, answer.
@@ -107,7 +107,10 @@ public final class App {
         });
     }
 
-    /** Pollers probe with HEAD; Javalin would answer it with an empty 200 unless routed here. */
+    /**
+     * HEAD answers as GET would, without the body (Jetty drops it, keeping the length): Javalin
+     * would otherwise answer HEAD of any GET route with an empty 200, even where GET is a 404.
+     */
     private static void getAndHead(JavalinConfig cfg, String path, Handler handler) {
         cfg.routes.get(path, handler);
         cfg.routes.head(path, handler);
