@@ -57,6 +57,7 @@ public final class App {
             // the cache lacks included, comes on to the routes below.
             cfg.jetty.modifyServer(server -> server.setHandler(web.cachedFeeds()));
             ServerLimits.apply(cfg.jetty);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(web.jettyErrors()));
 
             cfg.requestLogger.http(metrics.requestLogger());
             getAndHead(cfg, "/health", ctx -> ctx.json(Map.of("status", "ok")));

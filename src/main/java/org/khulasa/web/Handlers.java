@@ -67,6 +67,11 @@ public final class Handlers {
         return deskAccess;
     }
 
+    /** Answers what Jetty refuses before any route (414, 431, malformed requests) as problem+json. */
+    public org.eclipse.jetty.server.Request.Handler jettyErrors() {
+        return new JettyProblems(mapper);
+    }
+
     public ArticleApi api() {
         return api;
     }
