@@ -19,7 +19,8 @@ public record Config(
         int feedSize,
         ZoneId timeZone,
         int relatedCount,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        Optional<String> host) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -32,6 +33,11 @@ public record Config(
         }
         if (relatedCount < 0 || relatedCount > 20) {
             throw new IllegalArgumentException("KHULASA_RELATED_COUNT must be 0-20, got " + relatedCount);
+        }
+        // An IP address or a host name; Jetty reports the rest (a name that doesn't resolve) at start.
+        if (host.isPresent() && !host.get().matches("[A-Za-z0-9.:%-]{1,253}")) {
+            throw new IllegalArgumentException("KHULASA_HOST must be an address to listen on, like 127.0.0.1 or ::1, got '"
+                    + host.get() + "'");
         }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
@@ -50,7 +56,9 @@ public record Config(
                 intVar(env, "KHULASA_FEED_SIZE", 50),
                 zoneVar(env, "KHULASA_TIMEZONE"),
                 intVar(env, "KHULASA_RELATED_COUNT", 3),
-                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip));
+                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip),
+                // Unset: every interface, which a container needs.
+                Optional.ofNullable(blankToNull(env.get("KHULASA_HOST"))).map(String::strip));
     }
 
     public String jdbcUrl() {

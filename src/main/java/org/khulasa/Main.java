@@ -84,8 +84,12 @@ public final class Main {
                 store.close();
             }
         }, "khulasa-shutdown"));
-        app.start(config.port());
-        log.info("Khulasa is serving {} on port {}", config.baseUrl(), app.port());
+        if (config.host().isPresent()) {
+            app.start(config.host().get(), config.port());
+        } else {
+            app.start(config.port());
+        }
+        log.info("Khulasa is serving {} on {} port {}", config.baseUrl(), config.host().orElse("every interface,"), app.port());
     }
 
     /** {@code --backup FILE}: a consistent copy of the database, taken while the server runs. */
