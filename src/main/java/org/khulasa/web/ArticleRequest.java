@@ -46,6 +46,11 @@ public final class ArticleRequest {
     private static final String NOTHING_VISIBLE =
             "shows nothing: it holds only spaces and invisible characters (such as U+200F, U+200B, U+2060)";
 
+    /** Image file extensions and the one type each means. */
+    private static final java.util.Map<String, String> IMAGE_TYPES = java.util.Map.of(
+            "jpg", "image/jpeg", "jpeg", "image/jpeg", "png", "image/png", "gif", "image/gif",
+            "webp", "image/webp", "avif", "image/avif", "svg", "image/svg+xml");
+
     private final List<FieldError> errors = new ArrayList<>();
 
     private ArticleRequest() {
@@ -249,43 +254,48 @@ public final class ArticleRequest {
         }
         String url = text(node, "url", "image.url", true, MAX_URL);
         if (url != null && !isHttpUrl(url)) {
-            errors.add(new FieldError("image.url", "must be an absolute http or https URL"));
+            errors.add(new FieldError("image.url",
+                    "must be an absolute http or https URL with a host, a valid port and no user name or password"));
             url = null;
         }
         String type = text(node, "type", "image.type", false, 100);
+        String named = url == null ? null : typeNamedBy(url);
         if (type == null && url != null) {
-            type = guessType(url);
+            type = named != null ? named : "image/jpeg";
         }
         if (type != null && !type.matches("image/[a-z0-9.+-]+")) {
             errors.add(new FieldError("image.type", "must be an image media type like image/jpeg"));
+            type = null;
+        } else if (type != null && named != null && !named.equals(type)) {
+            // Readers trust the declared type: an .svg sent as image/jpeg would slip past their checks.
+            errors.add(new FieldError("image.type", "is " + type + " but the URL names a " + named + " file"));
             type = null;
         }
         String caption = text(node, "caption", "image.caption", false, MAX_CAPTION);
         return url == null || type == null ? null : new Image(url, type, caption);
     }
 
+    /**
+     * http or https with a host; no user info, which makes {@code https://trusted@evil/} look like
+     * trusted; a port, if any, from 1 to 65535.
+     */
     private static boolean isHttpUrl(String value) {
         try {
             URI uri = new URI(value);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
+            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null
+                    && uri.getRawUserInfo() == null && (uri.getPort() == -1 || (uri.getPort() >= 1 && uri.getPort() <= 65535));
         } catch (URISyntaxException e) {
             return false;
         }
     }
 
-    private static String guessType(String url) {
-        String path = url.toLowerCase(Locale.ROOT).replaceAll("[?#].*$", "");
-        if (path.endsWith(".png")) {
-            return "image/png";
-        }
-        if (path.endsWith(".webp")) {
-            return "image/webp";
-        }
-        if (path.endsWith(".gif")) {
-            return "image/gif";
-        }
-        return "image/jpeg";
+    /** The image type the URL's file extension names, or null when it names none (a CDN address). */
+    private static String typeNamedBy(String url) {
+        String path = URI.create(url).getPath();
+        String lower = path == null ? "" : path.toLowerCase(Locale.ROOT);
+        String extension = lower.substring(lower.lastIndexOf('.') + 1);
+        return lower.contains(".") ? IMAGE_TYPES.get(extension) : null;
     }
 
     private static String kind(JsonNode node) {

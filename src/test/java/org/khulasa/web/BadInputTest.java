@@ -86,7 +86,15 @@ class BadInputTest {
                 invalid("image a string", "image", a -> a.put("image", "https://x/a.jpg")),
                 invalid("image url javascript", "image.url", a -> a.putObject("image").put("url", "javascript:alert(1)")),
                 invalid("image url relative", "image.url", a -> a.putObject("image").put("url", "/a.jpg")),
-                invalid("image type not an image", "image.type", a -> a.putObject("image").put("url", "https://x.example/a.jpg").put("type", "text/html")));
+                invalid("image type not an image", "image.type", a -> a.putObject("image").put("url", "https://x.example/a.jpg").put("type", "text/html")),
+                invalid("image url with userinfo", "image.url", a -> a.putObject("image").put("url", "https://www.google.com@evil.example/x.png")),
+                invalid("image url with a user and password", "image.url", a -> a.putObject("image").put("url", "https://u:p@img.example/x.png")),
+                invalid("image url port 99999", "image.url", a -> a.putObject("image").put("url", "https://img.example:99999/x.png")),
+                invalid("image url port 0", "image.url", a -> a.putObject("image").put("url", "http://img.example:0/x.png")),
+                invalid("image url ftp", "image.url", a -> a.putObject("image").put("url", "ftp://img.example/x.png")),
+                invalid("image url file", "image.url", a -> a.putObject("image").put("url", "file:///etc/passwd")),
+                invalid("image .svg typed jpeg", "image.type", a -> a.putObject("image").put("url", "https://img.example/x.svg").put("type", "image/jpeg")),
+                invalid("image .png typed gif", "image.type", a -> a.putObject("image").put("url", "https://img.example/x.PNG?w=3").put("type", "image/gif")));
     }
 
     private static Arguments invalid(String name, String field, Consumer<ObjectNode> breakIt) {
