@@ -12,6 +12,14 @@ public final class ArticleRules {
     public static final int MAX_RELATED = 20;
     public static final int MAX_URL = 2_000;
     public static final int MAX_CAPTION = 1_000;
+    /**
+     * The body as stored, once sanitized (closing tags a request left open can make it grow):
+     * some 30,000 words, many times a long story, and small enough that a feed of 2 MB always
+     * holds at least one item.
+     */
+    public static final int MAX_BODY = 200_000;
+    /** Elements nested in a body: lists in tables in quotes need a dozen at most. */
+    public static final int MAX_BODY_DEPTH = 32;
 
     /**
      * Publication times Khulasa accepts: years 1900 to 9999 in UTC. Every RFC 3339 time in that

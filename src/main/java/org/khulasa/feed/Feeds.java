@@ -13,6 +13,9 @@ import org.khulasa.links.SiteLinks;
  * server and the reference-feed generator render identically, the latter with a fixed clock.
  */
 public final class Feeds {
+    /** The largest feed served, in bytes before gzip: Google News takes feeds of up to 2 MB. */
+    public static final int MAX_FEED_BYTES = 2_000_000;
+
     private final ArticleStore store;
     private final FeedRenderer renderer;
     private final SiteLinks links;
@@ -44,7 +47,23 @@ public final class Feeds {
         // A scheduled article that comes out changes the feed without any write.
         Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
-        return new RenderedFeed(renderer.render(scope, format, articles, lastModified), lastModified, staleAt);
+        return new RenderedFeed(boundedRender(scope, format, articles, lastModified), lastModified, staleAt);
+    }
+
+    /**
+     * The feed with as many of {@code articles} (newest first) as fit in {@link #MAX_FEED_BYTES}:
+     * aggregators refuse larger feeds whole, so the oldest items give way, never the document.
+     */
+    private byte[] boundedRender(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
+        List<Article> items = articles;
+        byte[] bytes = renderer.render(scope, format, items, lastModified);
+        while (bytes.length > MAX_FEED_BYTES && !items.isEmpty()) {
+            // In proportion to the excess, and at least one: items that are written once are reused here.
+            int keep = Math.min(items.size() - 1, (int) ((long) items.size() * MAX_FEED_BYTES / bytes.length));
+            items = items.subList(0, Math.max(keep, 0));
+            bytes = renderer.render(scope, format, items, lastModified);
+        }
+        return bytes;
     }
 
     /** Every feed of the site as OPML 2.0. */

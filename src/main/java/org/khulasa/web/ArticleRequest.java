@@ -1,5 +1,7 @@
 package org.khulasa.web;
 
+import static org.khulasa.article.ArticleRules.MAX_BODY;
+import static org.khulasa.article.ArticleRules.MAX_BODY_DEPTH;
 import static org.khulasa.article.ArticleRules.MAX_CAPTION;
 import static org.khulasa.article.ArticleRules.MAX_NAME;
 import static org.khulasa.article.ArticleRules.MAX_RELATED;
@@ -122,12 +124,20 @@ public final class ArticleRequest {
         if (raw == null) {
             return null;
         }
-        String safe = BodySanitizer.sanitize(raw);
-        if (!BodySanitizer.hasContent(safe)) {
+        BodySanitizer.Clean safe = BodySanitizer.clean(raw);
+        if (!safe.hasContent()) {
             errors.add(new FieldError("body", "shows nothing once scripts and unsafe markup are removed: no visible text, no image"));
             return null;
         }
-        return safe;
+        if (safe.depth() > MAX_BODY_DEPTH) {
+            errors.add(new FieldError("body", "nests elements more than " + MAX_BODY_DEPTH + " deep"));
+            return null;
+        }
+        if (safe.html().codePointCount(0, safe.html().length()) > MAX_BODY) {
+            errors.add(new FieldError("body", "must be at most " + MAX_BODY + " characters once sanitized (open tags closed)"));
+            return null;
+        }
+        return safe.html();
     }
 
     private interface Named<T> {
