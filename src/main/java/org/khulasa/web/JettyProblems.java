@@ -29,6 +29,12 @@ final class JettyProblems extends ErrorHandler {
         this.mapper = mapper;
     }
 
+    /** Every method: Jetty writes error bodies only for GET, POST and HEAD by default. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
             Callback callback) {
