@@ -18,6 +18,8 @@ public final class ArticleRules {
      * holds at least one item.
      */
     public static final int MAX_BODY = 200_000;
+    /** Tags in a body as sent, counted before it is parsed: a long story holds a few thousand. */
+    public static final int MAX_BODY_TAGS = 20_000;
     /** Elements nested in a body: lists in tables in quotes need a dozen at most. */
     public static final int MAX_BODY_DEPTH = 32;
 

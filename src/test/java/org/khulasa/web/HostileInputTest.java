@@ -80,6 +80,10 @@ class HostileInputTest {
         if (c.expectedStatus() != HostileRequests.Hostile.ANY_4XX && r.status() != c.expectedStatus()) {
             return Optional.of(c.label() + ": " + r.status() + " instead of " + c.expectedStatus() + " " + abbreviate(r.text()));
         }
+        String type = r.header("Content-Type");
+        if (!c.label().startsWith("HEAD ") && (type == null || !type.startsWith("application/problem+json"))) {
+            return Optional.of(c.label() + ": " + r.status() + " answered as " + type + " " + abbreviate(r.text()));
+        }
         return Leaks.in(r.text()).map(leak -> c.label() + ": leaks " + leak);
     }
 
