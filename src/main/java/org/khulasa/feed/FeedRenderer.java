@@ -112,7 +112,8 @@ public final class FeedRenderer {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
-        feed.setTitle(FeedTitle.isolated(scope.title(siteTitle)));
+        String title = FeedTitle.isolated(scope.title(siteTitle));
+        feed.setTitle(format == FeedFormat.RSS ? RssText.inert(title) : title);
         feed.setDescription(scope.description(siteTitle));
         feed.setLink(scope.pageUrl(links));
         feed.setUri(scope.tagUri(links));
@@ -143,7 +144,8 @@ public final class FeedRenderer {
     private SyndEntry entry(Article article, ItemTextCache.Item texts, FeedFormat format) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(links.articleTagUri(article.id()));
-        entry.setTitle(FeedTitle.isolated(article.title()));
+        String title = FeedTitle.isolated(article.title());
+        entry.setTitle(format == FeedFormat.RSS ? RssText.inert(title) : title);
         entry.setLink(links.article(article.id()));
         entry.setPublishedDate(Date.from(article.published()));
         entry.setUpdatedDate(Date.from(article.updated()));
@@ -153,8 +155,8 @@ public final class FeedRenderer {
         List<Module> modules = new ArrayList<>();
         if (format == FeedFormat.RSS) {
             // RSS readers show dc:creator; Rome drops an RSS author without an e-mail address.
-            entry.setAuthor(article.author().name());
-            category.setName(article.category().name());
+            entry.setAuthor(RssText.inert(article.author().name()));
+            category.setName(RssText.inert(article.category().name()));
             // RSS <description> is HTML: plain text with < or & must arrive as text, not markup.
             entry.setDescription(content("text/html", texts.rssSummary()));
             List<Link> related = new ArrayList<>();
@@ -231,7 +233,7 @@ public final class FeedRenderer {
             content.setMedium("image");
             if (article.image().caption() != null) {
                 Metadata metadata = new Metadata();
-                metadata.setDescription(article.image().caption());
+                metadata.setDescription(RssText.inert(article.image().caption()));
                 content.setMetadata(metadata);
             }
             MediaEntryModuleImpl media = new MediaEntryModuleImpl();
