@@ -43,16 +43,32 @@ public interface ArticleStore extends AutoCloseable {
     /** As {@link #list}, with every article's tags left empty: for feeds, which don't carry them. */
     List<Article> listWithoutTags(ArticleQuery query);
 
-    Optional<Category> category(String slug);
+    /**
+     * The category as readers see it at {@code visibleAt}: empty until an article of it is out,
+     * and with the name it had then (a name a scheduled article brings waits for that article).
+     */
+    Optional<Category> category(String slug, Instant visibleAt);
 
-    Optional<Author> author(String slug);
+    /** The author as readers see them at {@code visibleAt}, as for {@link #category}. */
+    Optional<Author> author(String slug, Instant visibleAt);
 
-    List<Category> categories();
+    /** The categories readers see at {@code visibleAt}: each holding at least one article out by then. */
+    List<Category> categories(Instant visibleAt);
 
-    List<Author> authors();
+    List<Author> authors(Instant visibleAt);
 
-    /** When the last create, update or delete was committed; {@link Instant#EPOCH} before any. */
+    /**
+     * When the last write readers could see was committed, in whole seconds, each such write at
+     * least a second after the one before; {@link Instant#EPOCH} before any. A write about
+     * scheduled articles alone leaves it where it was.
+     */
     Instant lastChange();
+
+    /**
+     * The Last-Modified feeds get from scheduled content (an article, or a name it brought) out
+     * by {@code now}: after every earlier version's; {@link Instant#EPOCH} if none came out.
+     */
+    Instant lastComeOut(Instant now);
 
     /** When the last write that changed anything shown in the category's feed was committed. */
     Instant lastChangeOfCategory(String slug);

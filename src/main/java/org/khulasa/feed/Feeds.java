@@ -1,7 +1,6 @@
 package org.khulasa.feed;
 
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.khulasa.article.Article;
@@ -31,12 +30,12 @@ public final class Feeds {
     }
 
     /** The category's or author's scope; empty when no such slug was ever posted. */
-    public Optional<FeedScope> category(String slug) {
-        return store.category(slug).map(FeedScope::of);
+    public Optional<FeedScope> category(String slug, Instant now) {
+        return store.category(slug, now).map(FeedScope::of);
     }
 
-    public Optional<FeedScope> author(String slug) {
-        return store.author(slug).map(FeedScope::of);
+    public Optional<FeedScope> author(String slug, Instant now) {
+        return store.author(slug, now).map(FeedScope::of);
     }
 
     public RenderedFeed render(FeedScope scope, FeedFormat format, Instant now) {
@@ -44,10 +43,14 @@ public final class Feeds {
         Instant lastChange = scope.lastChange(store);
         Optional<Instant> staleAt = store.nextScheduledAfter(now);
         List<Article> articles = store.listWithoutTags(scope.query(now, size));
-        // A scheduled article that comes out changes the feed without any write.
-        Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
-        Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
+        Instant lastModified = lastModified(lastChange, now);
         return new RenderedFeed(boundedRender(scope, format, articles, lastModified), lastModified, staleAt);
+    }
+
+    /** A scheduled article (or a name it brings) that comes out changes feeds without any write. */
+    private Instant lastModified(Instant lastChange, Instant now) {
+        Instant comeOut = store.lastComeOut(now);
+        return comeOut.isAfter(lastChange) ? comeOut : lastChange;
     }
 
     /**
@@ -67,9 +70,11 @@ public final class Feeds {
     }
 
     /** Every feed of the site as OPML 2.0. */
-    public RenderedFeed opml() {
-        Instant lastChange = store.lastChange();
-        byte[] bytes = Opml.render(links, siteTitle, store.categories(), store.authors());
-        return new RenderedFeed(bytes, lastChange, Optional.empty());
+    /** Every feed of the site that readers can see at {@code now}, as OPML 2.0. */
+    public RenderedFeed opml(Instant now) {
+        Instant lastModified = lastModified(store.lastChange(), now);
+        Optional<Instant> staleAt = store.nextScheduledAfter(now);
+        byte[] bytes = Opml.render(links, siteTitle, store.categories(now), store.authors(now));
+        return new RenderedFeed(bytes, lastModified, staleAt);
     }
 }

@@ -20,15 +20,12 @@ import org.khulasa.article.RelatedMatcher.ArticleText;
 /** Reading stored articles: one, a page of a scope (site, category, author), or what matching reads. */
 final class ArticleReads {
 
-    private static final String SELECT_ARTICLE = """
-            SELECT a.id, a.title, a.summary, a.body, a.published_at, a.updated_at,
-                   a.image_url, a.image_type, a.image_caption,
-                   c.slug AS category_slug, c.name AS category_name,
-                   w.slug AS author_slug, w.name AS author_name
-            FROM articles a
-            JOIN categories c ON c.id = a.category_id
-            JOIN authors w ON w.id = a.author_id
-            """;
+    /** Names as readers see them at :namesAt (a scheduled article's new name waits for it). */
+    private static final String SELECT_ARTICLE = "SELECT a.id, a.title, a.summary, a.body, a.published_at, a.updated_at,"
+            + " a.image_url, a.image_type, a.image_caption,"
+            + " c.slug AS category_slug, " + Scopes.nameAt("c") + " AS category_name,"
+            + " w.slug AS author_slug, " + Scopes.nameAt("w") + " AS author_name"
+            + " FROM articles a JOIN categories c ON c.id = a.category_id JOIN authors w ON w.id = a.author_id ";
 
     /**
      * A page of a scope, newest first: the scope's condition goes before it. The page starts
@@ -53,7 +50,7 @@ final class ArticleReads {
     /** The article with its tags and related links (only those visible at {@code visibleAt}; null: all). */
     static Optional<Article> find(Handle h, long id, Instant visibleAt) {
         List<Article> found = h.createQuery(SELECT_ARTICLE + " WHERE a.id = :id")
-                .bind("id", id).map((rs, ctx) -> row(rs)).list();
+                .bind("id", id).bind("namesAt", millisOrEnd(visibleAt)).map((rs, ctx) -> row(rs)).list();
         return withLinks(h, found, visibleAt, tagsOf(h, ids(found))).stream().findFirst();
     }
 
@@ -74,6 +71,7 @@ final class ArticleReads {
                 : (query.author() == null ? CATEGORY_PAGE : CATEGORY_AND_AUTHOR_PAGE);
         var statement = h.createQuery(sql)
                 .bind("visibleAt", millisOrEnd(query.visibleAt()))
+                .bind("namesAt", millisOrEnd(query.visibleAt()))
                 .bind("before", millisOrEnd(query.before()))
                 .bind("beforeId", query.beforeId() == null ? 0L : query.beforeId())
                 .bind("limit", query.limit());
@@ -144,9 +142,17 @@ final class ArticleReads {
         return texts;
     }
 
-    /** The earliest publication time after {@code now}: when scheduled content next appears. */
+    /** The earliest publication time after {@code now}: when scheduled content (articles, names) next appears. */
     static Optional<Instant> nextScheduledAfter(Handle h, Instant now) {
-        return h.createQuery("SELECT MIN(published_at) FROM articles WHERE published_at > :now")
+        Optional<Instant> article = h.createQuery("SELECT MIN(published_at) FROM articles WHERE published_at > :now")
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+        Optional<Instant> name = Scopes.nextPendingNameAfter(h, now);
+        return article.isEmpty() ? name : name.filter(n -> n.isBefore(article.get())).or(() -> article);
+    }
+
+    /** The latest publication time at or before {@code now}: when the newest article readers see came out. */
+    static Optional<Instant> lastPublicationUpTo(Handle h, Instant now) {
+        return h.createQuery("SELECT MAX(published_at) FROM articles WHERE published_at <= :now")
                 .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
     }
 

@@ -1,6 +1,7 @@
 package org.khulasa.storage;
 
 import java.time.Instant;
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -39,22 +40,59 @@ final class ChangeStamps {
     }
 
     /**
+     * Stamps a write that readers can see (an article out, or out before this write) as the
+     * feeds' new change time: a whole second, at least one after the last stamp and after every
+     * publication time already reached, so each version of a feed gets a Last-Modified of its own.
+     * A write about scheduled articles alone never calls this: nothing public moves before they are out.
+     */
+    static void feedsChanged(Handle h, Instant now) {
+        long previous = h.createQuery("SELECT feeds_changed_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
+        long reached = Math.max(ArticleReads.lastPublicationUpTo(h, now).map(Instant::toEpochMilli).orElse(0L),
+                Scopes.lastPendingNameUpTo(h, now).map(Instant::toEpochMilli).orElse(0L));
+        long next = Math.max(ceilSecond(now.toEpochMilli()), Math.max(ceilSecond(previous), ceilSecond(reached)) + 1000);
+        h.createUpdate("UPDATE site_state SET feeds_changed_at = :at, feeds_written_at = :now WHERE id = 1")
+                .bind("at", next).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Rounds up to a whole second: Last-Modified has no finer unit. */
+    static long ceilSecond(long millis) {
+        return Math.floorDiv(millis + 999, 1000) * 1000;
+    }
+
+    /**
      * Marks the category and author feeds showing article {@code id} as changed by the current
-     * write (stamped by {@link #next} first).
+     * write (stamped by {@link #feedsChanged} first).
      */
     static void touchScopesOf(Handle h, long id) {
         h.createUpdate("""
-                        UPDATE categories SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                        UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
                         WHERE id = (SELECT category_id FROM articles WHERE id = :id)
                         """).bind("id", id).execute();
         h.createUpdate("""
-                        UPDATE authors SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                        UPDATE authors SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
                         WHERE id = (SELECT author_id FROM articles WHERE id = :id)
                         """).bind("id", id).execute();
     }
 
+    /**
+     * The Last-Modified that scheduled content out by {@code now} gives feeds: the moment it came
+     * out, rounded up to a second, and, when that was after the last seen write, at least a second
+     * after that write's stamp (which may run ahead of the clock to keep writes a second apart).
+     */
+    static Instant comeOutStamp(Handle h, Instant now) {
+        long cameOut = Math.max(ArticleReads.lastPublicationUpTo(h, now).map(Instant::toEpochMilli).orElse(0L),
+                Scopes.lastPendingNameUpTo(h, now).map(Instant::toEpochMilli).orElse(0L));
+        Map<String, Object> site = h.createQuery("SELECT feeds_changed_at, feeds_written_at FROM site_state WHERE id = 1")
+                .mapToMap().one();
+        long stamp = ((Number) site.get("feeds_changed_at")).longValue();
+        long written = ((Number) site.get("feeds_written_at")).longValue();
+        long rounded = ceilSecond(cameOut);
+        return Instant.ofEpochMilli(cameOut > written ? Math.max(rounded, stamp + 1000) : rounded);
+    }
+
+    /** When readers last saw a write change anything (see {@link #feedsChanged}). */
     static Instant lastChange(Handle h) {
-        return Instant.ofEpochMilli(lastChangeMillis(h));
+        return Instant.ofEpochMilli(h.createQuery("SELECT feeds_changed_at FROM site_state WHERE id = 1").mapTo(Long.class).one());
     }
 
     static Instant lastChangeOfCategory(Handle h, String slug) {

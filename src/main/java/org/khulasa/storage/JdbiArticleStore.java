@@ -73,21 +73,28 @@ public final class JdbiArticleStore implements ArticleStore {
             Instant updated = stamps.next(h, now);
             // Not `updated`, which may run a few ms ahead of the clock to stay unique.
             Instant published = draft.published() != null ? draft.published() : now;
+            // Embargo: a scheduled article changes nothing public (no feed's time, no name) until it is out.
+            boolean seen = !published.isAfter(now);
+            if (seen) {
+                ChangeStamps.feedsChanged(h, now);
+            }
             long id = h.createUpdate("""
                             INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
                                                   created_at, updated_at, image_url, image_type, image_caption)
                             VALUES (:title, :summary, :body, :category, :author, :published,
                                     :updated, :updated, :imageUrl, :imageType, :imageCaption)
                             """)
-                    .bind("category", Scopes.upsertCategory(h, draft.category()))
-                    .bind("author", Scopes.upsertAuthor(h, draft.author()))
+                    .bind("category", Scopes.upsertCategory(h, draft.category(), now, published))
+                    .bind("author", Scopes.upsertAuthor(h, draft.author(), now, published))
                     .bind("published", published.toEpochMilli())
                     .bind("updated", updated.toEpochMilli())
                     .bindMap(contentOf(draft))
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
-            ChangeStamps.touchScopesOf(h, id);
+            if (seen) {
+                ChangeStamps.touchScopesOf(h, id);
+            }
             try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.replace(id, null, words);
             }
@@ -116,7 +123,12 @@ public final class JdbiArticleStore implements ArticleStore {
             Instant now = clock.instant();
             Instant updated = stamps.next(h, now);
             Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
-            ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or author
+            // Readers see the change if they saw the article before it or see it after: else it is embargoed.
+            boolean seen = published.get() <= now.toEpochMilli() || !newPublished.isAfter(now);
+            if (seen) {
+                ChangeStamps.feedsChanged(h, now);
+                ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or author
+            }
             h.createUpdate("""
                             UPDATE articles
                             SET title = :title, summary = :summary, body = :body,
@@ -126,8 +138,8 @@ public final class JdbiArticleStore implements ArticleStore {
                             WHERE id = :id
                             """)
                     .bind("id", id)
-                    .bind("category", Scopes.upsertCategory(h, draft.category()))
-                    .bind("author", Scopes.upsertAuthor(h, draft.author()))
+                    .bind("category", Scopes.upsertCategory(h, draft.category(), now, newPublished))
+                    .bind("author", Scopes.upsertAuthor(h, draft.author(), now, newPublished))
                     // A full replace without a time keeps the original one: an edit is not news.
                     .bind("published", newPublished.toEpochMilli())
                     .bind("updated", updated.toEpochMilli())
@@ -135,7 +147,9 @@ public final class JdbiArticleStore implements ArticleStore {
                     .execute();
             storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
-            ChangeStamps.touchScopesOf(h, id);
+            if (seen) {
+                ChangeStamps.touchScopesOf(h, id);
+            }
             ArticleText text = ArticleText.of(draft, newPublished);
             IndexedText words = matcher.indexText(text);
             try (StoredWordIndex index = dialect.wordIndex(h)) {
@@ -143,7 +157,7 @@ public final class JdbiArticleStore implements ArticleStore {
             }
             lists.fill(h, id, text, words, now);
             lists.refreshListsNaming(h, id, RelatedLists.listsPicking(h, id), now);
-            if (!stored.title().equals(draft.title())) {
+            if (seen && !stored.title().equals(draft.title())) {
                 // Lists an editor chose show this title too: their feeds change with it.
                 RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
             }
@@ -163,10 +177,16 @@ public final class JdbiArticleStore implements ArticleStore {
             try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.forget(id, matcher.indexText(gone));
             }
-            stamps.next(h, clock.instant());
-            ChangeStamps.touchScopesOf(h, id);
+            Instant now = clock.instant();
+            stamps.next(h, now);
+            // A scheduled article leaves unseen, unless lists readers see named it (an editor's pick).
+            boolean seen = gone.published().compareTo(now) <= 0 || !naming.isEmpty();
+            if (seen) {
+                ChangeStamps.feedsChanged(h, now);
+                ChangeStamps.touchScopesOf(h, id);
+            }
             h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
-            lists.refreshListsNaming(h, id, naming, clock.instant());
+            lists.refreshListsNaming(h, id, naming, now);
             return true;
         }));
     }
@@ -220,28 +240,33 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public Optional<Category> category(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.category(h, slug)));
+    public Optional<Category> category(String slug, Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.category(h, slug, visibleAt)));
     }
 
     @Override
-    public Optional<Author> author(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.author(h, slug)));
+    public Optional<Author> author(String slug, Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.author(h, slug, visibleAt)));
     }
 
     @Override
-    public List<Category> categories() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::categories));
+    public List<Category> categories(Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.categories(h, visibleAt)));
     }
 
     @Override
-    public List<Author> authors() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::authors));
+    public List<Author> authors(Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.authors(h, visibleAt)));
     }
 
     @Override
     public Instant lastChange() {
         return queue.guarded(() -> jdbi.withHandle(ChangeStamps::lastChange));
+    }
+
+    @Override
+    public Instant lastComeOut(Instant now) {
+        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.comeOutStamp(h, now)));
     }
 
     @Override

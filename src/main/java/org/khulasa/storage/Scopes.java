@@ -1,5 +1,6 @@
 package org.khulasa.storage;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,51 +14,92 @@ final class Scopes {
     private Scopes() {
     }
 
-    static Optional<Category> category(Handle h, String slug) {
-        return h.createQuery("SELECT slug, name FROM categories WHERE slug = :slug")
-                .bind("slug", slug).map((rs, ctx) -> new Category(rs.getString("slug"), rs.getString("name")))
-                .findOne();
+    /**
+     * The name readers see at {@code :namesAt} of the category or author aliased {@code alias}:
+     * the one a scheduled article brought once that article is out, the older one until then.
+     */
+    static String nameAt(String alias) {
+        return "CASE WHEN " + alias + ".pending_at <= :namesAt THEN " + alias + ".pending_name ELSE " + alias + ".name END";
     }
 
-    static Optional<Author> author(Handle h, String slug) {
-        return h.createQuery("SELECT slug, name FROM authors WHERE slug = :slug")
-                .bind("slug", slug).map((rs, ctx) -> new Author(rs.getString("slug"), rs.getString("name")))
-                .findOne();
+    /** Categories readers can see at {@code visibleAt}: those holding an article out by then. */
+    private static final String VISIBLE_CATEGORIES = "SELECT c.slug, " + nameAt("c") + " AS name FROM categories c"
+            + " WHERE EXISTS (SELECT 1 FROM articles a WHERE a.category_id = c.id AND a.published_at <= :visibleAt)";
+    private static final String VISIBLE_AUTHORS = "SELECT w.slug, " + nameAt("w") + " AS name FROM authors w"
+            + " WHERE EXISTS (SELECT 1 FROM articles a WHERE a.author_id = w.id AND a.published_at <= :visibleAt)";
+
+    static Optional<Category> category(Handle h, String slug, Instant visibleAt) {
+        return h.createQuery(VISIBLE_CATEGORIES + " AND c.slug = :slug").bind("slug", slug)
+                .bind("visibleAt", visibleAt.toEpochMilli()).bind("namesAt", visibleAt.toEpochMilli())
+                .map((rs, ctx) -> new Category(rs.getString("slug"), rs.getString("name"))).findOne();
     }
 
-    static List<Category> categories(Handle h) {
-        return h.createQuery("SELECT slug, name FROM categories ORDER BY slug")
+    static Optional<Author> author(Handle h, String slug, Instant visibleAt) {
+        return h.createQuery(VISIBLE_AUTHORS + " AND w.slug = :slug").bind("slug", slug)
+                .bind("visibleAt", visibleAt.toEpochMilli()).bind("namesAt", visibleAt.toEpochMilli())
+                .map((rs, ctx) -> new Author(rs.getString("slug"), rs.getString("name"))).findOne();
+    }
+
+    static List<Category> categories(Handle h, Instant visibleAt) {
+        return h.createQuery(VISIBLE_CATEGORIES + " ORDER BY c.slug")
+                .bind("visibleAt", visibleAt.toEpochMilli()).bind("namesAt", visibleAt.toEpochMilli())
                 .map((rs, ctx) -> new Category(rs.getString("slug"), rs.getString("name"))).list();
     }
 
-    static List<Author> authors(Handle h) {
-        return h.createQuery("SELECT slug, name FROM authors ORDER BY slug")
+    static List<Author> authors(Handle h, Instant visibleAt) {
+        return h.createQuery(VISIBLE_AUTHORS + " ORDER BY w.slug")
+                .bind("visibleAt", visibleAt.toEpochMilli()).bind("namesAt", visibleAt.toEpochMilli())
                 .map((rs, ctx) -> new Author(rs.getString("slug"), rs.getString("name"))).list();
+    }
+
+    /** The latest time at or before {@code now} when a scheduled name came out. */
+    static Optional<Instant> lastPendingNameUpTo(Handle h, Instant now) {
+        return h.createQuery("""
+                        SELECT MAX(t) FROM (SELECT MAX(pending_at) AS t FROM categories WHERE pending_at <= :now
+                                            UNION ALL SELECT MAX(pending_at) FROM authors WHERE pending_at <= :now) x
+                        """)
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+    }
+
+    /** The earliest time after {@code now} when a scheduled name comes out. */
+    static Optional<Instant> nextPendingNameAfter(Handle h, Instant now) {
+        return h.createQuery("""
+                        SELECT MIN(t) FROM (SELECT MIN(pending_at) AS t FROM categories WHERE pending_at > :now
+                                            UNION ALL SELECT MIN(pending_at) FROM authors WHERE pending_at > :now) x
+                        """)
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
     }
 
     /**
      * The category's id, created on first use. A new name shows in every feed with its articles,
-     * so renaming it also marks the author feeds that show them as changed by this write.
+     * so renaming it also marks the author feeds that show them as changed by this write. A name
+     * brought by an article still scheduled at {@code now} (published later) waits for it.
      */
-    static long upsertCategory(Handle h, Category category) {
-        return upsert(h, "categories", category.slug(), category.name(), """
-                UPDATE authors SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+    static long upsertCategory(Handle h, Category category, Instant now, Instant published) {
+        return upsert(h, "categories", category.slug(), category.name(), now, published, """
+                UPDATE authors SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
                 WHERE id IN (SELECT DISTINCT author_id FROM articles WHERE category_id = :id)
                 """);
     }
 
     /** The author's id, created on first use; renaming marks the category feeds showing their articles. */
-    static long upsertAuthor(Handle h, Author author) {
-        return upsert(h, "authors", author.slug(), author.name(), """
-                UPDATE categories SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+    static long upsertAuthor(Handle h, Author author, Instant now, Instant published) {
+        return upsert(h, "authors", author.slug(), author.name(), now, published, """
+                UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
                 WHERE id IN (SELECT DISTINCT category_id FROM articles WHERE author_id = :id)
                 """);
     }
 
-    /** {@code table} is a fixed name from this class; {@code touchOthers} runs with :id when the name changes. */
-    private static long upsert(Handle h, String table, String slug, String name, String touchOthers) {
-        Optional<Map.Entry<Long, String>> existing = h.createQuery("SELECT id, name FROM " + table + " WHERE slug = :slug")
-                .bind("slug", slug)
+    /**
+     * {@code table} is a fixed name from this class; {@code touchOthers} runs with :id when a name
+     * readers see changes now. A new category or author shows nowhere until an article of its is out.
+     */
+    private static long upsert(Handle h, String table, String slug, String name, Instant now, Instant published,
+            String touchOthers) {
+        // Compared with the name readers see now, which may be one that came out since the write.
+        Optional<Map.Entry<Long, String>> existing = h.createQuery("SELECT id, " + nameAt(table) + " FROM " + table
+                        + " WHERE slug = :slug")
+                .bind("slug", slug).bind("namesAt", now.toEpochMilli())
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .findOne();
         if (existing.isEmpty()) {
@@ -65,9 +107,18 @@ final class Scopes {
                     .bind("slug", slug).bind("name", name).mapTo(Long.class).one();
         }
         long id = existing.get().getKey();
-        if (!existing.get().getValue().equals(name)) {
-            h.createUpdate("UPDATE " + table + " SET name = :name WHERE id = :id").bind("name", name).bind("id", id).execute();
-            h.createUpdate(touchOthers).bind("id", id).execute();
+        boolean renamed = !existing.get().getValue().equals(name);
+        if (published.isAfter(now)) {
+            // The latest write decides; the name readers know stays until the article is out.
+            h.createUpdate("UPDATE " + table + " SET pending_name = :name, pending_at = :at WHERE id = :id")
+                    .bind("name", renamed ? name : null).bind("at", renamed ? published.toEpochMilli() : null)
+                    .bind("id", id).execute();
+        } else {
+            h.createUpdate("UPDATE " + table + " SET name = :name, pending_name = NULL, pending_at = NULL WHERE id = :id")
+                    .bind("name", name).bind("id", id).execute();
+            if (renamed) {
+                h.createUpdate(touchOthers).bind("id", id).execute();
+            }
         }
         return id;
     }

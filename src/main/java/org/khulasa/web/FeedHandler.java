@@ -45,20 +45,20 @@ public final class FeedHandler {
         return ctx -> {
             String slug = kind == FeedScope.Kind.SITE ? null : slug(ctx);
             serve(ctx, FeedPath.of(kind, slug, format).cacheKey(), format.contentType(),
-                    now -> feeds.render(scope(kind, slug), format, now));
+                    now -> feeds.render(scope(kind, slug, now), format, now));
         };
     }
 
     public void opml(Context ctx) {
-        serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, now -> feeds.opml());
+        serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, now -> feeds.opml(now));
     }
 
-    private FeedScope scope(FeedScope.Kind kind, String slug) {
+    private FeedScope scope(FeedScope.Kind kind, String slug, Instant now) {
         return switch (kind) {
             case SITE -> FeedScope.site();
-            case CATEGORY -> feeds.category(slug)
+            case CATEGORY -> feeds.category(slug, now)
                     .orElseThrow(() -> ProblemException.notFound("no category has slug " + slug));
-            case AUTHOR -> feeds.author(slug)
+            case AUTHOR -> feeds.author(slug, now)
                     .orElseThrow(() -> ProblemException.notFound("no author has slug " + slug));
         };
     }

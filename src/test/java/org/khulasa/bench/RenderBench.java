@@ -47,7 +47,7 @@ public final class RenderBench {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (JdbiArticleStore store = Database.open("jdbc:sqlite:" + args[0], Clock.systemUTC(), new RelatedArticles(3))) {
             Feeds feeds = new Feeds(store, new SiteLinks("http://127.0.0.1"), Config.DEFAULT_SITE_TITLE, 50);
-            FeedScope politics = feeds.category("politics").orElseThrow();
+            FeedScope politics = feeds.category("politics", java.time.Instant.now()).orElseThrow();
             List<Article> shown = store.list(politics.query(Instant.now(), 50));
             if (shown.isEmpty()) {
                 throw new IllegalStateException("the politics feed is empty");

@@ -106,16 +106,16 @@ class ReferenceFeedsTest {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (FeedFormat format : formats) {
             out.put(format.fileName(), feeds.render(FeedScope.site(), format, RENDERED_AT).bytes());
-            for (Category category : store.categories()) {
+            for (Category category : store.categories(RENDERED_AT)) {
                 out.put("category/" + category.slug() + "/" + format.fileName(),
                         feeds.render(FeedScope.of(category), format, RENDERED_AT).bytes());
             }
-            for (Author author : store.authors()) {
+            for (Author author : store.authors(RENDERED_AT)) {
                 out.put("author/" + author.slug() + "/" + format.fileName(),
                         feeds.render(FeedScope.of(author), format, RENDERED_AT).bytes());
             }
         }
-        out.put("index.opml", feeds.opml().bytes());
+        out.put("index.opml", feeds.opml(RENDERED_AT).bytes());
         return out;
     }
 

@@ -126,9 +126,9 @@ class CopyToPostgresTest {
             paths.add("/articles/" + article.get("id").asLong());
             paths.add("/api/articles/" + article.get("id").asLong());
         }
-        server.store.categories().forEach(c -> paths.addAll(List.of("/category/" + c.slug(),
+        server.store.categories(java.time.Instant.now()).forEach(c -> paths.addAll(List.of("/category/" + c.slug(),
                 "/feeds/category/" + c.slug() + "/rss.xml", "/feeds/category/" + c.slug() + "/atom.xml")));
-        server.store.authors().forEach(a -> paths.addAll(List.of("/author/" + a.slug(),
+        server.store.authors(java.time.Instant.now()).forEach(a -> paths.addAll(List.of("/author/" + a.slug(),
                 "/feeds/author/" + a.slug() + "/rss.xml", "/feeds/author/" + a.slug() + "/atom.xml")));
         return paths;
     }

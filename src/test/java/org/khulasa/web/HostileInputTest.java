@@ -90,7 +90,7 @@ class HostileInputTest {
     /** Everything a write could change, as the API and the store show it. */
     private static String snapshot(TestServer server) {
         JsonNode all = TestServer.parse(server.get("/api/articles?limit=100", "Authorization", "Bearer " + TestServer.TOKEN).body());
-        return all.toString() + "\n" + server.store.categories() + "\n" + server.store.authors() + "\n" + server.store.lastChange();
+        return all.toString() + "\n" + server.store.categories(java.time.Instant.now()) + "\n" + server.store.authors(java.time.Instant.now()) + "\n" + server.store.lastChange();
     }
 
     private static String abbreviate(String s) {

@@ -56,7 +56,7 @@ public final class Pages {
 
     public void home(Context ctx) {
         List<Article> latest = store.list(ArticleQuery.site(clock.instant(), listSize));
-        Document doc = layout.page(null, List.of(), store.categories());
+        Document doc = layout.page(null, List.of(), store.categories(clock.instant()));
         listPage.fill(PageLayout.main(doc), "آخر الأخبار", layout.siteFeeds(), "تابع الموقع", latest);
         send(ctx, 200, doc);
     }
@@ -72,17 +72,17 @@ public final class Pages {
         Article article = found.get();
         List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
         feeds.addAll(layout.feeds(FeedScope.of(article.author())));
-        Document doc = layout.page(RtlText.title(article.title()), feeds, store.categories());
+        Document doc = layout.page(RtlText.title(article.title()), feeds, store.categories(clock.instant()));
         articlePage.fill(PageLayout.main(doc), article, article.related());
         send(ctx, 200, doc);
     }
 
     public void category(Context ctx) {
-        listOf(ctx, slug(ctx).flatMap(store::category).map(FeedScope::of), "تابع هذا القسم");
+        listOf(ctx, slug(ctx).flatMap(slug -> store.category(slug, clock.instant())).map(FeedScope::of), "تابع هذا القسم");
     }
 
     public void author(Context ctx) {
-        listOf(ctx, slug(ctx).flatMap(store::author).map(FeedScope::of), "تابع هذا الكاتب");
+        listOf(ctx, slug(ctx).flatMap(slug -> store.author(slug, clock.instant())).map(FeedScope::of), "تابع هذا الكاتب");
     }
 
     /** A category's or an author's page: their latest articles and their feeds; {@code follow} labels the feeds. */
@@ -94,7 +94,7 @@ public final class Pages {
         FeedScope scope = found.get();
         List<Article> latest = store.list(scope.query(clock.instant(), listSize));
         List<FeedLink> feeds = layout.feeds(scope);
-        Document doc = layout.page(scope.name(), feeds, store.categories());
+        Document doc = layout.page(scope.name(), feeds, store.categories(clock.instant()));
         listPage.fill(PageLayout.main(doc), scope.name(), feeds, follow, latest);
         send(ctx, 200, doc);
     }
@@ -117,7 +117,7 @@ public final class Pages {
     }
 
     private void notFound(Context ctx) {
-        Document doc = layout.page("الصفحة غير موجودة", List.of(), store.categories());
+        Document doc = layout.page("الصفحة غير موجودة", List.of(), store.categories(clock.instant()));
         Element main = PageLayout.main(doc);
         main.appendElement("h1").text("الصفحة غير موجودة");
         main.appendElement("p").text("لم نجد ما تبحث عنه: ربما حُذف المقال أو لم يُنشر بعد، أو أن الرابط غير صحيح.");
