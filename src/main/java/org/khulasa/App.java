@@ -13,6 +13,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.Filing;
 import org.khulasa.feed.FeedPath;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.Metrics;
@@ -69,6 +70,13 @@ public final class App {
             getAndHead(cfg, "/api/articles/{id}", web.api()::read);
             cfg.routes.put("/api/articles/{id}", web.api()::replace);
             cfg.routes.delete("/api/articles/{id}", web.api()::delete);
+            for (Filing.Kind kind : Filing.Kind.values()) {
+                String path = kind == Filing.Kind.CATEGORY ? "/api/categories" : "/api/authors";
+                getAndHead(cfg, path, web.filings().list(kind));
+                getAndHead(cfg, path + "/{slug}", web.filings().read(kind));
+                cfg.routes.put(path + "/{slug}", web.filings().rename(kind));
+                cfg.routes.delete(path + "/{slug}", web.filings().remove(kind));
+            }
 
             // The writing desk: pages for editors, a client of the API above (see Desk).
             cfg.routes.get("/desk", desk::home);

@@ -57,6 +57,15 @@ public interface ArticleStore extends AutoCloseable {
 
     List<Author> authors(Instant visibleAt);
 
+    /** Every category or author, articles out or not, with the names readers see at {@code now}; by slug. */
+    List<Filing> filings(Filing.Kind kind, Instant now);
+
+    /** Renames a category or author at once (readers see it at once if they see it at all); empty when unknown. */
+    Optional<Filing> rename(Filing.Kind kind, String slug, String name);
+
+    /** Removes a category or author no article is filed under. */
+    Filing.Removal remove(Filing.Kind kind, String slug);
+
     /**
      * When the last write readers could see was committed, in whole seconds, each such write at
      * least a second after the one before; {@link Instant#EPOCH} before any. A write about

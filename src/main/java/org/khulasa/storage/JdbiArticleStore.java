@@ -15,6 +15,7 @@ import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Filing;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
@@ -257,6 +258,29 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public List<Author> authors(Instant visibleAt) {
         return queue.guarded(() -> jdbi.withHandle(h -> Scopes.authors(h, visibleAt)));
+    }
+
+    @Override
+    public List<Filing> filings(Filing.Kind kind, Instant now) {
+        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.filings(h, kind, now)));
+    }
+
+    @Override
+    public Optional<Filing> rename(Filing.Kind kind, String slug, String name) {
+        return queue.writing(() -> jdbi.inTransaction(h -> {
+            ChangeStamps.lockWrites(h);
+            Instant now = clock.instant();
+            stamps.next(h, now);
+            return Scopes.rename(h, kind, slug, name, now);
+        }));
+    }
+
+    @Override
+    public Filing.Removal remove(Filing.Kind kind, String slug) {
+        return queue.writing(() -> jdbi.inTransaction(h -> {
+            ChangeStamps.lockWrites(h);
+            return Scopes.remove(h, kind, slug);
+        }));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Filing;
 
 /** Categories and authors: the names articles are filed under, each with feeds of its own. */
 final class Scopes {
@@ -121,5 +122,68 @@ final class Scopes {
             }
         }
         return id;
+    }
+
+    // ---- editors' management --------------------------------------------------------------
+
+    private static String table(Filing.Kind kind) {
+        return kind == Filing.Kind.CATEGORY ? "categories" : "authors";
+    }
+
+    private static String column(Filing.Kind kind) {
+        return kind == Filing.Kind.CATEGORY ? "category_id" : "author_id";
+    }
+
+    static List<Filing> filings(Handle h, Filing.Kind kind, Instant now) {
+        String table = table(kind);
+        return h.createQuery("SELECT s.slug, " + nameAt("s") + " AS name, (SELECT COUNT(*) FROM articles a WHERE a."
+                        + column(kind) + " = s.id) AS articles FROM " + table + " s ORDER BY s.slug")
+                .bind("namesAt", now.toEpochMilli())
+                .map((rs, ctx) -> new Filing(rs.getString("slug"), rs.getString("name"), rs.getLong("articles"))).list();
+    }
+
+    /** Renames at once; when readers see it, the feeds showing its articles change with this write. */
+    static Optional<Filing> rename(Handle h, Filing.Kind kind, String slug, String name, Instant now) {
+        String table = table(kind);
+        Optional<Long> id = h.createQuery("SELECT id FROM " + table + " WHERE slug = :slug").bind("slug", slug)
+                .mapTo(Long.class).findOne();
+        if (id.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean seen = h.createQuery("SELECT COUNT(*) FROM articles WHERE " + column(kind) + " = :id AND published_at <= :now")
+                .bind("id", id.get()).bind("now", now.toEpochMilli()).mapTo(Long.class).one() > 0;
+        if (seen) {
+            ChangeStamps.feedsChanged(h, now);
+        }
+        h.createUpdate("UPDATE " + table + " SET name = :name, pending_name = NULL, pending_at = NULL WHERE id = :id")
+                .bind("name", name).bind("id", id.get()).execute();
+        if (seen) {
+            // Its own feeds (their titles) and the other kind's feeds showing its articles.
+            h.createUpdate("UPDATE " + table + " SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1) WHERE id = :id")
+                    .bind("id", id.get()).execute();
+            String other = kind == Filing.Kind.CATEGORY ? "authors" : "categories";
+            String otherColumn = kind == Filing.Kind.CATEGORY ? "author_id" : "category_id";
+            h.createUpdate("UPDATE " + other + " SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)"
+                    + " WHERE id IN (SELECT DISTINCT " + otherColumn + " FROM articles WHERE " + column(kind) + " = :id)")
+                    .bind("id", id.get()).execute();
+        }
+        return filings(h, kind, now).stream().filter(f -> f.slug().equals(slug)).findFirst();
+    }
+
+    /** Removes it if no article, out or scheduled, is filed under it: one that is shows nowhere anyway. */
+    static Filing.Removal remove(Handle h, Filing.Kind kind, String slug) {
+        String table = table(kind);
+        Optional<Long> id = h.createQuery("SELECT id FROM " + table + " WHERE slug = :slug").bind("slug", slug)
+                .mapTo(Long.class).findOne();
+        if (id.isEmpty()) {
+            return Filing.Removal.UNKNOWN;
+        }
+        long used = h.createQuery("SELECT COUNT(*) FROM articles WHERE " + column(kind) + " = :id")
+                .bind("id", id.get()).mapTo(Long.class).one();
+        if (used > 0) {
+            return Filing.Removal.IN_USE;
+        }
+        h.createUpdate("DELETE FROM " + table + " WHERE id = :id").bind("id", id.get()).execute();
+        return Filing.Removal.REMOVED;
     }
 }

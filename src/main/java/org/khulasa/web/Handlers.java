@@ -19,6 +19,7 @@ public final class Handlers {
     private final EditorAuth auth;
     private final DeskAccess deskAccess;
     private final ArticleApi api;
+    private final FilingApi filings;
     private final Problems problems;
     private final Pages pages;
     private final FeedHandler feeds;
@@ -37,6 +38,7 @@ public final class Handlers {
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         // Any write may change several feeds (site, category, author, related titles): drop them all.
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);
+        this.filings = new FilingApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, clock, feedCache::clear);
         // Several instances on one PostgreSQL: another instance's write makes ours stale too.
         store.onWriteElsewhere(feedCache::clear);
     }
@@ -70,6 +72,10 @@ public final class Handlers {
     /** Answers what Jetty refuses before any route (414, 431, malformed requests) as problem+json. */
     public org.eclipse.jetty.server.Request.Handler jettyErrors() {
         return new JettyProblems(mapper);
+    }
+
+    public FilingApi filings() {
+        return filings;
     }
 
     public ArticleApi api() {
