@@ -61,6 +61,7 @@ final class HostileRequests {
         g.badTokens();
         g.boundsAndRanges();
         g.refusedByJetty();
+        g.filings();
         return g.out;
     }
 
@@ -668,6 +669,27 @@ final class HostileRequests {
         }
         raw("a 20 KB request target", RawHttp.request("GET", "/api/articles?category=" + "a".repeat(20_000), new byte[0]), false, 414);
         raw("a 20 KB header", RawHttp.request("GET", "/feeds/rss.xml", new byte[0], "X-Big: " + "a".repeat(20_000)), false, 431);
+    }
+
+    /** The category and author API: bad names, unknown or malformed slugs, no token, one in use. */
+    private void filings() {
+        for (String base : List.of("/api/categories/", "/api/authors/")) {
+            String used = base.contains("categories") ? "politics" : "nizar-samir";
+            for (String body : List.of("{}", "{\"name\": \"\"}", "{\"name\": \"   \"}", "{\"name\": 3}", "[]", "\"x\"",
+                    "{\"name\": \"" + "ع".repeat(201) + "\"}", "{\"name\": \"\\u0000\"}", "{\"name\": null}", "{")) {
+                raw("PUT " + base + used + " " + abbreviate(body), RawHttp.request("PUT", base + used,
+                        body.getBytes(StandardCharsets.UTF_8), AUTH, JSON), false, 400);
+            }
+            byte[] name = "{\"name\": \"اسم\"}".getBytes(StandardCharsets.UTF_8);
+            raw("PUT " + base + "unknown", RawHttp.request("PUT", base + "no-such-slug", name, AUTH, JSON), false, 404);
+            raw("PUT " + base + " without a token", RawHttp.request("PUT", base + used, name, JSON), false, 401);
+            raw("PUT " + base + "BAD", RawHttp.request("PUT", base + "Not_A_Slug", name, AUTH, JSON), false, 400);
+            raw("DELETE " + base + used + " in use", RawHttp.request("DELETE", base + used, new byte[0], AUTH), false, 409);
+            raw("DELETE " + base + used + " without a token", RawHttp.request("DELETE", base + used, new byte[0]), false, 401);
+            raw("DELETE " + base + "unknown", RawHttp.request("DELETE", base + "no-such-slug", new byte[0], AUTH), false, 404);
+            raw("GET " + base + "unknown", RawHttp.request("GET", base + "no-such-slug", new byte[0]), false, 404);
+            raw("GET " + base + "%00", RawHttp.request("GET", base + "%00", new byte[0]), false, 400);
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------
