@@ -74,10 +74,11 @@ public interface ArticleStore extends AutoCloseable {
     Instant lastChange();
 
     /**
-     * The Last-Modified feeds get from scheduled content (an article, or a name it brought) out
-     * by {@code now}: after every earlier version's; {@link Instant#EPOCH} if none came out.
+     * The Last-Modified a feed gets from scheduled content that came out by {@code now} without a
+     * write: its newest article, published at {@code newest}, or a name one brought; later than
+     * the feed's earlier versions had. {@code scopeChange} is the feed's own change time.
      */
-    Instant lastComeOut(Instant now);
+    Instant lastComeOut(Instant newest, Instant scopeChange, Instant now);
 
     /** When the last write that changed anything shown in the category's feed was committed. */
     Instant lastChangeOfCategory(String slug);

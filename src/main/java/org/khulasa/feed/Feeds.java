@@ -43,13 +43,14 @@ public final class Feeds {
         Instant lastChange = scope.lastChange(store);
         Optional<Instant> staleAt = store.nextScheduledAfter(now);
         List<Article> articles = store.listWithoutTags(scope.query(now, size));
-        Instant lastModified = lastModified(lastChange, now);
+        Instant newest = articles.isEmpty() ? Instant.EPOCH : articles.get(0).published();
+        Instant lastModified = lastModified(lastChange, newest, now);
         return new RenderedFeed(boundedRender(scope, format, articles, lastModified), lastModified, staleAt);
     }
 
     /** A scheduled article (or a name it brings) that comes out changes feeds without any write. */
-    private Instant lastModified(Instant lastChange, Instant now) {
-        Instant comeOut = store.lastComeOut(now);
+    private Instant lastModified(Instant lastChange, Instant newest, Instant now) {
+        Instant comeOut = store.lastComeOut(newest, lastChange, now);
         return comeOut.isAfter(lastChange) ? comeOut : lastChange;
     }
 
@@ -72,7 +73,8 @@ public final class Feeds {
     /** Every feed of the site as OPML 2.0. */
     /** Every feed of the site that readers can see at {@code now}, as OPML 2.0. */
     public RenderedFeed opml(Instant now) {
-        Instant lastModified = lastModified(store.lastChange(), now);
+        List<Article> newest = store.listWithoutTags(FeedScope.site().query(now, 1));
+        Instant lastModified = lastModified(store.lastChange(), newest.isEmpty() ? Instant.EPOCH : newest.get(0).published(), now);
         Optional<Instant> staleAt = store.nextScheduledAfter(now);
         byte[] bytes = Opml.render(links, siteTitle, store.categories(now), store.authors(now));
         return new RenderedFeed(bytes, lastModified, staleAt);

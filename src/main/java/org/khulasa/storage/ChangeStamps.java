@@ -1,7 +1,6 @@
 package org.khulasa.storage;
 
 import java.time.Instant;
-import java.util.Map;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -75,19 +74,19 @@ final class ChangeStamps {
     }
 
     /**
-     * The Last-Modified that scheduled content out by {@code now} gives feeds: the moment it came
-     * out, rounded up to a second, and, when that was after the last seen write, at least a second
-     * after that write's stamp (which may run ahead of the clock to keep writes a second apart).
+     * The Last-Modified that content coming out without a write gives a feed whose newest article
+     * was published at {@code newest} and whose own change time is {@code scopeChange}: that
+     * moment rounded up to a second and, when it is after the last seen write, at least a second
+     * after the feed's stamp (stamps may run ahead of the clock to keep writes a second apart);
+     * and the second a pending name came out.
      */
-    static Instant comeOutStamp(Handle h, Instant now) {
-        long cameOut = Math.max(ArticleReads.lastPublicationUpTo(h, now).map(Instant::toEpochMilli).orElse(0L),
-                Scopes.lastPendingNameUpTo(h, now).map(Instant::toEpochMilli).orElse(0L));
-        Map<String, Object> site = h.createQuery("SELECT feeds_changed_at, feeds_written_at FROM site_state WHERE id = 1")
-                .mapToMap().one();
-        long stamp = ((Number) site.get("feeds_changed_at")).longValue();
-        long written = ((Number) site.get("feeds_written_at")).longValue();
-        long rounded = ceilSecond(cameOut);
-        return Instant.ofEpochMilli(cameOut > written ? Math.max(rounded, stamp + 1000) : rounded);
+    static Instant comeOutStamp(Handle h, Instant newest, Instant scopeChange, Instant now) {
+        long written = h.createQuery("SELECT feeds_written_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
+        long published = newest.toEpochMilli();
+        long stamp = Math.max(ceilSecond(published), published > written ? scopeChange.toEpochMilli() + 1000 : 0);
+        // A name that came out shows in every feed filing articles under it: all of them move then.
+        long named = Scopes.lastPendingNameUpTo(h, now).map(Instant::toEpochMilli).map(ChangeStamps::ceilSecond).orElse(0L);
+        return Instant.ofEpochMilli(Math.max(stamp, named));
     }
 
     /** When readers last saw a write change anything (see {@link #feedsChanged}). */

@@ -289,8 +289,8 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public Instant lastComeOut(Instant now) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.comeOutStamp(h, now)));
+    public Instant lastComeOut(Instant newest, Instant scopeChange, Instant now) {
+        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.comeOutStamp(h, newest, scopeChange, now)));
     }
 
     @Override
