@@ -67,4 +67,9 @@ public final class BodySanitizer {
         }, body);
         return new Clean(body.html(), deepest[0], DisplayText.hasVisible(body.text()) || !body.select("img[src]").isEmpty());
     }
+
+    /** The sanitized HTML alone, for previews and matching of text not yet stored. */
+    public static String sanitize(String html) {
+        return clean(html).html();
+    }
 }
