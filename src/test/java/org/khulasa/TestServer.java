@@ -74,9 +74,10 @@ public final class TestServer implements AutoCloseable {
         Config config = Config.fromEnvironment(all);
         // Wired as Main wires it, metrics included.
         Metrics metrics = new Metrics();
-        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock,
+        Database.Opened opened = Database.openWithArchive(config.jdbcUrl(), clock,
                 metrics.timed(new RelatedArticles(config.relatedCount())), metrics::watchPool);
-        Javalin app = App.create(config, store, clock, metrics);
+        JdbiArticleStore store = opened.store();
+        Javalin app = App.create(config, store, opened.archive(), clock, metrics);
         try {
             app.start("127.0.0.1", config.port());
         } catch (RuntimeException e) {

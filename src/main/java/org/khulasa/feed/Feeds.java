@@ -3,9 +3,11 @@ package org.khulasa.feed;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -14,13 +16,20 @@ import org.khulasa.links.SiteLinks;
  */
 public final class Feeds {
     private final ArticleStore store;
+    private final ImportedArchive archive;
     private final FeedRenderer renderer;
     private final SiteLinks links;
     private final String siteTitle;
     private final int size;
 
     public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size) {
+        this(store, ImportedArchive.NONE, links, siteTitle, size);
+    }
+
+    /** With {@code archive}, imported articles keep the ids their old feeds gave them. */
+    public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size) {
         this.store = store;
+        this.archive = archive;
         this.renderer = new FeedRenderer(links, siteTitle);
         this.links = links;
         this.siteTitle = siteTitle;
@@ -44,7 +53,8 @@ public final class Feeds {
         // A scheduled article that comes out changes the feed without any write.
         Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
-        return new RenderedFeed(renderer.render(scope, format, articles, lastModified), lastModified, staleAt);
+        Map<Long, String> feedIds = archive.feedIds(articles.stream().map(Article::id).toList());
+        return new RenderedFeed(renderer.render(scope, format, articles, lastModified, feedIds), lastModified, staleAt);
     }
 
     /** Every feed of the site as OPML 2.0. */

@@ -1,0 +1,110 @@
+package org.khulasa.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * Notices writes that another process commits to the same SQLite file (a {@code --import-wordpress}
+ * run while the server serves): SQLite has no notifications, so a thread reads the one-row
+ * {@code site_state}, which every write moves, every {@value #POLL_MILLIS} ms on a connection of its
+ * own: an indexed one-row read, in WAL mode never blocked by writers. The process's own writes move
+ * it too and are reported as well (the caller dropped its caches already; dropping them twice
+ * costs one render), since two writes between two reads cannot be told apart.
+ */
+final class SqliteChangeSignal implements ChangeSignal {
+    private static final Logger log = LoggerFactory.getLogger(SqliteChangeSignal.class);
+    static final long POLL_MILLIS = 500;
+
+    private final String jdbcUrl;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private volatile boolean closed;
+    private Thread thread;
+
+    SqliteChangeSignal(String jdbcUrl) {
+        this.jdbcUrl = jdbcUrl;
+    }
+
+    @Override
+    public void announce(Handle h) {
+        // The write itself moves site_state; nothing more to send.
+    }
+
+    @Override
+    public synchronized void subscribe(Runnable listener) {
+        listeners.add(listener);
+        if (thread == null && !closed) {
+            thread = new Thread(this::watch, "khulasa-watch-changes");
+            thread.setDaemon(true);
+            thread.start();
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (thread != null) {
+            thread.interrupt();
+        }
+    }
+
+    private void watch() {
+        Long seen = null;
+        while (!closed) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(5000);
+            try (Connection connection = config.createConnection(jdbcUrl);
+                 PreparedStatement read = connection.prepareStatement("SELECT last_change_at FROM site_state WHERE id = 1")) {
+                while (!closed) {
+                    long now;
+                    try (ResultSet rs = read.executeQuery()) {
+                        now = rs.next() ? rs.getLong(1) : 0;
+                    }
+                    if (seen != null && now != seen) {
+                        changed();
+                    }
+                    seen = now;
+                    Thread.sleep(POLL_MILLIS);
+                }
+            } catch (SQLException e) {
+                if (closed) {
+                    return;
+                }
+                log.warn("Watching the database for other processes' writes failed ({}); retrying", e.getMessage());
+                seen = null;
+                changed();
+                if (!pause()) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private static boolean pause() {
+        try {
+            Thread.sleep(POLL_MILLIS);
+            return true;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private void changed() {
+        for (Runnable listener : listeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                log.error("A change listener failed", e);
+            }
+        }
+    }
+}
