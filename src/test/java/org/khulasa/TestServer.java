@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.metrics.Metrics;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
@@ -31,12 +32,14 @@ public final class TestServer implements AutoCloseable {
 
     public final Config config;
     public final JdbiArticleStore store;
+    public final ImportedArchive archive;
     private final Javalin app;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Config config, JdbiArticleStore store, Javalin app) {
+    private TestServer(Config config, JdbiArticleStore store, ImportedArchive archive, Javalin app) {
         this.config = config;
         this.store = store;
+        this.archive = archive;
         this.app = app;
     }
 
@@ -85,7 +88,7 @@ public final class TestServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        return new TestServer(config, store, app);
+        return new TestServer(config, store, opened.archive(), app);
     }
 
     /** {@code path} under the public base URL, as links in feeds and pages name it. */

@@ -83,7 +83,10 @@ public interface ImportedArchive {
 
     void relatedChosen();
 
-    /** One article to import: its old feed id, the time it was last modified, its old addresses. */
+    /**
+     * One article to import: its old feed id (null: none, the article gets this site's own), the
+     * time it was last modified, its old addresses.
+     */
     record Article(String guid, long sourceId, ArticleDraft draft, Instant updated, List<String> oldAddresses) {
         public Article {
             oldAddresses = List.copyOf(oldAddresses);

@@ -69,15 +69,20 @@ public final class JdbiImportedArchive implements ImportedArchive {
             }
             Scopes scopes = new Scopes(h);
             Set<String> added = new HashSet<>();
+            int inserted = 0;
             for (Article article : batch.articles()) {
-                Optional<Long> known = h.createQuery("SELECT COALESCE(article_id, 0) FROM imported_articles WHERE guid = :guid")
-                        .bind("guid", article.guid()).mapTo(Long.class).findOne();
+                Optional<Long> known = article.guid() == null ? Optional.empty()
+                        : h.createQuery("SELECT COALESCE(article_id, 0) FROM imported_articles WHERE guid = :guid")
+                                .bind("guid", article.guid()).mapTo(Long.class).findOne();
                 long id;
                 if (known.isPresent()) {
                     id = known.get();
                 } else {
                     id = insert(h, article, scopes);
-                    added.add(article.guid());
+                    inserted++;
+                    if (article.guid() != null) {
+                        added.add(article.guid());
+                    }
                 }
                 if (id > 0) {
                     for (String address : article.oldAddresses()) {
@@ -96,7 +101,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                                 """)
                         .bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).execute();
             }
-            if (!added.isEmpty()) {
+            if (inserted > 0) {
                 long last = h.createQuery("SELECT last_change_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
                 long next = Math.max(clock.millis(), last + 1);
                 h.createUpdate("UPDATE site_state SET last_change_at = :at WHERE id = 1").bind("at", next).execute();
@@ -141,8 +146,10 @@ public final class JdbiImportedArchive implements ImportedArchive {
             h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
                     .bind("a", id).bind("p", i).bind("t", tag).execute();
         }
-        h.createUpdate("INSERT INTO imported_articles (guid, source_id, article_id) VALUES (:guid, :source, :id)")
-                .bind("guid", article.guid()).bind("source", article.sourceId()).bind("id", id).execute();
+        if (article.guid() != null) {
+            h.createUpdate("INSERT INTO imported_articles (guid, source_id, article_id) VALUES (:guid, :source, :id)")
+                    .bind("guid", article.guid()).bind("source", article.sourceId()).bind("id", id).execute();
+        }
         return id;
     }
 
