@@ -47,11 +47,21 @@ final class SqliteChangeSignal implements ChangeSignal {
         }
     }
 
+    /** Stops watching and waits (briefly) for the watcher's connection to close, so the file is left alone. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (thread != null) {
-            thread.interrupt();
+    public void close() {
+        Thread watcher;
+        synchronized (this) {
+            closed = true;
+            watcher = thread;
+        }
+        if (watcher != null) {
+            watcher.interrupt();
+            try {
+                watcher.join(2000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
