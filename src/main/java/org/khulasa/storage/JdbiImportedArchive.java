@@ -12,18 +12,20 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
 import org.khulasa.article.ImportedArchive;
 
 /** The imported archive's tables (migration 008) and the bulk write of imported articles. */
 public final class JdbiImportedArchive implements ImportedArchive {
     private final Jdbi jdbi;
     private final Clock clock;
-    private final ChangeSignal changes;
+    private final ChangeStamps stamps;
 
     JdbiImportedArchive(Jdbi jdbi, Clock clock, ChangeSignal changes) {
         this.jdbi = jdbi;
         this.clock = clock;
-        this.changes = changes;
+        this.stamps = new ChangeStamps(changes);
     }
 
     @Override
@@ -58,8 +60,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
     @Override
     public Set<String> write(Batch batch) {
         return jdbi.inTransaction(h -> {
-            // The same first statement as every write of the store: writes run one at a time.
-            h.createUpdate("UPDATE site_state SET last_change_at = last_change_at WHERE id = 1").execute();
+            ChangeStamps.lockWrites(h);
             for (SlugChoice s : batch.slugs()) {
                 h.createUpdate("""
                                 INSERT INTO imported_slugs (kind, old_slug, slug) VALUES (:kind, :old, :slug)
@@ -67,9 +68,10 @@ public final class JdbiImportedArchive implements ImportedArchive {
                                 """)
                         .bind("kind", s.kind()).bind("old", s.oldSlug()).bind("slug", s.slug()).execute();
             }
-            Scopes scopes = new Scopes(h);
+            BatchScopes scopes = new BatchScopes(h);
             Set<String> added = new HashSet<>();
             int inserted = 0;
+            Instant latest = clock.instant();
             for (Article article : batch.articles()) {
                 Optional<Long> known = article.guid() == null ? Optional.empty()
                         : h.createQuery("SELECT COALESCE(article_id, 0) FROM imported_articles WHERE guid = :guid")
@@ -80,6 +82,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 } else {
                     id = insert(h, article, scopes);
                     inserted++;
+                    latest = article.updated().isAfter(latest) ? article.updated() : latest;
                     if (article.guid() != null) {
                         added.add(article.guid());
                     }
@@ -102,18 +105,15 @@ public final class JdbiImportedArchive implements ImportedArchive {
                         .bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).execute();
             }
             if (inserted > 0) {
-                long last = h.createQuery("SELECT last_change_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
-                long next = Math.max(clock.millis(), last + 1);
-                h.createUpdate("UPDATE site_state SET last_change_at = :at WHERE id = 1").bind("at", next).execute();
-                scopes.touch(next);
+                // After every updated time written, so the store's next write stamps a later one.
+                scopes.touch(stamps.next(h, latest).toEpochMilli());
                 h.createUpdate("UPDATE import_state SET related_pending = 1 WHERE id = 1").execute();
-                changes.announce(h);
             }
             return added;
         });
     }
 
-    private static long insert(Handle h, Article article, Scopes scopes) {
+    private static long insert(Handle h, Article article, BatchScopes scopes) {
         ArticleDraft d = article.draft();
         long updated = article.updated().toEpochMilli();
         // Two articles never share an updated time (Atom readers rely on it): a millisecond more where they would.
@@ -128,8 +128,8 @@ public final class JdbiImportedArchive implements ImportedArchive {
                                 :updated, :updated, :imageUrl, :imageType, :imageCaption)
                         """)
                 .bind("title", d.title()).bind("summary", d.summary()).bind("body", d.body())
-                .bind("category", scopes.category(d.category().slug(), d.category().name()))
-                .bind("author", scopes.author(d.author().slug(), d.author().name()))
+                .bind("category", scopes.category(d.category()))
+                .bind("author", scopes.author(d.author()))
                 .bind("published", d.published().toEpochMilli())
                 .bind("updated", updated)
                 .bind("imageUrl", d.image() == null ? null : d.image().url())
@@ -204,35 +204,27 @@ public final class JdbiImportedArchive implements ImportedArchive {
         jdbi.useHandle(h -> h.createUpdate("UPDATE import_state SET related_pending = 0 WHERE id = 1").execute());
     }
 
-    /** Categories and authors of one batch: created on first use (an existing one keeps its name), then marked changed. */
-    private static final class Scopes {
+    /** Categories and authors of one batch: looked up (or created) once each, then marked changed together. */
+    private static final class BatchScopes {
         private final Handle h;
         private final Map<String, Long> ids = new HashMap<>();
         private final Set<Long> categories = new HashSet<>();
         private final Set<Long> authors = new HashSet<>();
 
-        Scopes(Handle h) {
+        BatchScopes(Handle h) {
             this.h = h;
         }
 
-        long category(String slug, String name) {
-            long id = ids.computeIfAbsent("categories/" + slug, k -> idOf("categories", slug, name));
+        long category(Category category) {
+            long id = ids.computeIfAbsent("categories/" + category.slug(), k -> Scopes.upsertCategory(h, category));
             categories.add(id);
             return id;
         }
 
-        long author(String slug, String name) {
-            long id = ids.computeIfAbsent("authors/" + slug, k -> idOf("authors", slug, name));
+        long author(Author author) {
+            long id = ids.computeIfAbsent("authors/" + author.slug(), k -> Scopes.upsertAuthor(h, author));
             authors.add(id);
             return id;
-        }
-
-        /** {@code table} is one of two fixed names above. */
-        private long idOf(String table, String slug, String name) {
-            return h.createQuery("SELECT id FROM " + table + " WHERE slug = :slug").bind("slug", slug)
-                    .mapTo(Long.class).findOne()
-                    .orElseGet(() -> h.createQuery("INSERT INTO " + table + " (slug, name) VALUES (:slug, :name) RETURNING id")
-                            .bind("slug", slug).bind("name", name).mapTo(Long.class).one());
         }
 
         void touch(long at) {
