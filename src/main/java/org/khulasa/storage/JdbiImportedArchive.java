@@ -71,7 +71,6 @@ public final class JdbiImportedArchive implements ImportedArchive {
             BatchScopes scopes = new BatchScopes(h);
             Set<String> added = new HashSet<>();
             int inserted = 0;
-            Instant latest = clock.instant();
             for (Article article : batch.articles()) {
                 Optional<Long> known = article.guid() == null ? Optional.empty()
                         : h.createQuery("SELECT COALESCE(article_id, 0) FROM imported_articles WHERE guid = :guid")
@@ -82,7 +81,6 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 } else {
                     id = insert(h, article, scopes);
                     inserted++;
-                    latest = article.updated().isAfter(latest) ? article.updated() : latest;
                     if (article.guid() != null) {
                         added.add(article.guid());
                     }
@@ -105,8 +103,9 @@ public final class JdbiImportedArchive implements ImportedArchive {
                         .bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).execute();
             }
             if (inserted > 0) {
-                // After every updated time written, so the store's next write stamps a later one.
-                scopes.touch(stamps.next(h, latest).toEpochMilli());
+                // Now, not the imported times: a scheduled post's may lie years ahead, and feeds'
+                // Last-Modified comes from here.
+                scopes.touch(stamps.next(h, clock.instant()).toEpochMilli());
                 h.createUpdate("UPDATE import_state SET related_pending = 1 WHERE id = 1").execute();
             }
             return added;

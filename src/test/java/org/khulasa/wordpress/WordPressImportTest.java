@@ -70,6 +70,8 @@ class WordPressImportTest {
             assertEquals(List.of("2024-03-12T08:00:00.001Z", "2024-03-12T08:00:00Z", "2024-03-11T18:20:00Z", "2024-03-10T10:15:00Z"),
                     texts(atom, "/a:feed/a:entry/a:updated"));
             assertEquals("2024-03-10T06:30:00Z", atom.text("/a:feed/a:entry[4]/a:published"));
+            assertTrue(Instant.parse(atom.text("/a:feed/a:updated")).isBefore(METRO),
+                    "the feed changed when the import ran, not when the scheduled post's edit time says: " + atom.text("/a:feed/a:updated"));
             assertEquals("الحكومة تقرّ موازنة \"التقشف\" & تخفض الدعم", atom.text("/a:feed/a:entry[4]/a:title"));
             assertEquals("\u200FS-400: صفقة “الدفاع الجوي” تثير الجدل", atom.text("/a:feed/a:entry[2]/a:title"));
 
