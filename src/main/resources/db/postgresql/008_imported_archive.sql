@@ -41,3 +41,7 @@ INSERT INTO import_state (id, related_pending) VALUES (1, 0);
 
 -- Imported articles keep their own modification time, which must stay unique: looked up per article.
 CREATE INDEX articles_by_updated ON articles (updated_at);
+
+-- Counts the writes, so a server on an SQLite file tells another process's write (an import)
+-- from its own: each write adds one and remembers the count it left.
+ALTER TABLE site_state ADD COLUMN writes BIGINT NOT NULL DEFAULT 0;

@@ -5,6 +5,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
@@ -13,11 +15,11 @@ import org.sqlite.SQLiteConfig;
 
 /**
  * Notices writes that another process commits to the same SQLite file (a {@code --import-wordpress}
- * run while the server serves): SQLite has no notifications, so a thread reads the one-row
- * {@code site_state}, which every write moves, every {@value #POLL_MILLIS} ms on a connection of its
- * own: an indexed one-row read, in WAL mode never blocked by writers. The process's own writes move
- * it too and are reported as well (the caller dropped its caches already; dropping them twice
- * costs one render), since two writes between two reads cannot be told apart.
+ * run while the server serves): SQLite has no notifications, so each write adds one to
+ * {@code site_state.writes} and this process remembers the counts its own writes left; a thread
+ * reads the count every {@value #POLL_MILLIS} ms on a connection of its own (a one-row read, in WAL
+ * mode never blocked by writers), and any count in between that is not one of ours is another
+ * process's write.
  */
 final class SqliteChangeSignal implements ChangeSignal {
     private static final Logger log = LoggerFactory.getLogger(SqliteChangeSignal.class);
@@ -25,6 +27,7 @@ final class SqliteChangeSignal implements ChangeSignal {
 
     private final String jdbcUrl;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final Set<Long> own = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private Thread thread;
 
@@ -34,7 +37,8 @@ final class SqliteChangeSignal implements ChangeSignal {
 
     @Override
     public void announce(Handle h) {
-        // The write itself moves site_state; nothing more to send.
+        h.createUpdate("UPDATE site_state SET writes = writes + 1 WHERE id = 1").execute();
+        own.add(h.createQuery("SELECT writes FROM site_state WHERE id = 1").mapTo(Long.class).one());
     }
 
     @Override
@@ -71,16 +75,18 @@ final class SqliteChangeSignal implements ChangeSignal {
             SQLiteConfig config = new SQLiteConfig();
             config.setBusyTimeout(5000);
             try (Connection connection = config.createConnection(jdbcUrl);
-                 PreparedStatement read = connection.prepareStatement("SELECT last_change_at FROM site_state WHERE id = 1")) {
+                 PreparedStatement read = connection.prepareStatement("SELECT writes FROM site_state WHERE id = 1")) {
                 while (!closed) {
                     long now;
                     try (ResultSet rs = read.executeQuery()) {
                         now = rs.next() ? rs.getLong(1) : 0;
                     }
-                    if (seen != null && now != seen) {
+                    if (seen != null && now != seen && !onlyOurs(seen, now)) {
                         changed();
                     }
                     seen = now;
+                    long upTo = now;
+                    own.removeIf(count -> count <= upTo);
                     Thread.sleep(POLL_MILLIS);
                 }
             } catch (SQLException e) {
@@ -97,6 +103,19 @@ final class SqliteChangeSignal implements ChangeSignal {
                 return;
             }
         }
+    }
+
+    /** Whether every write counted in (from, to] was this process's. */
+    private boolean onlyOurs(long from, long to) {
+        if (to < from) {
+            return false; // another database in the file's place
+        }
+        for (long count = from + 1; count <= to; count++) {
+            if (!own.contains(count)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean pause() {

@@ -5,6 +5,7 @@ import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.parser.Parser;
 import org.khulasa.article.BodySanitizer;
+import org.khulasa.article.DisplayText;
 import org.khulasa.article.XmlText;
 
 /**
@@ -48,7 +49,9 @@ public final class WordPressText {
             return "";
         }
         String text = html.indexOf('<') >= 0 ? Jsoup.parse(html).text() : Parser.unescapeEntities(html, false);
-        return XmlText.clean(text.replaceAll("\\s+", " ").strip());
+        String clean = XmlText.clean(text.replaceAll("\\s+", " ").strip());
+        // As the editor API keeps them: bidi controls balanced, nothing but invisible marks is nothing.
+        return DisplayText.hasVisible(clean) ? DisplayText.balanced(clean) : "";
     }
 
     private static String shortcodes(String text) {
