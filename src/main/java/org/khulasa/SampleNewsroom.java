@@ -5,10 +5,11 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
-import org.khulasa.article.IdempotencyKey;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.web.ArticleRequest;
 
 /**
@@ -35,13 +36,20 @@ public final class SampleNewsroom {
         }
     }
 
-    /** Loads the sample into {@code store} if it holds no article yet; answers how many were loaded. */
-    public static int loadIfEmpty(ArticleStore store) {
+    /**
+     * Loads the sample into {@code store} if it holds no article yet; answers how many were loaded.
+     * Each article's {@code updated} is its publication time (as if never edited since), not the
+     * moment of loading: a reader subscribed to a sample feed sees no item change on a restart.
+     */
+    public static int loadIfEmpty(ArticleStore store, ImportedArchive archive) {
         if (!store.list(ArticleQuery.site(null, 1)).isEmpty()) {
             return 0;
         }
         List<ArticleDraft> drafts = articles();
-        drafts.forEach(d -> store.create(d, IdempotencyKey.NONE));
+        archive.write(new ImportedArchive.Batch(drafts.stream()
+                .map(d -> new ImportedArchive.Article(null, 0, d,
+                        Objects.requireNonNull(d.published(), "every sample article says when it was published"), List.of()))
+                .toList(), List.of(), List.of()));
         // Each article was matched against those loaded before it; now all see all.
         store.recomputeRelated((step, done, total) -> { });
         return drafts.size();

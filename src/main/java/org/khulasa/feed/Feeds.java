@@ -2,9 +2,11 @@ package org.khulasa.feed;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -16,13 +18,20 @@ public final class Feeds {
     public static final int MAX_FEED_BYTES = 2_000_000;
 
     private final ArticleStore store;
+    private final ImportedArchive archive;
     private final FeedRenderer renderer;
     private final SiteLinks links;
     private final String siteTitle;
     private final int size;
 
     public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size) {
+        this(store, ImportedArchive.NONE, links, siteTitle, size);
+    }
+
+    /** With {@code archive}, imported articles keep the ids their old feeds gave them. */
+    public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size) {
         this.store = store;
+        this.archive = archive;
         this.renderer = new FeedRenderer(links, siteTitle);
         this.links = links;
         this.siteTitle = siteTitle;
@@ -45,7 +54,8 @@ public final class Feeds {
         List<Article> articles = store.listWithoutTags(scope.query(now, size));
         Instant newest = articles.isEmpty() ? Instant.EPOCH : articles.get(0).published();
         Instant lastModified = lastModified(lastChange, newest, now);
-        return new RenderedFeed(boundedRender(scope, format, articles, lastModified), lastModified, staleAt);
+        Map<Long, String> feedIds = archive.feedIds(articles.stream().map(Article::id).toList());
+        return new RenderedFeed(boundedRender(scope, format, articles, lastModified, feedIds), lastModified, staleAt);
     }
 
     /** A scheduled article (or a name it brings) that comes out changes feeds without any write. */
@@ -58,14 +68,15 @@ public final class Feeds {
      * The feed with as many of {@code articles} (newest first) as fit in {@link #MAX_FEED_BYTES}:
      * aggregators refuse larger feeds whole, so the oldest items give way, never the document.
      */
-    private byte[] boundedRender(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
+    private byte[] boundedRender(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified,
+            Map<Long, String> feedIds) {
         List<Article> items = articles;
-        byte[] bytes = renderer.render(scope, format, items, lastModified);
+        byte[] bytes = renderer.render(scope, format, items, lastModified, feedIds);
         while (bytes.length > MAX_FEED_BYTES && !items.isEmpty()) {
             // In proportion to the excess, and at least one: items that are written once are reused here.
             int keep = Math.min(items.size() - 1, (int) ((long) items.size() * MAX_FEED_BYTES / bytes.length));
             items = items.subList(0, Math.max(keep, 0));
-            bytes = renderer.render(scope, format, items, lastModified);
+            bytes = renderer.render(scope, format, items, lastModified, feedIds);
         }
         return bytes;
     }

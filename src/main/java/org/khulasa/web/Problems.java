@@ -65,6 +65,11 @@ public final class Problems {
         }
     }
 
+    /** Answers with a problem, whatever was set before. */
+    public void send(Context ctx, int status, String title, String detail) {
+        send(ctx, Problem.of(status, title, detail));
+    }
+
     private void send(Context ctx, Problem problem) {
         if (problem.status() >= 400 && problem.status() < 500) {
             // One line per refused request, never a trace: bad input is the client's, not a failure.

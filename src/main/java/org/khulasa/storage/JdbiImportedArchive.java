@@ -1,0 +1,261 @@
+package org.khulasa.storage;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.Author;
+import org.khulasa.article.Category;
+import org.khulasa.article.ImportedArchive;
+
+/** The imported archive's tables (migration 008) and the bulk write of imported articles. */
+public final class JdbiImportedArchive implements ImportedArchive {
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final ChangeStamps stamps;
+
+    JdbiImportedArchive(Jdbi jdbi, Clock clock, ChangeSignal changes) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.stamps = new ChangeStamps(changes);
+    }
+
+    @Override
+    public Map<Long, String> feedIds(Collection<Long> articleIds) {
+        if (articleIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT article_id, guid FROM imported_articles WHERE article_id IN (<ids>)")
+                .bindList("ids", List.copyOf(articleIds))
+                .reduceRows(new HashMap<Long, String>(), (map, row) -> {
+                    map.put(row.getColumn(1, Long.class), row.getColumn(2, String.class));
+                    return map;
+                }));
+    }
+
+    @Override
+    public Optional<Redirect> redirect(String oldAddress, Instant now) {
+        return jdbi.withHandle(h -> h.createQuery("""
+                        SELECT o.status, o.target, o.article_id FROM old_addresses o
+                        LEFT JOIN articles a ON a.id = o.article_id
+                        WHERE o.old_address = :address AND (o.article_id IS NULL OR a.published_at <= :now)
+                        """)
+                .bind("address", oldAddress).bind("now", now.toEpochMilli())
+                .map((rs, ctx) -> {
+                    long article = rs.getLong(3);
+                    String target = rs.wasNull() ? rs.getString(2) : "/articles/" + article;
+                    return new Redirect(rs.getInt(1), target);
+                })
+                .findFirst());
+    }
+
+    @Override
+    public Set<String> write(Batch batch) {
+        return jdbi.inTransaction(h -> {
+            ChangeStamps.lockWrites(h);
+            for (SlugChoice s : batch.slugs()) {
+                h.createUpdate("""
+                                INSERT INTO imported_slugs (kind, old_slug, slug) VALUES (:kind, :old, :slug)
+                                ON CONFLICT (kind, old_slug) DO NOTHING
+                                """)
+                        .bind("kind", s.kind()).bind("old", s.oldSlug()).bind("slug", s.slug()).execute();
+            }
+            Instant now = clock.instant();
+            BatchScopes scopes = new BatchScopes(h, now);
+            Set<String> added = new HashSet<>();
+            int inserted = 0;
+            for (Article article : batch.articles()) {
+                Optional<Long> known = article.guid() == null ? Optional.empty()
+                        : h.createQuery("SELECT COALESCE(article_id, 0) FROM imported_articles WHERE guid = :guid")
+                                .bind("guid", article.guid()).mapTo(Long.class).findOne();
+                long id;
+                if (known.isPresent()) {
+                    id = known.get();
+                } else {
+                    id = insert(h, article, scopes);
+                    inserted++;
+                    if (article.guid() != null) {
+                        added.add(article.guid());
+                    }
+                }
+                if (id > 0) {
+                    for (String address : article.oldAddresses()) {
+                        h.createUpdate("""
+                                        INSERT INTO old_addresses (old_address, article_id, status) VALUES (:address, :id, 301)
+                                        ON CONFLICT (old_address) DO NOTHING
+                                        """)
+                                .bind("address", address).bind("id", id).execute();
+                    }
+                }
+            }
+            for (Address a : batch.addresses()) {
+                h.createUpdate("""
+                                INSERT INTO old_addresses (old_address, target, status) VALUES (:address, :target, :status)
+                                ON CONFLICT (old_address) DO NOTHING
+                                """)
+                        .bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).execute();
+            }
+            if (inserted > 0) {
+                // Now, not the imported times: a scheduled post's may lie years ahead.
+                stamps.next(h, now);
+                // Feeds' Last-Modified moves only when an imported article is out: the embargo holds.
+                if (scopes.anyOut()) {
+                    ChangeStamps.feedsChanged(h, now);
+                    scopes.touch();
+                }
+                h.createUpdate("UPDATE import_state SET related_pending = 1 WHERE id = 1").execute();
+            }
+            return added;
+        });
+    }
+
+    private static long insert(Handle h, Article article, BatchScopes scopes) {
+        ArticleDraft d = article.draft();
+        long updated = article.updated().toEpochMilli();
+        // Two articles never share an updated time (Atom readers rely on it): a millisecond more where they would.
+        while (h.createQuery("SELECT COUNT(*) FROM articles WHERE updated_at = :at").bind("at", updated)
+                .mapTo(Integer.class).one() > 0) {
+            updated++;
+        }
+        long id = h.createUpdate("""
+                        INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
+                                              created_at, updated_at, image_url, image_type, image_caption)
+                        VALUES (:title, :summary, :body, :category, :author, :published,
+                                :updated, :updated, :imageUrl, :imageType, :imageCaption)
+                        """)
+                .bind("title", d.title()).bind("summary", d.summary()).bind("body", d.body())
+                .bind("category", scopes.category(d.category(), d.published()))
+                .bind("author", scopes.author(d.author(), d.published()))
+                .bind("published", d.published().toEpochMilli())
+                .bind("updated", updated)
+                .bind("imageUrl", d.image() == null ? null : d.image().url())
+                .bind("imageType", d.image() == null ? null : d.image().type())
+                .bind("imageCaption", d.image() == null ? null : d.image().caption())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        for (int i = 0; i < d.tags().size(); i++) {
+            long tag = h.createQuery("""
+                            INSERT INTO tags (name) VALUES (:name)
+                            ON CONFLICT (name) DO UPDATE SET name = excluded.name
+                            RETURNING id
+                            """)
+                    .bind("name", d.tags().get(i)).mapTo(Long.class).one();
+            h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
+                    .bind("a", id).bind("p", i).bind("t", tag).execute();
+        }
+        if (article.guid() != null) {
+            h.createUpdate("INSERT INTO imported_articles (guid, source_id, article_id) VALUES (:guid, :source, :id)")
+                    .bind("guid", article.guid()).bind("source", article.sourceId()).bind("id", id).execute();
+        }
+        return id;
+    }
+
+    @Override
+    public void rememberAttachments(List<Attachment> attachments) {
+        jdbi.useTransaction(h -> {
+            for (Attachment a : attachments) {
+                h.createUpdate("""
+                                INSERT INTO imported_attachments (source_id, url, caption, alt) VALUES (:id, :url, :caption, :alt)
+                                ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, caption = excluded.caption, alt = excluded.alt
+                                """)
+                        .bind("id", a.sourceId()).bind("url", a.url()).bind("caption", a.caption()).bind("alt", a.alt())
+                        .execute();
+            }
+        });
+    }
+
+    @Override
+    public Map<Long, Attachment> attachments(Collection<Long> sourceIds) {
+        if (sourceIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT source_id, url, caption, alt FROM imported_attachments WHERE source_id IN (<ids>)")
+                .bindList("ids", List.copyOf(sourceIds))
+                .reduceRows(new HashMap<Long, Attachment>(), (map, row) -> {
+                    Attachment a = new Attachment(row.getColumn(1, Long.class), row.getColumn(2, String.class),
+                            row.getColumn(3, String.class), row.getColumn(4, String.class));
+                    map.put(a.sourceId(), a);
+                    return map;
+                }));
+    }
+
+    @Override
+    public Map<String, String> slugs(String kind) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT old_slug, slug FROM imported_slugs WHERE kind = :kind")
+                .bind("kind", kind)
+                .reduceRows(new HashMap<String, String>(), (map, row) -> {
+                    map.put(row.getColumn(1, String.class), row.getColumn(2, String.class));
+                    return map;
+                }));
+    }
+
+    @Override
+    public boolean relatedPending() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT related_pending FROM import_state WHERE id = 1")
+                .mapTo(Integer.class).one() != 0);
+    }
+
+    @Override
+    public void relatedChosen() {
+        jdbi.useHandle(h -> h.createUpdate("UPDATE import_state SET related_pending = 0 WHERE id = 1").execute());
+    }
+
+    /**
+     * Categories and authors of one batch: looked up (or created) once each; those showing an
+     * article already out are then marked changed together (a scheduled one changes no feed yet).
+     */
+    private static final class BatchScopes {
+        private final Handle h;
+        private final Instant now;
+        private final Map<String, Long> ids = new HashMap<>();
+        private final Set<Long> categories = new HashSet<>();
+        private final Set<Long> authors = new HashSet<>();
+
+        BatchScopes(Handle h, Instant now) {
+            this.h = h;
+            this.now = now;
+        }
+
+        long category(Category category, Instant published) {
+            long id = ids.computeIfAbsent("categories/" + category.slug(),
+                    k -> Scopes.upsertCategory(h, category, now, published));
+            if (!published.isAfter(now)) {
+                categories.add(id);
+            }
+            return id;
+        }
+
+        long author(Author author, Instant published) {
+            long id = ids.computeIfAbsent("authors/" + author.slug(), k -> Scopes.upsertAuthor(h, author, now, published));
+            if (!published.isAfter(now)) {
+                authors.add(id);
+            }
+            return id;
+        }
+
+        boolean anyOut() {
+            return !categories.isEmpty();
+        }
+
+        /** Stamps them with the feeds' change time {@link ChangeStamps#feedsChanged} just set. */
+        void touch() {
+            String at = "(SELECT feeds_changed_at FROM site_state WHERE id = 1)";
+            if (!categories.isEmpty()) {
+                h.createUpdate("UPDATE categories SET changed_at = " + at + " WHERE id IN (<ids>)")
+                        .bindList("ids", List.copyOf(categories)).execute();
+            }
+            if (!authors.isEmpty()) {
+                h.createUpdate("UPDATE authors SET changed_at = " + at + " WHERE id IN (<ids>)")
+                        .bindList("ids", List.copyOf(authors)).execute();
+            }
+        }
+    }
+}
