@@ -21,11 +21,15 @@ final class PageLayout {
     private final String siteTitle;
     private final SiteLinks links;
     private final String stylesheetHref;
+    private final SocialMeta social;
+    private final NewsArticleJsonLd structured;
 
     PageLayout(String siteTitle, SiteLinks links, String stylesheetHref) {
         this.siteTitle = siteTitle;
         this.links = links;
         this.stylesheetHref = stylesheetHref;
+        this.social = new SocialMeta(siteTitle, links);
+        this.structured = new NewsArticleJsonLd(siteTitle, links);
     }
 
     String siteTitle() {
@@ -46,9 +50,10 @@ final class PageLayout {
 
     /**
      * A page titled {@code title} (null: the site's name alone) announcing the site's feeds plus
-     * {@code feeds}; fill its {@code <main>}, found with {@link #main(Document)}.
+     * {@code feeds}, described to machines by {@code meta}; fill its {@code <main>}, found with
+     * {@link #main(Document)}.
      */
-    Document page(String title, List<FeedLink> feeds, List<Category> sections) {
+    Document page(String title, PageMeta meta, List<FeedLink> feeds, List<Category> sections) {
         Document doc = Document.createShell("");
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
         doc.prependChild(new DocumentType("html", "", ""));
@@ -58,6 +63,10 @@ final class PageLayout {
         head.appendElement("meta").attr("charset", "utf-8");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("title").text(title == null ? siteTitle : title + " — " + siteTitle);
+        social.append(head, title == null ? siteTitle : title, meta);
+        if (meta.article() != null) {
+            structured.append(head, meta);
+        }
         head.appendElement("link").attr("rel", "stylesheet").attr("href", stylesheetHref);
         List<FeedLink> all = new ArrayList<>(siteFeeds());
         all.addAll(feeds);

@@ -56,7 +56,8 @@ public final class Pages {
 
     public void home(Context ctx) {
         List<Article> latest = store.list(ArticleQuery.site(clock.instant(), listSize));
-        Document doc = layout.page(null, List.of(), store.categories());
+        Document doc = layout.page(null, PageMeta.listing(links.home(), FeedScope.site().description(layout.siteTitle())),
+                List.of(), store.categories());
         listPage.fill(PageLayout.main(doc), "آخر الأخبار", layout.siteFeeds(), "تابع الموقع", latest);
         send(ctx, 200, doc);
     }
@@ -72,7 +73,8 @@ public final class Pages {
         Article article = found.get();
         List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
         feeds.addAll(layout.feeds(FeedScope.of(article.author())));
-        Document doc = layout.page(RtlText.title(article.title()), feeds, store.categories());
+        Document doc = layout.page(RtlText.title(article.title()), PageMeta.of(links.article(article.id()), article),
+                feeds, store.categories());
         articlePage.fill(PageLayout.main(doc), article, article.related());
         send(ctx, 200, doc);
     }
@@ -94,7 +96,8 @@ public final class Pages {
         FeedScope scope = found.get();
         List<Article> latest = store.list(scope.query(clock.instant(), listSize));
         List<FeedLink> feeds = layout.feeds(scope);
-        Document doc = layout.page(scope.name(), feeds, store.categories());
+        PageMeta meta = PageMeta.listing(scope.pageUrl(links), scope.description(layout.siteTitle()));
+        Document doc = layout.page(scope.name(), meta, feeds, store.categories());
         listPage.fill(PageLayout.main(doc), scope.name(), feeds, follow, latest);
         send(ctx, 200, doc);
     }
@@ -117,7 +120,7 @@ public final class Pages {
     }
 
     private void notFound(Context ctx) {
-        Document doc = layout.page("الصفحة غير موجودة", List.of(), store.categories());
+        Document doc = layout.page("الصفحة غير موجودة", PageMeta.none(), List.of(), store.categories());
         Element main = PageLayout.main(doc);
         main.appendElement("h1").text("الصفحة غير موجودة");
         main.appendElement("p").text("لم نجد ما تبحث عنه: ربما حُذف المقال أو لم يُنشر بعد، أو أن الرابط غير صحيح.");
