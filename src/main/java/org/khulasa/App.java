@@ -44,7 +44,7 @@ public final class App {
     /** With {@code archive}, imported articles keep their old feed ids and old addresses answer 301. */
     public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, Clock clock, Metrics metrics) {
         Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
-                config.siteTitle(), config.feedSize(), config.timeZone(), metrics.feedPolls());
+                config.siteTitle(), config.feedSize(), config.dateStyle(), metrics.feedPolls());
         Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());
         if (config.editorTokens().isEmpty()) {

@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.khulasa.web.pages.DateStyle;
 
 /** Everything configurable, read once from the environment (see the README's table). */
 public record Config(
@@ -19,7 +21,10 @@ public record Config(
         int feedSize,
         ZoneId timeZone,
         int relatedCount,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        boolean hijriDates,
+        DateStyle.MonthNames monthNames,
+        DateStyle.Digits digits) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -50,7 +55,19 @@ public record Config(
                 intVar(env, "KHULASA_FEED_SIZE", 50),
                 zoneVar(env, "KHULASA_TIMEZONE"),
                 intVar(env, "KHULASA_RELATED_COUNT", 3),
-                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip));
+                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip),
+                choice(env, "KHULASA_HIJRI_DATE", "on or off", "on", value -> switch (value.trim()) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException(value);
+                }),
+                choice(env, "KHULASA_MONTH_NAMES", "egyptian or levantine", "egyptian", DateStyle.MonthNames::parse),
+                choice(env, "KHULASA_DIGITS", "arabic-indic or western", "arabic-indic", DateStyle.Digits::parse));
+    }
+
+    /** How pages write dates. */
+    public DateStyle dateStyle() {
+        return new DateStyle(timeZone, hijriDates, monthNames, digits);
     }
 
     public String jdbcUrl() {
@@ -79,6 +96,16 @@ public record Config(
             return ZoneId.of(value.trim());
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(name + " must be a time zone name like Asia/Damascus or UTC, got '" + value + "'");
+        }
+    }
+
+    /** One of a few words, {@code allowed} says which; {@code fallback} when unset. */
+    private static <T> T choice(Map<String, String> env, String name, String allowed, String fallback, Function<String, T> parse) {
+        String value = Optional.ofNullable(blankToNull(env.get(name))).orElse(fallback);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be " + allowed + ", got '" + value + "'");
         }
     }
 

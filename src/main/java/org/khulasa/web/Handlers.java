@@ -2,13 +2,13 @@ package org.khulasa.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.feed.Feeds;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.FeedPolls;
+import org.khulasa.web.pages.DateStyle;
 import org.khulasa.web.pages.Pages;
 
 /** The HTTP handlers, built once from their dependencies and wired to one feed cache; {@code App} routes to them. */
@@ -28,16 +28,16 @@ public final class Handlers {
     private final OldAddresses oldAddresses;
 
     /**
-     * {@code feedSize} articles per feed and per page; pages show dates in {@code timeZone};
+     * {@code feedSize} articles per feed and per page; pages write dates in {@code dateStyle};
      * {@code archive} holds imported articles' old feed ids and old addresses.
      */
     public Handlers(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links, List<String> editorTokens,
-                    String siteTitle, int feedSize, ZoneId timeZone, FeedPolls polls) {
+                    String siteTitle, int feedSize, DateStyle dateStyle, FeedPolls polls) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
         this.deskAccess = new DeskAccess(auth, sessions);
         this.problems = new Problems(mapper);
-        this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
+        this.pages = new Pages(store, clock, links, siteTitle, feedSize, dateStyle);
         FeedCache feedCache = new FeedCache();
         this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize), feedCache, clock, polls);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);

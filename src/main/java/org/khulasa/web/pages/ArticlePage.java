@@ -20,6 +20,14 @@ final class ArticlePage {
         this.dates = dates;
     }
 
+    /**
+     * Whether readers are told of a later change: written again after it came out. A minute's
+     * grace keeps an article whose first write is its publication from saying so.
+     */
+    static boolean isUpdated(Article article) {
+        return article.updated().isAfter(article.published().plusSeconds(60));
+    }
+
     /** Fills {@code main}; {@code related} is the article's list, already cut to what readers may see. */
     void fill(Element main, Article article, List<RelatedLink> related) {
         Element crumbs = main.appendElement("nav").addClass("breadcrumb").attr("aria-label", "مسار التصفح")
@@ -36,6 +44,11 @@ final class ArticlePage {
                 .attr("dir", "auto").text(article.author().name());
         byline.appendText(" · ");
         dates.appendTime(byline, article.published());
+        if (isUpdated(article)) {
+            Element updated = header.appendElement("p").addClass("updated");
+            updated.appendText("آخر تحديث: ");
+            dates.appendTime(updated, article.updated());
+        }
         if (article.summary() != null && !article.summary().isBlank()) {
             header.appendElement("p").addClass("summary").attr("dir", "auto").text(article.summary());
         }

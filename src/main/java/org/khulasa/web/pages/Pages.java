@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,13 +41,13 @@ public final class Pages {
     private final ArticleListPage listPage;
     private final Stylesheet stylesheet = new Stylesheet();
 
-    /** {@code listSize} articles per list, as many as a feed holds; dates shown in {@code timeZone}. */
-    public Pages(ArticleStore store, Clock clock, SiteLinks links, String siteTitle, int listSize, ZoneId timeZone) {
+    /** {@code listSize} articles per list, as many as a feed holds; dates written in {@code dateStyle}. */
+    public Pages(ArticleStore store, Clock clock, SiteLinks links, String siteTitle, int listSize, DateStyle dateStyle) {
         this.store = store;
         this.clock = clock;
         this.links = links;
         this.listSize = listSize;
-        ArabicDates dates = new ArabicDates(timeZone);
+        ArabicDates dates = new ArabicDates(dateStyle);
         this.layout = new PageLayout(siteTitle, links, stylesheet.href());
         this.articlePage = new ArticlePage(links, dates);
         this.listPage = new ArticleListPage(links, dates);
@@ -104,7 +103,7 @@ public final class Pages {
 
     /** An article as its reader's page shows it (what goes inside {@code <main>}), for the desk's preview. */
     public String preview(Article article) {
-        Document doc = layout.page(null, List.of(), List.of());
+        Document doc = layout.page(null, PageMeta.none(), List.of(), List.of());
         Element main = PageLayout.main(doc);
         articlePage.fill(main, article, article.related());
         return main.html();

@@ -120,7 +120,7 @@ class PagesTest {
             for (String path : List.of("/articles/" + id, "/", "/category/politics", "/author/nizar-samir")) {
                 Element time = page(server, path).selectFirst("main time");
                 assertEquals(Instant.parse("2020-10-25T07:00:00Z"), Instant.parse(time.attr("datetime")), path);
-                assertEquals("الأحد ٢٥ أكتوبر ٢٠٢٠", time.text(), path);
+                assertEquals("الأحد ٢٥ أكتوبر ٢٠٢٠، ٧:٠٠ ص", time.text(), path);
             }
         }
     }
@@ -134,7 +134,7 @@ class PagesTest {
 
             Element time = page(server, "/articles/" + id).selectFirst("main time");
             assertEquals(Instant.parse("2020-10-24T16:30:00Z"), Instant.parse(time.attr("datetime")));
-            assertEquals("الأحد ٢٥ أكتوبر ٢٠٢٠", time.text());
+            assertEquals("الأحد ٢٥ أكتوبر ٢٠٢٠، ١:٣٠ ص", time.text());
         }
     }
 
