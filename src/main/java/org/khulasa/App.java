@@ -15,6 +15,7 @@ import java.util.Map;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.feed.FeedPath;
+import org.khulasa.feed.Sitemaps;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.Metrics;
 import org.khulasa.web.FeedHandler;
@@ -44,7 +45,7 @@ public final class App {
     /** With {@code archive}, imported articles keep their old feed ids and old addresses answer 301. */
     public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, Clock clock, Metrics metrics) {
         Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
-                config.siteTitle(), config.feedSize(), config.dateStyle(), metrics.feedPolls());
+                config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), metrics.feedPolls());
         Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());
         if (config.editorTokens().isEmpty()) {
@@ -105,6 +106,12 @@ public final class App {
             getAndHead(cfg, FeedPath.route(AUTHOR, RSS), feeds.feed(AUTHOR, RSS));
             getAndHead(cfg, FeedPath.route(AUTHOR, ATOM), feeds.feed(AUTHOR, ATOM));
             getAndHead(cfg, FeedPath.OPML.path(), feeds::opml);
+
+            // Crawlers' documents, cached like feeds.
+            getAndHead(cfg, Sitemaps.INDEX_PATH, web.sitemaps()::index);
+            getAndHead(cfg, Sitemaps.PAGE_ROUTE, web.sitemaps()::page);
+            getAndHead(cfg, Sitemaps.NEWS_PATH, web.sitemaps()::news);
+            getAndHead(cfg, Sitemaps.ROBOTS_PATH, web.sitemaps()::robots);
 
             cfg.routes.exception(Exception.class, web.problems()::handle);
             // Requests no route matched (a handler's own 404/405 already has a body).

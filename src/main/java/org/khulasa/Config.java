@@ -24,7 +24,8 @@ public record Config(
         Optional<String> metricsToken,
         boolean hijriDates,
         DateStyle.MonthNames monthNames,
-        DateStyle.Digits digits) {
+        DateStyle.Digits digits,
+        int sitemapPageSize) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -34,6 +35,9 @@ public record Config(
         }
         if (feedSize < 1 || feedSize > 500) {
             throw new IllegalArgumentException("KHULASA_FEED_SIZE must be 1-500, got " + feedSize);
+        }
+        if (sitemapPageSize < 1 || sitemapPageSize > 50_000) {
+            throw new IllegalArgumentException("KHULASA_SITEMAP_PAGE_SIZE must be 1-50000, got " + sitemapPageSize);
         }
         if (relatedCount < 0 || relatedCount > 20) {
             throw new IllegalArgumentException("KHULASA_RELATED_COUNT must be 0-20, got " + relatedCount);
@@ -62,7 +66,8 @@ public record Config(
                     default -> throw new IllegalArgumentException(value);
                 }),
                 choice(env, "KHULASA_MONTH_NAMES", "egyptian or levantine", "egyptian", DateStyle.MonthNames::parse),
-                choice(env, "KHULASA_DIGITS", "arabic-indic or western", "arabic-indic", DateStyle.Digits::parse));
+                choice(env, "KHULASA_DIGITS", "arabic-indic or western", "arabic-indic", DateStyle.Digits::parse),
+                intVar(env, "KHULASA_SITEMAP_PAGE_SIZE", 10_000));
     }
 
     /** How pages write dates. */

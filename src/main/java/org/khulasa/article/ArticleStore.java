@@ -43,6 +43,18 @@ public interface ArticleStore extends AutoCloseable {
     /** As {@link #list}, with every article's tags left empty: for feeds, which don't carry them. */
     List<Article> listWithoutTags(ArticleQuery query);
 
+    /**
+     * The blocks of {@code size} consecutive ids that hold an article readers see at
+     * {@code visibleAt}, in order, each with the latest change among those articles.
+     */
+    List<IdBlock> publishedIdBlocks(int size, Instant visibleAt);
+
+    /** The articles readers see at {@code visibleAt} whose ids are {@code fromId} to {@code toId}, by id. */
+    List<ArticleStamp> publishedStamps(long fromId, long toId, Instant visibleAt);
+
+    /** At most {@code limit} articles published after {@code after} and by {@code visibleAt}, newest first. */
+    List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit);
+
     Optional<Category> category(String slug);
 
     Optional<Author> author(String slug);

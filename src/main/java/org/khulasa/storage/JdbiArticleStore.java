@@ -12,9 +12,11 @@ import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStamp;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.IdBlock;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
@@ -217,6 +219,21 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public List<Article> listWithoutTags(ArticleQuery query) {
         return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.listWithoutTags(h, query)));
+    }
+
+    @Override
+    public List<IdBlock> publishedIdBlocks(int size, Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.idBlocks(h, size, visibleAt)));
+    }
+
+    @Override
+    public List<ArticleStamp> publishedStamps(long fromId, long toId, Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.stamps(h, fromId, toId, visibleAt)));
+    }
+
+    @Override
+    public List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit) {
+        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.since(h, after, visibleAt, limit)));
     }
 
     @Override

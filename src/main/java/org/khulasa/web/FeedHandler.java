@@ -65,9 +65,10 @@ public final class FeedHandler {
 
     /**
      * {@code key} names the feed in the cache (see {@link FeedPath}); {@code render} runs only on a miss, with the
-     * request's time. Hits usually never get here: {@link CachedFeedHandler} answers them first.
+     * request's time. Hits of feeds usually never get here: {@link CachedFeedHandler} answers them
+     * first. Sitemaps are served here as well, cached and answered the same way.
      */
-    private void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {
+    void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {
         Instant now = clock.instant();
         long start = System.nanoTime();
         boolean[] rendered = {false};

@@ -6,6 +6,7 @@ import java.util.List;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.feed.Feeds;
+import org.khulasa.feed.Sitemaps;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.FeedPolls;
 import org.khulasa.web.pages.DateStyle;
@@ -24,15 +25,17 @@ public final class Handlers {
     private final Pages pages;
     private final FeedHandler feeds;
     private final CachedFeedHandler cachedFeeds;
+    private final SitemapHandler sitemaps;
 
     private final OldAddresses oldAddresses;
 
     /**
      * {@code feedSize} articles per feed and per page; pages write dates in {@code dateStyle};
+     * {@code sitemapPageSize} article ids per sitemap page;
      * {@code archive} holds imported articles' old feed ids and old addresses.
      */
     public Handlers(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links, List<String> editorTokens,
-                    String siteTitle, int feedSize, DateStyle dateStyle, FeedPolls polls) {
+                    String siteTitle, int feedSize, DateStyle dateStyle, int sitemapPageSize, FeedPolls polls) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
         this.deskAccess = new DeskAccess(auth, sessions);
@@ -46,6 +49,7 @@ public final class Handlers {
             feedCache.clear();
             oldAddresses.forget();
         };
+        this.sitemaps = new SitemapHandler(new Sitemaps(store, links, siteTitle, sitemapPageSize), feeds);
         // Any write may change several feeds (site, category, author, related titles): drop them all.
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, written);
         // Several instances on one PostgreSQL, or an import into the SQLite file: our caches are stale too.
@@ -76,6 +80,10 @@ public final class Handlers {
     /** Sign-in and sessions for the desk, which App builds on these handlers. */
     public DeskAccess deskAccess() {
         return deskAccess;
+    }
+
+    public SitemapHandler sitemaps() {
+        return sitemaps;
     }
 
     public ArticleApi api() {
