@@ -26,4 +26,13 @@ public record ArticleQuery(String category, String author, Instant visibleAt, In
     public static ArticleQuery ofAuthor(String slug, Instant visibleAt, int limit) {
         return new ArticleQuery(null, slug, visibleAt, null, limit);
     }
+
+    /** The same list, from just after the article published at {@code published} with id {@code id}. */
+    public ArticleQuery after(Instant published, long id) {
+        return new ArticleQuery(category, author, visibleAt, published, id, limit);
+    }
+
+    public ArticleQuery withLimit(int newLimit) {
+        return new ArticleQuery(category, author, visibleAt, before, beforeId, newLimit);
+    }
 }

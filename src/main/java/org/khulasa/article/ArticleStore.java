@@ -40,6 +40,12 @@ public interface ArticleStore extends AutoCloseable {
     /** Newest first, by publication time then id. */
     List<Article> list(ArticleQuery query);
 
+    /**
+     * The article at {@code query}'s cursor ({@code before} and {@code beforeId}) and those listed
+     * before it, nearest first, at most {@code query.limit()}; without tags or related links.
+     */
+    List<Article> newer(ArticleQuery query);
+
     /** As {@link #list}, with every article's tags left empty: for feeds, which don't carry them. */
     List<Article> listWithoutTags(ArticleQuery query);
 

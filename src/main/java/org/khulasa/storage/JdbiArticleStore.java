@@ -222,6 +222,11 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
+    public List<Article> newer(ArticleQuery query) {
+        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.newer(h, query)));
+    }
+
+    @Override
     public List<IdBlock> publishedIdBlocks(int size, Instant visibleAt) {
         return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.idBlocks(h, size, visibleAt)));
     }

@@ -56,8 +56,8 @@ final class ArticlePage {
         if (article.image() != null) {
             Element figure = story.appendElement("figure");
             String caption = article.image().caption();
-            // The caption below says what the image shows; repeating it as alt would make screen readers say it twice.
-            figure.appendElement("img").attr("src", article.image().url()).attr("alt", "");
+            // Alt from the caption: it is what search engines and a reader with images off get of it.
+            figure.appendElement("img").attr("src", article.image().url()).attr("alt", caption == null ? "" : caption);
             if (caption != null && !caption.isBlank()) {
                 figure.appendElement("figcaption").attr("dir", "auto").text(caption);
             }

@@ -39,6 +39,7 @@ public final class Pages {
     private final PageLayout layout;
     private final ArticlePage articlePage;
     private final ArticleListPage listPage;
+    private final Paging paging;
     private final Stylesheet stylesheet = new Stylesheet();
 
     /** {@code listSize} articles per list, as many as a feed holds; dates written in {@code dateStyle}. */
@@ -51,14 +52,11 @@ public final class Pages {
         this.layout = new PageLayout(siteTitle, links, stylesheet.href());
         this.articlePage = new ArticlePage(links, dates);
         this.listPage = new ArticleListPage(links, dates);
+        this.paging = new Paging(store, listSize);
     }
 
     public void home(Context ctx) {
-        List<Article> latest = store.list(ArticleQuery.site(clock.instant(), listSize));
-        Document doc = layout.page(null, PageMeta.listing(links.home(), FeedScope.site().description(layout.siteTitle())),
-                List.of(), store.categories());
-        listPage.fill(PageLayout.main(doc), "آخر الأخبار", layout.siteFeeds(), "تابع الموقع", latest);
-        send(ctx, 200, doc);
+        listOf(ctx, Optional.of(FeedScope.site()), "تابع الموقع");
     }
 
     public void article(Context ctx) {
@@ -86,18 +84,29 @@ public final class Pages {
         listOf(ctx, slug(ctx).flatMap(store::author).map(FeedScope::of), "تابع هذا الكاتب");
     }
 
-    /** A category's or an author's page: their latest articles and their feeds; {@code follow} labels the feeds. */
+    /**
+     * The home page, a category's or an author's: a page of their articles, newest first, with
+     * links to the newer and older pages, and their feeds; {@code follow} labels the feeds.
+     */
     private void listOf(Context ctx, Optional<FeedScope> found, String follow) {
-        if (found.isEmpty()) {
+        Optional<ArticleQuery> query = found.flatMap(scope -> Paging.fromRequest(ctx, scope.query(clock.instant(), listSize)));
+        if (query.isEmpty()) {
             notFound(ctx);
             return;
         }
         FeedScope scope = found.get();
-        List<Article> latest = store.list(scope.query(clock.instant(), listSize));
-        List<FeedLink> feeds = layout.feeds(scope);
-        PageMeta meta = PageMeta.listing(scope.pageUrl(links), scope.description(layout.siteTitle()));
-        Document doc = layout.page(scope.name(), meta, feeds, store.categories());
-        listPage.fill(PageLayout.main(doc), scope.name(), feeds, follow, latest);
+        Paging.Page page = paging.page(query.get(), scope.pageUrl(links));
+        if (page.articles().isEmpty() && query.get().beforeId() != null) {
+            notFound(ctx); // a cursor past the end of the archive
+            return;
+        }
+        boolean site = scope.kind() == FeedScope.Kind.SITE;
+        List<FeedLink> feeds = site ? List.of() : layout.feeds(scope);
+        PageMeta meta = PageMeta.listing(page.url(), scope.description(layout.siteTitle()));
+        Document doc = layout.page(site ? null : scope.name(), meta, feeds, store.categories());
+        ArticleListPage.linkPages(doc.head(), page);
+        listPage.fill(PageLayout.main(doc), site ? "آخر الأخبار" : scope.name(), site ? layout.siteFeeds() : feeds,
+                follow, page);
         send(ctx, 200, doc);
     }
 
