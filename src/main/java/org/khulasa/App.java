@@ -5,6 +5,7 @@ import static org.khulasa.feed.FeedFormat.RSS;
 import static org.khulasa.feed.FeedScope.Kind.AUTHOR;
 import static org.khulasa.feed.FeedScope.Kind.CATEGORY;
 import static org.khulasa.feed.FeedScope.Kind.SITE;
+import static org.khulasa.feed.FeedScope.Kind.TAG;
 
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -94,6 +95,7 @@ public final class App {
             cfg.routes.get("/articles/{id}", web.pages()::article);
             cfg.routes.get("/category/{slug}", web.pages()::category);
             cfg.routes.get("/author/{slug}", web.pages()::author);
+            cfg.routes.get("/tag/{slug}", web.pages()::tag);
             cfg.routes.get("/assets/site.css", web.pages()::stylesheet);
 
             // /feeds/rss.xml, /feeds/category/{slug}/atom.xml, …: FeedPath builds these paths, the
@@ -105,6 +107,8 @@ public final class App {
             getAndHead(cfg, FeedPath.route(CATEGORY, ATOM), feeds.feed(CATEGORY, ATOM));
             getAndHead(cfg, FeedPath.route(AUTHOR, RSS), feeds.feed(AUTHOR, RSS));
             getAndHead(cfg, FeedPath.route(AUTHOR, ATOM), feeds.feed(AUTHOR, ATOM));
+            getAndHead(cfg, FeedPath.route(TAG, RSS), feeds.feed(TAG, RSS));
+            getAndHead(cfg, FeedPath.route(TAG, ATOM), feeds.feed(TAG, ATOM));
             getAndHead(cfg, FeedPath.OPML.path(), feeds::opml);
 
             // Crawlers' documents, cached like feeds.

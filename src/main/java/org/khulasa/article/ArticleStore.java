@@ -69,6 +69,15 @@ public interface ArticleStore extends AutoCloseable {
 
     List<Author> authors();
 
+    /** The tag with that slug; empty when no tag has it. */
+    Optional<Tag> tag(String slug);
+
+    /** The tags of articles readers see at {@code visibleAt}, by slug. */
+    List<Tag> tags(Instant visibleAt);
+
+    /** The tags named {@code names}, in that order. */
+    List<Tag> tagsNamed(List<String> names);
+
     /** When the last create, update or delete was committed; {@link Instant#EPOCH} before any. */
     Instant lastChange();
 

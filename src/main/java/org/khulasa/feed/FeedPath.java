@@ -24,6 +24,7 @@ public record FeedPath(String path) {
             case SITE -> PREFIX + format.fileName();
             case CATEGORY -> PREFIX + "category/" + slug + "/" + format.fileName();
             case AUTHOR -> PREFIX + "author/" + slug + "/" + format.fileName();
+            case TAG -> PREFIX + "tag/" + slug + "/" + format.fileName();
         });
     }
 

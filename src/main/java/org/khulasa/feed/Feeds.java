@@ -45,6 +45,10 @@ public final class Feeds {
         return store.author(slug).map(FeedScope::of);
     }
 
+    public Optional<FeedScope> tag(String slug) {
+        return store.tag(slug).map(FeedScope::of);
+    }
+
     public RenderedFeed render(FeedScope scope, FeedFormat format, Instant now) {
         // Read before the list: a write landing in between then makes this render look older, never newer.
         Instant lastChange = scope.lastChange(store);
@@ -58,9 +62,10 @@ public final class Feeds {
     }
 
     /** Every feed of the site as OPML 2.0. */
-    public RenderedFeed opml() {
+    public RenderedFeed opml(Instant now) {
         Instant lastChange = store.lastChange();
-        byte[] bytes = Opml.render(links, siteTitle, store.categories(), store.authors());
-        return new RenderedFeed(bytes, lastChange, Optional.empty());
+        byte[] bytes = Opml.render(links, siteTitle, store.categories(), store.authors(), store.tags(now));
+        // A scheduled article coming out may bring a tag in.
+        return new RenderedFeed(bytes, lastChange, store.nextScheduledAfter(now));
     }
 }

@@ -52,6 +52,9 @@ final class ArticleReads {
     private static final String CATEGORY = SELECT_ARTICLE + " WHERE c.slug = :category AND";
     private static final String AUTHOR = SELECT_ARTICLE + " WHERE w.slug = :author AND";
     private static final String CATEGORY_AND_AUTHOR = SELECT_ARTICLE + " WHERE c.slug = :category AND w.slug = :author AND";
+    private static final String TAGGED = SELECT_ARTICLE + """
+             WHERE EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
+                           WHERE x.article_id = a.id AND t.slug = :tag) AND""";
 
     private ArticleReads() {
     }
@@ -87,7 +90,7 @@ final class ArticleReads {
     }
 
     private static List<Article> scoped(Handle h, ArticleQuery query, String order) {
-        String scope = query.category() == null
+        String scope = query.tag() != null ? TAGGED : query.category() == null
                 ? (query.author() == null ? SITE : AUTHOR)
                 : (query.author() == null ? CATEGORY : CATEGORY_AND_AUTHOR);
         var statement = h.createQuery(scope + order)
@@ -95,6 +98,9 @@ final class ArticleReads {
                 .bind("before", millisOrEnd(query.before()))
                 .bind("beforeId", query.beforeId() == null ? 0L : query.beforeId())
                 .bind("limit", query.limit());
+        if (query.tag() != null) {
+            statement.bind("tag", query.tag());
+        }
         if (query.category() != null) {
             statement.bind("category", query.category());
         }

@@ -17,6 +17,7 @@ import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.IdBlock;
+import org.khulasa.article.Tag;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
@@ -177,12 +178,7 @@ public final class JdbiArticleStore implements ArticleStore {
     private static void storeTags(Handle h, long articleId, List<String> tags) {
         h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
         for (int i = 0; i < tags.size(); i++) {
-            long tagId = h.createQuery("""
-                            INSERT INTO tags (name) VALUES (:name)
-                            ON CONFLICT (name) DO UPDATE SET name = excluded.name
-                            RETURNING id
-                            """)
-                    .bind("name", tags.get(i)).mapTo(Long.class).one();
+            long tagId = TagSlugs.upsert(h, tags.get(i));
             h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
                     .bind("a", articleId).bind("p", i).bind("t", tagId).execute();
         }
@@ -219,6 +215,21 @@ public final class JdbiArticleStore implements ArticleStore {
     @Override
     public List<Article> listWithoutTags(ArticleQuery query) {
         return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.listWithoutTags(h, query)));
+    }
+
+    @Override
+    public Optional<Tag> tag(String slug) {
+        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.bySlug(h, slug)));
+    }
+
+    @Override
+    public List<Tag> tags(Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.inUse(h, visibleAt.toEpochMilli())));
+    }
+
+    @Override
+    public List<Tag> tagsNamed(List<String> names) {
+        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.named(h, names)));
     }
 
     @Override

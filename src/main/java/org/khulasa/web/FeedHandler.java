@@ -50,7 +50,7 @@ public final class FeedHandler {
     }
 
     public void opml(Context ctx) {
-        serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, now -> feeds.opml());
+        serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, feeds::opml);
     }
 
     private FeedScope scope(FeedScope.Kind kind, String slug) {
@@ -60,6 +60,8 @@ public final class FeedHandler {
                     .orElseThrow(() -> ProblemException.notFound("no category has slug " + slug));
             case AUTHOR -> feeds.author(slug)
                     .orElseThrow(() -> ProblemException.notFound("no author has slug " + slug));
+            case TAG -> feeds.tag(slug)
+                    .orElseThrow(() -> ProblemException.notFound("no tag has slug " + slug));
         };
     }
 

@@ -115,7 +115,7 @@ class ReferenceFeedsTest {
                         feeds.render(FeedScope.of(author), format, RENDERED_AT).bytes());
             }
         }
-        out.put("index.opml", feeds.opml().bytes());
+        out.put("index.opml", feeds.opml(RENDERED_AT).bytes());
         return out;
     }
 

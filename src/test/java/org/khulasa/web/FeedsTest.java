@@ -260,7 +260,9 @@ class FeedsTest {
             }
             assertEquals(Set.of(server.url("/feeds/rss.xml"), server.url("/feeds/atom.xml"),
                     server.url("/feeds/category/sports/rss.xml"), server.url("/feeds/category/sports/atom.xml"),
-                    server.url("/feeds/author/omar-khatib/rss.xml"), server.url("/feeds/author/omar-khatib/atom.xml")), urls);
+                    server.url("/feeds/author/omar-khatib/rss.xml"), server.url("/feeds/author/omar-khatib/atom.xml"),
+                    // the article's tag «أخبار»
+                    server.url("/feeds/tag/akhbar/rss.xml"), server.url("/feeds/tag/akhbar/atom.xml")), urls);
         }
     }
 

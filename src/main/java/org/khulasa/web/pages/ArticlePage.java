@@ -5,6 +5,7 @@ import org.jsoup.nodes.Element;
 import org.khulasa.article.Article;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
+import org.khulasa.article.Tag;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -29,7 +30,7 @@ final class ArticlePage {
     }
 
     /** Fills {@code main}; {@code related} is the article's list, already cut to what readers may see. */
-    void fill(Element main, Article article, List<RelatedLink> related) {
+    void fill(Element main, Article article, List<RelatedLink> related, List<Tag> tags) {
         Element crumbs = main.appendElement("nav").addClass("breadcrumb").attr("aria-label", "مسار التصفح")
                 .appendElement("ol");
         crumbs.appendElement("li").appendElement("a").attr("href", links.home()).text("الرئيسية");
@@ -64,6 +65,14 @@ final class ArticlePage {
         }
 
         story.appendElement("div").addClass("body").html(article.body());
+
+        if (!tags.isEmpty()) {
+            Element list = story.appendElement("ul").addClass("tags").attr("aria-label", "الوسوم");
+            for (Tag tag : tags) {
+                list.appendElement("li").appendElement("a").attr("rel", "tag").attr("href", links.tagPage(tag.slug()))
+                        .attr("dir", "auto").text(tag.name());
+            }
+        }
 
         if (!related.isEmpty()) {
             Element section = story.appendElement("section").addClass("related").attr("aria-labelledby", "related");

@@ -72,7 +72,7 @@ public final class Pages {
         feeds.addAll(layout.feeds(FeedScope.of(article.author())));
         Document doc = layout.page(RtlText.title(article.title()), PageMeta.of(links.article(article.id()), article),
                 feeds, store.categories());
-        articlePage.fill(PageLayout.main(doc), article, article.related());
+        articlePage.fill(PageLayout.main(doc), article, article.related(), store.tagsNamed(article.tags()));
         send(ctx, 200, doc);
     }
 
@@ -82,6 +82,10 @@ public final class Pages {
 
     public void author(Context ctx) {
         listOf(ctx, slug(ctx).flatMap(store::author).map(FeedScope::of), "تابع هذا الكاتب");
+    }
+
+    public void tag(Context ctx) {
+        listOf(ctx, slug(ctx).flatMap(store::tag).map(FeedScope::of), "تابع هذا الوسم");
     }
 
     /**
@@ -114,7 +118,7 @@ public final class Pages {
     public String preview(Article article) {
         Document doc = layout.page(null, PageMeta.none(), List.of(), List.of());
         Element main = PageLayout.main(doc);
-        articlePage.fill(main, article, article.related());
+        articlePage.fill(main, article, article.related(), store.tagsNamed(article.tags()));
         return main.html();
     }
 
