@@ -1,6 +1,7 @@
 package org.khulasa;
 
 import static org.khulasa.feed.FeedFormat.ATOM;
+import static org.khulasa.feed.FeedFormat.JSON;
 import static org.khulasa.feed.FeedFormat.RSS;
 import static org.khulasa.feed.FeedScope.Kind.AUTHOR;
 import static org.khulasa.feed.FeedScope.Kind.CATEGORY;
@@ -104,6 +105,9 @@ public final class App {
             getAndHead(cfg, FeedPath.route(CATEGORY, ATOM), feeds.feed(CATEGORY, ATOM));
             getAndHead(cfg, FeedPath.route(AUTHOR, RSS), feeds.feed(AUTHOR, RSS));
             getAndHead(cfg, FeedPath.route(AUTHOR, ATOM), feeds.feed(AUTHOR, ATOM));
+            getAndHead(cfg, FeedPath.route(SITE, JSON), feeds.feed(SITE, JSON));
+            getAndHead(cfg, FeedPath.route(CATEGORY, JSON), feeds.feed(CATEGORY, JSON));
+            getAndHead(cfg, FeedPath.route(AUTHOR, JSON), feeds.feed(AUTHOR, JSON));
             getAndHead(cfg, FeedPath.OPML.path(), feeds::opml);
 
             cfg.routes.exception(Exception.class, web.problems()::handle);

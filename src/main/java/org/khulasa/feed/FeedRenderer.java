@@ -68,9 +68,14 @@ public final class FeedRenderer {
     private final ItemTextCache itemTextCache;
 
     public FeedRenderer(SiteLinks links, String siteTitle) {
+        this(links, siteTitle, new ItemTextCache(links, ItemTextCache.CAPACITY));
+    }
+
+    /** Sharing {@code itemTextCache} with the JSON Feed renderer: both carry the same item HTML. */
+    FeedRenderer(SiteLinks links, String siteTitle, ItemTextCache itemTextCache) {
         this.links = links;
         this.siteTitle = siteTitle;
-        this.itemTextCache = new ItemTextCache(links, ItemTextCache.CAPACITY);
+        this.itemTextCache = itemTextCache;
     }
 
     /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */

@@ -5,9 +5,11 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ImportedArchive;
+import org.khulasa.article.RelatedLink;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -18,6 +20,7 @@ public final class Feeds {
     private final ArticleStore store;
     private final ImportedArchive archive;
     private final FeedRenderer renderer;
+    private final JsonFeedRenderer jsonRenderer;
     private final SiteLinks links;
     private final String siteTitle;
     private final int size;
@@ -30,7 +33,9 @@ public final class Feeds {
     public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size) {
         this.store = store;
         this.archive = archive;
-        this.renderer = new FeedRenderer(links, siteTitle);
+        ItemTextCache itemTexts = new ItemTextCache(links, ItemTextCache.CAPACITY);
+        this.renderer = new FeedRenderer(links, siteTitle, itemTexts);
+        this.jsonRenderer = new JsonFeedRenderer(links, siteTitle, itemTexts);
         this.links = links;
         this.siteTitle = siteTitle;
         this.size = size;
@@ -53,8 +58,14 @@ public final class Feeds {
         // A scheduled article that comes out changes the feed without any write.
         Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
-        Map<Long, String> feedIds = archive.feedIds(articles.stream().map(Article::id).toList());
-        return new RenderedFeed(renderer.render(scope, format, articles, lastModified, feedIds), lastModified, staleAt);
+        // JSON Feed also names related articles by id; XML feeds only link to them.
+        Map<Long, String> feedIds = archive.feedIds(articles.stream()
+                .flatMap(a -> Stream.concat(Stream.of(a.id()), a.related().stream().map(RelatedLink::id)))
+                .distinct().toList());
+        byte[] bytes = format == FeedFormat.JSON
+                ? jsonRenderer.render(scope, articles, feedIds)
+                : renderer.render(scope, format, articles, lastModified, feedIds);
+        return new RenderedFeed(bytes, lastModified, staleAt);
     }
 
     /** Every feed of the site as OPML 2.0. */
