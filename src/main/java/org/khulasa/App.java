@@ -15,7 +15,9 @@ import java.time.Clock;
 import java.util.Map;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ImportedArchive;
+import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.FeedPath;
+import org.khulasa.feed.FeedScope;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.Metrics;
 import org.khulasa.web.FeedHandler;
@@ -45,7 +47,7 @@ public final class App {
     /** With {@code archive}, imported articles keep their old feed ids and old addresses answer 301. */
     public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, Clock clock, Metrics metrics) {
         Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
-                config.siteTitle(), config.feedSize(), config.timeZone(), metrics.feedPolls());
+                config.siteTitle(), config.feedSize(), config.archiveSize(), config.timeZone(), metrics.feedPolls());
         Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());
         if (config.editorTokens().isEmpty()) {
@@ -109,6 +111,12 @@ public final class App {
             getAndHead(cfg, FeedPath.route(CATEGORY, JSON), feeds.feed(CATEGORY, JSON));
             getAndHead(cfg, FeedPath.route(AUTHOR, JSON), feeds.feed(AUTHOR, JSON));
             getAndHead(cfg, FeedPath.OPML.path(), feeds::opml);
+            // Archive pages (RFC 5005): /feeds/archive/{page}/atom.xml, /feeds/category/{slug}/archive/{page}/rss.xml, …
+            for (FeedScope.Kind kind : FeedScope.Kind.values()) {
+                for (FeedFormat format : FeedFormat.values()) {
+                    getAndHead(cfg, FeedPath.archiveRoute(kind, format), feeds.archive(kind, format));
+                }
+            }
 
             cfg.routes.exception(Exception.class, web.problems()::handle);
             // Requests no route matched (a handler's own 404/405 already has a body).

@@ -19,7 +19,8 @@ public record Config(
         int feedSize,
         ZoneId timeZone,
         int relatedCount,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        int archiveSize) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -32,6 +33,9 @@ public record Config(
         }
         if (relatedCount < 0 || relatedCount > 20) {
             throw new IllegalArgumentException("KHULASA_RELATED_COUNT must be 0-20, got " + relatedCount);
+        }
+        if (archiveSize < 10 || archiveSize > 1000) {
+            throw new IllegalArgumentException("KHULASA_ARCHIVE_SIZE must be 10-1000, got " + archiveSize);
         }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
@@ -50,7 +54,8 @@ public record Config(
                 intVar(env, "KHULASA_FEED_SIZE", 50),
                 zoneVar(env, "KHULASA_TIMEZONE"),
                 intVar(env, "KHULASA_RELATED_COUNT", 3),
-                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip));
+                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip),
+                intVar(env, "KHULASA_ARCHIVE_SIZE", 100));
     }
 
     public String jdbcUrl() {

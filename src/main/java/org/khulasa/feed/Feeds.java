@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleStore;
@@ -17,6 +18,9 @@ import org.khulasa.links.SiteLinks;
  * server and the reference-feed generator render identically, the latter with a fixed clock.
  */
 public final class Feeds {
+    /** Articles (ids) per archive page. */
+    public static final int DEFAULT_ARCHIVE_SIZE = 100;
+
     private final ArticleStore store;
     private final ImportedArchive archive;
     private final FeedRenderer renderer;
@@ -24,13 +28,24 @@ public final class Feeds {
     private final SiteLinks links;
     private final String siteTitle;
     private final int size;
+    private final Archives archives;
 
     public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size) {
-        this(store, ImportedArchive.NONE, links, siteTitle, size);
+        this(store, ImportedArchive.NONE, links, siteTitle, size, DEFAULT_ARCHIVE_SIZE);
+    }
+
+    /** {@code archiveSize}: ids per archive page; changing it changes every archive URL. */
+    public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size, int archiveSize) {
+        this(store, ImportedArchive.NONE, links, siteTitle, size, archiveSize);
     }
 
     /** With {@code archive}, imported articles keep the ids their old feeds gave them. */
     public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size) {
+        this(store, archive, links, siteTitle, size, DEFAULT_ARCHIVE_SIZE);
+    }
+
+    public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size,
+            int archiveSize) {
         this.store = store;
         this.archive = archive;
         ItemTextCache itemTexts = new ItemTextCache(links, ItemTextCache.CAPACITY);
@@ -39,6 +54,7 @@ public final class Feeds {
         this.links = links;
         this.siteTitle = siteTitle;
         this.size = size;
+        this.archives = new Archives(store.archive(), archiveSize);
     }
 
     /** The category's or author's scope; empty when no such slug was ever posted. */
@@ -58,14 +74,49 @@ public final class Feeds {
         // A scheduled article that comes out changes the feed without any write.
         Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
+        OptionalLong newestPage = archives.newest(scope, now);
+        HistoryLinks history = HistoryLinks.current(scope.selfUrl(links, format),
+                newestPage.isPresent() ? archiveUrl(scope, newestPage.getAsLong(), format) : null);
+        return new RenderedFeed(bytes(scope, format, articles, lastModified, history), lastModified, staleAt);
+    }
+
+    /**
+     * Archive page {@code page} of the scope's feed (RFC 5005); empty when it holds none of the
+     * scope's articles. Its document dates come from its own articles, so a closed page keeps
+     * its bytes while newer articles are posted; its Last-Modified follows every write to the scope.
+     */
+    public Optional<RenderedFeed> renderArchive(FeedScope scope, FeedFormat format, long page, Instant now) {
+        Instant lastChange = scope.lastChange(store);
+        Optional<Instant> staleAt = store.nextScheduledAfter(now);
+        List<Article> articles = archives.ids(scope, page, now).stream()
+                .map(id -> store.find(id, now)).flatMap(Optional::stream).toList();
+        if (articles.isEmpty()) {
+            return Optional.empty();
+        }
+        Instant updated = articles.stream().map(Article::updated).max(Comparator.naturalOrder()).orElseThrow();
+        OptionalLong before = archives.before(scope, page, now);
+        OptionalLong after = archives.after(scope, page, now);
+        HistoryLinks history = new HistoryLinks(archiveUrl(scope, page, format), scope.selfUrl(links, format),
+                before.isPresent() ? archiveUrl(scope, before.getAsLong(), format) : null,
+                after.isPresent() ? archiveUrl(scope, after.getAsLong(), format) : null, true);
+        Instant lastModified = updated.isAfter(lastChange) ? updated : lastChange;
+        return Optional.of(new RenderedFeed(bytes(scope, format, articles, updated, history), lastModified, staleAt,
+                archives.isClosed(page) ? RenderedFeed.CLOSED_ARCHIVE : RenderedFeed.POLLED));
+    }
+
+    private byte[] bytes(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified,
+            HistoryLinks history) {
         // JSON Feed also names related articles by id; XML feeds only link to them.
         Map<Long, String> feedIds = archive.feedIds(articles.stream()
                 .flatMap(a -> Stream.concat(Stream.of(a.id()), a.related().stream().map(RelatedLink::id)))
                 .distinct().toList());
-        byte[] bytes = format == FeedFormat.JSON
-                ? jsonRenderer.render(scope, articles, feedIds)
-                : renderer.render(scope, format, articles, lastModified, feedIds);
-        return new RenderedFeed(bytes, lastModified, staleAt);
+        return format == FeedFormat.JSON
+                ? jsonRenderer.render(scope, articles, feedIds, history)
+                : renderer.render(scope, format, articles, lastModified, feedIds, history);
+    }
+
+    private String archiveUrl(FeedScope scope, long page, FeedFormat format) {
+        return FeedPath.archive(scope, page, format).url(links);
     }
 
     /** Every feed of the site as OPML 2.0. */

@@ -39,19 +39,31 @@ final class JsonFeedRenderer {
 
     /**
      * {@code articles} newest first; {@code feedIds} holds the ids imported articles (and the ones
-     * they link to) had in their old site's feeds, as Atom and RSS give them.
+     * they link to) had in their old site's feeds, as Atom and RSS give them; {@code next_url} pages
+     * back to the archive page before this document.
      */
-    byte[] render(FeedScope scope, List<Article> articles, Map<Long, String> feedIds) {
+    byte[] render(FeedScope scope, List<Article> articles, Map<Long, String> feedIds, HistoryLinks history) {
         ObjectNode feed = NODES.objectNode();
         feed.put("version", VERSION);
         feed.put("title", RtlText.title(scope.title(siteTitle)));
         feed.put("home_page_url", scope.pageUrl(links));
-        feed.put("feed_url", scope.selfUrl(links, FeedFormat.JSON));
+        // The feed's identifier: an archive page names the feed it belongs to.
+        feed.put("feed_url", history.current() != null ? history.current() : history.self());
         feed.put("description", scope.description(siteTitle));
         feed.put("language", "ar");
         boolean byAuthor = scope.kind() == FeedScope.Kind.AUTHOR;
         feed.putArray("authors").add(person(byAuthor ? scope.name() : siteTitle,
                 byAuthor ? scope.pageUrl(links) : links.home()));
+        if (history.prevArchive() != null) {
+            feed.put("next_url", history.prevArchive());
+        }
+        if (history.archive()) {
+            // RFC 5005's archive links, which JSON Feed has no names for.
+            ObjectNode archive = feed.putObject(EXTENSION).put("archive", true).put("current", history.current());
+            if (history.nextArchive() != null) {
+                archive.put("next_archive", history.nextArchive());
+            }
+        }
         ArrayNode items = feed.putArray("items");
         for (Article article : articles) {
             items.add(item(article, feedIds));

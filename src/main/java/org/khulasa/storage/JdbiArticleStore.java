@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.khulasa.article.ArchiveIndex;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
@@ -37,6 +38,7 @@ public final class JdbiArticleStore implements ArticleStore {
     private final ChangeStamps stamps;
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
+    private final JdbiArchiveIndex archive;
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
@@ -50,6 +52,12 @@ public final class JdbiArticleStore implements ArticleStore {
         this.stamps = new ChangeStamps(changes);
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
+        this.archive = new JdbiArchiveIndex(jdbi);
+    }
+
+    @Override
+    public ArchiveIndex archive() {
+        return archive;
     }
 
     @Override

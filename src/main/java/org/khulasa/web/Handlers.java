@@ -28,18 +28,20 @@ public final class Handlers {
     private final OldAddresses oldAddresses;
 
     /**
-     * {@code feedSize} articles per feed and per page; pages show dates in {@code timeZone};
-     * {@code archive} holds imported articles' old feed ids and old addresses.
+     * {@code feedSize} articles per feed and per page; {@code archiveSize} article ids per archive
+     * page; pages show dates in {@code timeZone}; {@code archive} holds imported articles' old feed
+     * ids and old addresses.
      */
     public Handlers(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links, List<String> editorTokens,
-                    String siteTitle, int feedSize, ZoneId timeZone, FeedPolls polls) {
+                    String siteTitle, int feedSize, int archiveSize, ZoneId timeZone, FeedPolls polls) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
         this.deskAccess = new DeskAccess(auth, sessions);
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
         FeedCache feedCache = new FeedCache();
-        this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize), feedCache, clock, polls);
+        this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize, archiveSize), feedCache,
+                clock, polls);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
         Runnable written = () -> {
