@@ -25,6 +25,9 @@ import org.khulasa.web.Handlers;
 import org.khulasa.web.MetricsEndpoint;
 import org.khulasa.web.ServerLimits;
 import org.khulasa.web.desk.Desk;
+import org.khulasa.websub.Hub;
+import org.khulasa.websub.HubEndpoint;
+import org.khulasa.websub.WebSubStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,19 +38,36 @@ public final class App {
     private App() {
     }
 
+    /** A server without WebSub delivery (no database to keep subscriptions in): feeds still name the hub. */
     public static Javalin create(Config config, ArticleStore store, Clock clock) {
-        return create(config, store, ImportedArchive.NONE, clock, new Metrics());
+        return create(config, store, ImportedArchive.NONE, null, clock, new Metrics());
     }
 
-    /** {@code metrics} counts what the server does; {@code /metrics} serves them when a token is set. */
+    /** Without WebSub delivery, as {@link #create(Config, ArticleStore, Clock)}. */
     public static Javalin create(Config config, ArticleStore store, Clock clock, Metrics metrics) {
-        return create(config, store, ImportedArchive.NONE, clock, metrics);
+        return create(config, store, ImportedArchive.NONE, null, clock, metrics);
     }
 
-    /** With {@code archive}, imported articles keep their old feed ids and old addresses answer 301. */
-    public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, Clock clock, Metrics metrics) {
+    /**
+     * {@code archive}: imported articles keep their old feed ids and old addresses answer 301;
+     * {@code webSub}: where the hub keeps subscriptions and deliveries (null for none);
+     * {@code metrics} counts what the server does; {@code /metrics} serves them when a token is set.
+     */
+    public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, WebSubStore webSub,
+            Clock clock, Metrics metrics) {
+        // The hub reads the feeds the handlers serve, and they nudge it after writes: built in turn.
+        Hub[] hub = new Hub[1];
         Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
-                config.siteTitle(), config.feedSize(), config.archiveSize(), config.timeZone(), metrics.feedPolls());
+                config.siteTitle(), config.feedSize(), config.archiveSize(), config.advertisedHubs(), config.timeZone(),
+                metrics.feedPolls(), () -> {
+                    if (hub[0] != null) {
+                        hub[0].nudge();
+                    }
+                });
+        if (webSub != null) {
+            hub[0] = new Hub(webSub, web.topics(), clock, config.baseUrl() + "/websub", config.webSubHubs(),
+                    config.webSubAllowPrivate());
+        }
         Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());
         if (config.editorTokens().isEmpty()) {
@@ -70,6 +90,13 @@ public final class App {
             cfg.requestLogger.http(metrics.requestLogger());
             cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.metricsToken().ifPresent(token -> cfg.routes.get("/metrics", new MetricsEndpoint(metrics, token)));
+            if (hub[0] != null) {
+                cfg.events.serverStarted(hub[0]::start);
+                cfg.events.serverStopping(hub[0]::close);
+                if (config.webSubHubs().isEmpty()) {
+                    cfg.routes.post("/websub", new HubEndpoint(hub[0], web.topicPrefix())::handle);
+                }
+            }
 
             cfg.routes.before("/api/*", web.authForWrites());
             cfg.routes.get("/api/articles", web.api()::list);

@@ -20,7 +20,9 @@ public record Config(
         ZoneId timeZone,
         int relatedCount,
         Optional<String> metricsToken,
-        int archiveSize) {
+        int archiveSize,
+        List<String> webSubHubs,
+        boolean webSubAllowPrivate) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -39,6 +41,12 @@ public record Config(
         }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
+        webSubHubs = List.copyOf(webSubHubs);
+        for (String hub : webSubHubs) {
+            if (!hub.startsWith("http://") && !hub.startsWith("https://")) {
+                throw new IllegalArgumentException("KHULASA_WEBSUB_HUBS must be http(s) URLs separated by commas, got '" + hub + "'");
+            }
+        }
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -55,7 +63,15 @@ public record Config(
                 zoneVar(env, "KHULASA_TIMEZONE"),
                 intVar(env, "KHULASA_RELATED_COUNT", 3),
                 Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip),
-                intVar(env, "KHULASA_ARCHIVE_SIZE", 100));
+                intVar(env, "KHULASA_ARCHIVE_SIZE", 100),
+                Arrays.stream(env.getOrDefault("KHULASA_WEBSUB_HUBS", "").split(","))
+                        .map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                boolVar(env, "KHULASA_WEBSUB_ALLOW_PRIVATE"));
+    }
+
+    /** The hubs feeds name: the external ones configured, or the built-in one at /websub. */
+    public List<String> advertisedHubs() {
+        return webSubHubs.isEmpty() ? List.of(baseUrl + "/websub") : webSubHubs;
     }
 
     public String jdbcUrl() {
@@ -85,6 +101,17 @@ public record Config(
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(name + " must be a time zone name like Asia/Damascus or UTC, got '" + value + "'");
         }
+    }
+
+    private static boolean boolVar(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
     }
 
     private static String blankToNull(String s) {

@@ -2,6 +2,7 @@ package org.khulasa.feed;
 
 import java.time.Instant;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 import org.khulasa.article.ArchiveIndex;
 import org.khulasa.article.ArticleQuery;
 
@@ -13,11 +14,12 @@ import org.khulasa.article.ArticleQuery;
  * chain, so a small category's history is not a long walk through empty pages.
  */
 final class Archives {
-    private final ArchiveIndex index;
+    private final Supplier<ArchiveIndex> indexOf;
     private final int size;
 
-    Archives(ArchiveIndex index, int size) {
-        this.index = index;
+    /** {@code index} is asked for on each use, so a store that cannot answer fails requests, not construction. */
+    Archives(Supplier<ArchiveIndex> index, int size) {
+        this.indexOf = index;
         this.size = size;
     }
 
@@ -35,24 +37,24 @@ final class Archives {
 
     /** The page holding the scope's newest article: the current feed's prev-archive. */
     OptionalLong newest(FeedScope scope, Instant now) {
-        return pageOf(index.newestIdBelow(category(scope, now), author(scope, now), Long.MAX_VALUE, now));
+        return pageOf(indexOf.get().newestIdBelow(category(scope, now), author(scope, now), Long.MAX_VALUE, now));
     }
 
     OptionalLong before(FeedScope scope, long page, Instant now) {
-        return pageOf(index.newestIdBelow(category(scope, now), author(scope, now), first(page), now));
+        return pageOf(indexOf.get().newestIdBelow(category(scope, now), author(scope, now), first(page), now));
     }
 
     OptionalLong after(FeedScope scope, long page, Instant now) {
-        return pageOf(index.oldestIdAbove(category(scope, now), author(scope, now), last(page), now));
+        return pageOf(indexOf.get().oldestIdAbove(category(scope, now), author(scope, now), last(page), now));
     }
 
     java.util.List<Long> ids(FeedScope scope, long page, Instant now) {
-        return index.idsBetween(category(scope, now), author(scope, now), first(page), last(page), now);
+        return indexOf.get().idsBetween(category(scope, now), author(scope, now), first(page), last(page), now);
     }
 
     /** No new article can join: a later id was handed out already. */
     boolean isClosed(long page) {
-        return index.maxId() > last(page);
+        return indexOf.get().maxId() > last(page);
     }
 
     private OptionalLong pageOf(OptionalLong id) {

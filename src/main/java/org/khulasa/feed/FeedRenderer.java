@@ -80,7 +80,7 @@ public final class FeedRenderer {
      * the archive links.
      */
     public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified,
-            Map<Long, String> feedIds, HistoryLinks history) {
+            Map<Long, String> feedIds, DocumentLinks history) {
         List<ItemTextCache.Item> items = articles.stream().map(itemTextCache::of).toList();
         // A SyndFeed is not safe to share or reuse (rendering moves its foreign markup): a fresh one each time.
         WireFeed wire = syndFeed(scope, format, articles, items, lastModified, feedIds, history.self()).createWireFeed();
@@ -93,7 +93,7 @@ public final class FeedRenderer {
             doc = jdom(channel);
             Element channelElement = doc.getRootElement().getChild("channel");
             finishRss(channelElement);
-            HistoryMarkup.add(channelElement, format, history, format.mediaType());
+            LinkMarkup.add(channelElement, format, history, format.mediaType());
             itemElements = channelElement.getChildren("item");
         } else {
             Feed atom = (Feed) wire;
@@ -102,7 +102,7 @@ public final class FeedRenderer {
             atom.setGenerator(generator);
             doc = jdom(atom);
             finishAtom(doc.getRootElement(), articles, lastModified);
-            HistoryMarkup.add(doc.getRootElement(), format, history, format.mediaType());
+            LinkMarkup.add(doc.getRootElement(), format, history, format.mediaType());
             itemElements = doc.getRootElement().getChildren("entry", ATOM);
         }
         Map<Element, ItemTextCache.Item> itemOf = new IdentityHashMap<>();

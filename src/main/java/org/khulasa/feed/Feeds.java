@@ -29,23 +29,24 @@ public final class Feeds {
     private final String siteTitle;
     private final int size;
     private final Archives archives;
+    private final List<String> hubs;
 
     public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size) {
-        this(store, ImportedArchive.NONE, links, siteTitle, size, DEFAULT_ARCHIVE_SIZE);
-    }
-
-    /** {@code archiveSize}: ids per archive page; changing it changes every archive URL. */
-    public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size, int archiveSize) {
-        this(store, ImportedArchive.NONE, links, siteTitle, size, archiveSize);
+        this(store, ImportedArchive.NONE, links, siteTitle, size);
     }
 
     /** With {@code archive}, imported articles keep the ids their old feeds gave them. */
     public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size) {
-        this(store, archive, links, siteTitle, size, DEFAULT_ARCHIVE_SIZE);
+        this(store, archive, links, siteTitle, size, DEFAULT_ARCHIVE_SIZE, List.of(links.url("/websub")));
     }
 
+    /**
+     * {@code archive}: imported articles keep the ids their old feeds gave them;
+     * {@code archiveSize}: ids per archive page (changing it changes every archive URL);
+     * {@code hubs}: the WebSub hubs every feed names.
+     */
     public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size,
-            int archiveSize) {
+            int archiveSize, List<String> hubs) {
         this.store = store;
         this.archive = archive;
         ItemTextCache itemTexts = new ItemTextCache(links, ItemTextCache.CAPACITY);
@@ -54,7 +55,8 @@ public final class Feeds {
         this.links = links;
         this.siteTitle = siteTitle;
         this.size = size;
-        this.archives = new Archives(store.archive(), archiveSize);
+        this.archives = new Archives(store::archive, archiveSize);
+        this.hubs = List.copyOf(hubs);
     }
 
     /** The category's or author's scope; empty when no such slug was ever posted. */
@@ -75,9 +77,10 @@ public final class Feeds {
         Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
         OptionalLong newestPage = archives.newest(scope, now);
-        HistoryLinks history = HistoryLinks.current(scope.selfUrl(links, format),
+        DocumentLinks history = DocumentLinks.current(scope.selfUrl(links, format), hubs,
                 newestPage.isPresent() ? archiveUrl(scope, newestPage.getAsLong(), format) : null);
-        return new RenderedFeed(bytes(scope, format, articles, lastModified, history), lastModified, staleAt);
+        return new RenderedFeed(bytes(scope, format, articles, lastModified, history), lastModified, staleAt,
+                RenderedFeed.POLLED, history.linkHeader());
     }
 
     /**
@@ -96,16 +99,16 @@ public final class Feeds {
         Instant updated = articles.stream().map(Article::updated).max(Comparator.naturalOrder()).orElseThrow();
         OptionalLong before = archives.before(scope, page, now);
         OptionalLong after = archives.after(scope, page, now);
-        HistoryLinks history = new HistoryLinks(archiveUrl(scope, page, format), scope.selfUrl(links, format),
+        DocumentLinks history = new DocumentLinks(archiveUrl(scope, page, format), List.of(), scope.selfUrl(links, format),
                 before.isPresent() ? archiveUrl(scope, before.getAsLong(), format) : null,
                 after.isPresent() ? archiveUrl(scope, after.getAsLong(), format) : null, true);
         Instant lastModified = updated.isAfter(lastChange) ? updated : lastChange;
         return Optional.of(new RenderedFeed(bytes(scope, format, articles, updated, history), lastModified, staleAt,
-                archives.isClosed(page) ? RenderedFeed.CLOSED_ARCHIVE : RenderedFeed.POLLED));
+                archives.isClosed(page) ? RenderedFeed.CLOSED_ARCHIVE : RenderedFeed.POLLED, null));
     }
 
     private byte[] bytes(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified,
-            HistoryLinks history) {
+            DocumentLinks history) {
         // JSON Feed also names related articles by id; XML feeds only link to them.
         Map<Long, String> feedIds = archive.feedIds(articles.stream()
                 .flatMap(a -> Stream.concat(Stream.of(a.id()), a.related().stream().map(RelatedLink::id)))

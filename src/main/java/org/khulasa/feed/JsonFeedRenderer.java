@@ -42,7 +42,7 @@ final class JsonFeedRenderer {
      * they link to) had in their old site's feeds, as Atom and RSS give them; {@code next_url} pages
      * back to the archive page before this document.
      */
-    byte[] render(FeedScope scope, List<Article> articles, Map<Long, String> feedIds, HistoryLinks history) {
+    byte[] render(FeedScope scope, List<Article> articles, Map<Long, String> feedIds, DocumentLinks history) {
         ObjectNode feed = NODES.objectNode();
         feed.put("version", VERSION);
         feed.put("title", RtlText.title(scope.title(siteTitle)));
@@ -54,6 +54,10 @@ final class JsonFeedRenderer {
         boolean byAuthor = scope.kind() == FeedScope.Kind.AUTHOR;
         feed.putArray("authors").add(person(byAuthor ? scope.name() : siteTitle,
                 byAuthor ? scope.pageUrl(links) : links.home()));
+        if (!history.hubs().isEmpty()) {
+            ArrayNode hubs = feed.putArray("hubs");
+            history.hubs().forEach(hub -> hubs.addObject().put("type", "WebSub").put("url", hub));
+        }
         if (history.prevArchive() != null) {
             feed.put("next_url", history.prevArchive());
         }

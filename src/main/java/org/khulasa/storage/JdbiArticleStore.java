@@ -20,6 +20,7 @@ import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
+import org.khulasa.websub.WebSubStore;
 
 /**
  * The article store over Jdbi: the write path (create, update, delete) here, from top to bottom;
@@ -39,6 +40,7 @@ public final class JdbiArticleStore implements ArticleStore {
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
     private final JdbiArchiveIndex archive;
+    private final JdbiWebSubStore webSub;
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
@@ -53,6 +55,12 @@ public final class JdbiArticleStore implements ArticleStore {
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
         this.archive = new JdbiArchiveIndex(jdbi);
+        this.webSub = new JdbiWebSubStore(jdbi);
+    }
+
+    /** The WebSub hub's subscriptions and deliveries, in the same database. */
+    public WebSubStore webSub() {
+        return webSub;
     }
 
     @Override

@@ -126,8 +126,8 @@ final class FeedCache {
             List<HttpField> plainValidators = validators(etag, lastModified, cacheControl);
             List<HttpField> gzipValidators = validators(gzipEtag, lastModified, cacheControl);
             return new Entry(feed.bytes(), gzip, etag, gzipEtag, lastModified, feed.staleAt(),
-                    body(plainValidators, contentType, feed.bytes().length, false),
-                    body(gzipValidators, contentType, gzip.length, true),
+                    body(plainValidators, contentType, feed.bytes().length, false, feed.link()),
+                    body(gzipValidators, contentType, gzip.length, true, feed.link()),
                     plainValidators, gzipValidators);
         }
 
@@ -160,8 +160,12 @@ final class FeedCache {
                     cacheControl, VARY);
         }
 
-        private static List<HttpField> body(List<HttpField> validators, String contentType, int length, boolean gzipped) {
+        private static List<HttpField> body(List<HttpField> validators, String contentType, int length, boolean gzipped,
+                String link) {
             List<HttpField> fields = new ArrayList<>(validators);
+            if (link != null) {
+                fields.add(new PreEncodedHttpField(HttpHeader.LINK, link));
+            }
             fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType));
             fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, length));
             fields.add(CONTENT_LANGUAGE);

@@ -10,6 +10,7 @@ import org.khulasa.feed.Feeds;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.FeedPolls;
 import org.khulasa.web.pages.Pages;
+import org.khulasa.websub.Topics;
 
 /** The HTTP handlers, built once from their dependencies and wired to one feed cache; {@code App} routes to them. */
 public final class Handlers {
@@ -24,24 +25,28 @@ public final class Handlers {
     private final Pages pages;
     private final FeedHandler feeds;
     private final CachedFeedHandler cachedFeeds;
+    private final FeedTopics topics;
 
     private final OldAddresses oldAddresses;
 
     /**
      * {@code feedSize} articles per feed and per page; {@code archiveSize} article ids per archive
-     * page; pages show dates in {@code timeZone}; {@code archive} holds imported articles' old feed
-     * ids and old addresses.
+     * page; {@code hubs} the WebSub hubs feeds name; pages show dates in {@code timeZone};
+     * {@code archive} holds imported articles' old feed ids and old addresses;
+     * {@code afterWrite} runs after every write this instance commits (the WebSub hub's nudge).
      */
     public Handlers(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links, List<String> editorTokens,
-                    String siteTitle, int feedSize, int archiveSize, ZoneId timeZone, FeedPolls polls) {
+                    String siteTitle, int feedSize, int archiveSize, List<String> hubs, ZoneId timeZone,
+                    FeedPolls polls, Runnable afterWrite) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
         this.deskAccess = new DeskAccess(auth, sessions);
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
         FeedCache feedCache = new FeedCache();
-        this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize, archiveSize), feedCache,
-                clock, polls);
+        Feeds feedSource = new Feeds(store, archive, links, siteTitle, feedSize, archiveSize, hubs);
+        this.feeds = new FeedHandler(feedSource, feedCache, clock, polls);
+        this.topics = new FeedTopics(feedSource, feedCache, links, clock);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
         Runnable written = () -> {
@@ -49,7 +54,10 @@ public final class Handlers {
             oldAddresses.forget();
         };
         // Any write may change several feeds (site, category, author, related titles): drop them all.
-        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, written);
+        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, () -> {
+            written.run();
+            afterWrite.run();
+        });
         // Several instances on one PostgreSQL, or an import into the SQLite file: our caches are stale too.
         store.onWriteElsewhere(written);
     }
@@ -78,6 +86,16 @@ public final class Handlers {
     /** Sign-in and sessions for the desk, which App builds on these handlers. */
     public DeskAccess deskAccess() {
         return deskAccess;
+    }
+
+    /** The feeds as WebSub topics. */
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Where the site's feeds live: every WebSub topic starts with it. */
+    public String topicPrefix() {
+        return topics.prefix();
     }
 
     public ArticleApi api() {

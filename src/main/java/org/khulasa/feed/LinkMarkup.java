@@ -5,20 +5,21 @@ import org.jdom2.Element;
 import org.jdom2.Namespace;
 
 /**
- * Writes RFC 5005 archive links into a rendered Atom or RSS document: {@code current},
- * {@code prev-archive} and {@code next-archive} links (Atom links in both formats, as RFC 5005
- * appendix B does for RSS) and the {@code fh:archive} marker, ahead of the first entry or item.
+ * Writes WebSub hub links and RFC 5005 archive links into a rendered Atom or RSS document:
+ * {@code hub}, {@code current}, {@code prev-archive} and {@code next-archive} links (Atom links in
+ * both formats, as WebSub and RFC 5005 appendix B do for RSS) and the {@code fh:archive} marker,
+ * ahead of the first entry or item.
  */
-final class HistoryMarkup {
+final class LinkMarkup {
     static final Namespace FH = Namespace.getNamespace("fh", "http://purl.org/syndication/history/1.0");
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final Namespace ATOM_IN_RSS = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
 
-    private HistoryMarkup() {
+    private LinkMarkup() {
     }
 
     /** {@code container} is Atom's feed element or RSS's channel. */
-    static void add(Element container, FeedFormat format, HistoryLinks history, String mediaType) {
+    static void add(Element container, FeedFormat format, DocumentLinks history, String mediaType) {
         boolean atom = format == FeedFormat.ATOM;
         Namespace ns = atom ? ATOM : ATOM_IN_RSS;
         List<Element> children = container.getChildren();
@@ -33,6 +34,9 @@ final class HistoryMarkup {
         if (history.archive()) {
             container.addNamespaceDeclaration(FH);
             container.addContent(index++, new Element("archive", FH));
+        }
+        for (String hub : history.hubs()) {
+            container.addContent(index++, new Element("link", ns).setAttribute("rel", "hub").setAttribute("href", hub));
         }
         index = link(container, index, ns, "current", history.current(), mediaType);
         index = link(container, index, ns, "prev-archive", history.prevArchive(), mediaType);
