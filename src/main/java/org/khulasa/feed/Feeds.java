@@ -72,7 +72,10 @@ public final class Feeds {
         // Read before the list: a write landing in between then makes this render look older, never newer.
         Instant lastChange = scope.lastChange(store);
         Optional<Instant> staleAt = store.nextScheduledAfter(now);
-        List<Article> articles = store.listWithoutTags(scope.query(now, size));
+        // JSON Feed carries each item's tags; RSS and Atom don't, and skip reading them.
+        List<Article> articles = format == FeedFormat.JSON
+                ? store.list(scope.query(now, size))
+                : store.listWithoutTags(scope.query(now, size));
         // A scheduled article that comes out changes the feed without any write.
         Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
