@@ -68,6 +68,11 @@ public final class Feeds {
         return store.author(slug).map(FeedScope::of);
     }
 
+    /** When a write last changed what the scope's feeds show. */
+    public Instant lastChange(FeedScope scope) {
+        return scope.lastChange(store);
+    }
+
     public RenderedFeed render(FeedScope scope, FeedFormat format, Instant now) {
         // Read before the list: a write landing in between then makes this render look older, never newer.
         Instant lastChange = scope.lastChange(store);

@@ -3,32 +3,35 @@ package org.khulasa.web;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.khulasa.article.Slug;
 import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.FeedPath;
 import org.khulasa.feed.FeedScope;
 import org.khulasa.feed.Feeds;
+import org.khulasa.feed.RenderedFeed;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.websub.Topics;
 import org.khulasa.websub.WebSubStore;
 
 /**
  * The site's feeds as WebSub topics: a topic is a feed's own URL (its self link), and its
- * content is what a poll of it gets now, from the same {@link FeedCache}. Archive pages are not
- * topics: they are not meant to change.
+ * content is the feed as the store holds it now. Archive pages are not topics: they are not
+ * meant to change.
  */
 final class FeedTopics implements Topics {
     private final Feeds feeds;
-    private final FeedCache cache;
     private final SiteLinks links;
     private final Clock clock;
     private final String prefix;
+    /** One entry per feed that has subscribers, at most three per category, author and the site. */
+    private final Map<String, Rendered> rendered = new ConcurrentHashMap<>();
 
-    FeedTopics(Feeds feeds, FeedCache cache, SiteLinks links, Clock clock) {
+    FeedTopics(Feeds feeds, SiteLinks links, Clock clock) {
         this.feeds = feeds;
-        this.cache = cache;
         this.links = links;
         this.clock = clock;
         this.prefix = links.url("/feeds/");
@@ -62,10 +65,26 @@ final class FeedTopics implements Topics {
         if (!path.url(links).equals(topic)) {
             return Optional.empty(); // say, a slug in another spelling: not a URL the site hands out
         }
+        // Not from the poll cache: a render racing a write, or another instance's write not yet
+        // signalled here, could leave it older than the change being delivered. The store's change
+        // time says whether the last render for deliveries still holds.
         Instant now = clock.instant();
-        FeedCache.Entry entry = cache.get(path.cacheKey(), format.contentType(), now,
-                () -> feeds.render(scope.get(), format, now));
-        return Optional.of(new Content(entry.plain(), format.contentType()));
+        Instant lastChange = feeds.lastChange(scope.get());
+        Rendered last = rendered.get(topic);
+        if (last != null && last.lastChange().equals(lastChange) && last.isFreshAt(now)) {
+            return Optional.of(last.content());
+        }
+        RenderedFeed feed = feeds.render(scope.get(), format, now);
+        Content content = new Content(feed.bytes(), format.contentType());
+        rendered.put(topic, new Rendered(lastChange, feed.staleAt(), content));
+        return Optional.of(content);
+    }
+
+    /** The last body rendered for deliveries of a topic, and the store's change time it was rendered after. */
+    private record Rendered(Instant lastChange, Optional<Instant> staleAt, Content content) {
+        boolean isFreshAt(Instant now) {
+            return staleAt.isEmpty() || now.isBefore(staleAt.get());
+        }
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class Handlers {
         FeedCache feedCache = new FeedCache();
         Feeds feedSource = new Feeds(store, archive, links, siteTitle, feedSize, archiveSize, hubs);
         this.feeds = new FeedHandler(feedSource, feedCache, clock, polls);
-        this.topics = new FeedTopics(feedSource, feedCache, links, clock);
+        this.topics = new FeedTopics(feedSource, links, clock);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
         Runnable written = () -> {
