@@ -45,7 +45,7 @@ final class JsonFeedRenderer {
     byte[] render(FeedScope scope, List<Article> articles, Map<Long, String> feedIds, DocumentLinks history) {
         ObjectNode feed = NODES.objectNode();
         feed.put("version", VERSION);
-        feed.put("title", RtlText.title(scope.title(siteTitle)));
+        feed.put("title", FeedTitle.isolated(scope.title(siteTitle)));
         feed.put("home_page_url", scope.pageUrl(links));
         // The feed's identifier: an archive page names the feed it belongs to.
         feed.put("feed_url", history.current() != null ? history.current() : history.self());
@@ -84,7 +84,7 @@ final class JsonFeedRenderer {
         ObjectNode item = NODES.objectNode();
         item.put("id", feedId(article.id(), feedIds));
         item.put("url", links.article(article.id()));
-        item.put("title", RtlText.title(article.title()));
+        item.put("title", FeedTitle.isolated(article.title()));
         item.put("content_html", texts.contentHtml());
         item.put("summary", texts.summary());
         if (article.image() != null) {
