@@ -25,7 +25,10 @@ public record Config(
         boolean hijriDates,
         DateStyle.MonthNames monthNames,
         DateStyle.Digits digits,
-        int sitemapPageSize) {
+        int sitemapPageSize,
+        int archiveSize,
+        List<String> webSubHubs,
+        boolean webSubAllowPrivate) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -42,8 +45,17 @@ public record Config(
         if (relatedCount < 0 || relatedCount > 20) {
             throw new IllegalArgumentException("KHULASA_RELATED_COUNT must be 0-20, got " + relatedCount);
         }
+        if (archiveSize < 10 || archiveSize > 1000) {
+            throw new IllegalArgumentException("KHULASA_ARCHIVE_SIZE must be 10-1000, got " + archiveSize);
+        }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
+        webSubHubs = List.copyOf(webSubHubs);
+        for (String hub : webSubHubs) {
+            if (!hub.startsWith("http://") && !hub.startsWith("https://")) {
+                throw new IllegalArgumentException("KHULASA_WEBSUB_HUBS must be http(s) URLs separated by commas, got '" + hub + "'");
+            }
+        }
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -67,7 +79,16 @@ public record Config(
                 }),
                 choice(env, "KHULASA_MONTH_NAMES", "egyptian or levantine", "egyptian", DateStyle.MonthNames::parse),
                 choice(env, "KHULASA_DIGITS", "arabic-indic or western", "arabic-indic", DateStyle.Digits::parse),
-                intVar(env, "KHULASA_SITEMAP_PAGE_SIZE", 10_000));
+                intVar(env, "KHULASA_SITEMAP_PAGE_SIZE", 10_000),
+                intVar(env, "KHULASA_ARCHIVE_SIZE", 100),
+                Arrays.stream(env.getOrDefault("KHULASA_WEBSUB_HUBS", "").split(","))
+                        .map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                boolVar(env, "KHULASA_WEBSUB_ALLOW_PRIVATE"));
+    }
+
+    /** The hubs feeds name: the external ones configured, or the built-in one at /websub. */
+    public List<String> advertisedHubs() {
+        return webSubHubs.isEmpty() ? List.of(baseUrl + "/websub") : webSubHubs;
     }
 
     /** How pages write dates. */
@@ -112,6 +133,17 @@ public record Config(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " must be " + allowed + ", got '" + value + "'");
         }
+    }
+
+    private static boolean boolVar(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
     }
 
     private static String blankToNull(String s) {

@@ -90,6 +90,9 @@ public interface ArticleStore extends AutoCloseable {
     /** The earliest publication time after {@code now}: when scheduled content next appears. */
     Optional<Instant> nextScheduledAfter(Instant now);
 
+    /** Id-range queries for archived feeds. */
+    ArchiveIndex archive();
+
     /**
      * Indexes every article's words again and chooses every automatic related pick again (after
      * importing an archive, or upgrading), reporting progress as it goes; editors' picks stay.

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.khulasa.article.ArchiveIndex;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
@@ -22,6 +23,7 @@ import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
+import org.khulasa.websub.WebSubStore;
 
 /**
  * The article store over Jdbi: the write path (create, update, delete) here, from top to bottom;
@@ -40,6 +42,8 @@ public final class JdbiArticleStore implements ArticleStore {
     private final ChangeStamps stamps;
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
+    private final JdbiArchiveIndex archive;
+    private final JdbiWebSubStore webSub;
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
@@ -53,6 +57,18 @@ public final class JdbiArticleStore implements ArticleStore {
         this.stamps = new ChangeStamps(changes);
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
+        this.archive = new JdbiArchiveIndex(jdbi);
+        this.webSub = new JdbiWebSubStore(jdbi);
+    }
+
+    /** The WebSub hub's subscriptions and deliveries, in the same database. */
+    public WebSubStore webSub() {
+        return webSub;
+    }
+
+    @Override
+    public ArchiveIndex archive() {
+        return archive;
     }
 
     @Override

@@ -49,6 +49,22 @@ public final class FeedHandler {
         };
     }
 
+    /** The handler of the route {@code FeedPath.archiveRoute(kind, format)}: archive pages (RFC 5005). */
+    public Handler archive(FeedScope.Kind kind, FeedFormat format) {
+        return ctx -> {
+            String slug = kind == FeedScope.Kind.SITE ? null : slug(ctx);
+            String text = ctx.pathParam("page");
+            if (!text.matches("(0|[1-9][0-9]{0,11})")) {
+                throw ProblemException.notFound("no archive page " + text + " at " + ctx.path());
+            }
+            long page = Long.parseLong(text);
+            FeedScope scope = scope(kind, slug);
+            serve(ctx, FeedPath.archive(scope, page, format).cacheKey(), format.contentType(),
+                    now -> feeds.renderArchive(scope, format, page, now).orElseThrow(
+                            () -> ProblemException.notFound("archive page " + page + " holds no article of this feed")));
+        };
+    }
+
     public void opml(Context ctx) {
         serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, feeds::opml);
     }
