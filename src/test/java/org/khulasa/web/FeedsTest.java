@@ -264,7 +264,8 @@ class FeedsTest {
                     server.url("/feeds/author/omar-khatib/rss.xml"), server.url("/feeds/author/omar-khatib/atom.xml"),
                     server.url("/feeds/author/omar-khatib/feed.json"),
                     // the article's tag «أخبار»
-                    server.url("/feeds/tag/akhbar/rss.xml"), server.url("/feeds/tag/akhbar/atom.xml")), urls);
+                    server.url("/feeds/tag/akhbar/rss.xml"), server.url("/feeds/tag/akhbar/atom.xml"),
+                    server.url("/feeds/tag/akhbar/feed.json")), urls);
         }
     }
 
