@@ -2,10 +2,6 @@ package org.khulasa.feed;
 
 import com.rometools.modules.atom.modules.AtomLinkModule;
 import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.modules.mediarss.MediaEntryModuleImpl;
-import com.rometools.modules.mediarss.types.MediaContent;
-import com.rometools.modules.mediarss.types.Metadata;
-import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Generator;
@@ -28,7 +24,6 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -71,25 +66,27 @@ public final class FeedRenderer {
     private final ItemTextCache itemTextCache;
 
     public FeedRenderer(SiteLinks links, String siteTitle) {
-        this.links = links;
-        this.siteTitle = siteTitle;
-        this.itemTextCache = new ItemTextCache(links, ItemTextCache.CAPACITY);
+        this(links, siteTitle, new ItemTextCache(links, ItemTextCache.CAPACITY));
     }
 
-    /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */
-    public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
-        return render(scope, format, articles, lastModified, Map.of());
+    /** Sharing {@code itemTextCache} with the JSON Feed renderer: both carry the same item HTML. */
+    FeedRenderer(SiteLinks links, String siteTitle, ItemTextCache itemTextCache) {
+        this.links = links;
+        this.siteTitle = siteTitle;
+        this.itemTextCache = itemTextCache;
     }
 
     /**
-     * As above; {@code feedIds} holds the ids imported articles had in their old site's feeds
-     * (RSS guid, Atom id), which they keep so that subscribers see no item twice.
+     * {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated;
+     * {@code feedIds} holds the ids imported articles had in their old site's feeds (RSS guid, Atom id),
+     * which they keep so that subscribers see no item twice; {@code history} gives the self link and
+     * the archive links.
      */
     public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified,
-            Map<Long, String> feedIds) {
+            Map<Long, String> feedIds, DocumentLinks history) {
         List<ItemTextCache.Item> items = articles.stream().map(itemTextCache::of).toList();
         // A SyndFeed is not safe to share or reuse (rendering moves its foreign markup): a fresh one each time.
-        WireFeed wire = syndFeed(scope, format, articles, items, lastModified, feedIds).createWireFeed();
+        WireFeed wire = syndFeed(scope, format, articles, items, lastModified, feedIds, history.self()).createWireFeed();
         Document doc;
         List<Element> itemElements;
         if (wire instanceof Channel channel) {
@@ -99,6 +96,7 @@ public final class FeedRenderer {
             doc = jdom(channel);
             Element channelElement = doc.getRootElement().getChild("channel");
             finishRss(channelElement, articles, lastModified);
+            LinkMarkup.add(channelElement, format, history, format.mediaType());
             itemElements = channelElement.getChildren("item");
         } else {
             Feed atom = (Feed) wire;
@@ -107,6 +105,7 @@ public final class FeedRenderer {
             atom.setGenerator(generator);
             doc = jdom(atom);
             finishAtom(doc.getRootElement(), articles, lastModified);
+            LinkMarkup.add(doc.getRootElement(), format, history, format.mediaType());
             itemElements = doc.getRootElement().getChildren("entry", ATOM);
         }
         Map<Element, ItemTextCache.Item> itemOf = new IdentityHashMap<>();
@@ -117,7 +116,7 @@ public final class FeedRenderer {
     }
 
     private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, List<ItemTextCache.Item> items,
-            Instant lastModified, Map<Long, String> feedIds) {
+            Instant lastModified, Map<Long, String> feedIds, String self) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
@@ -131,11 +130,11 @@ public final class FeedRenderer {
             feed.setLanguage("ar");
             // Added beside Rome's Dublin Core module, which carries the language.
             List<Module> modules = new ArrayList<>(feed.getModules());
-            modules.add(atomLinks(List.of(link("self", scope.selfUrl(links, format), "application/rss+xml", null))));
+            modules.add(atomLinks(List.of(link("self", self, "application/rss+xml", null))));
             feed.setModules(modules);
         } else {
             feed.setLinks(List.of(
-                    syndLink("self", scope.selfUrl(links, format), "application/atom+xml", null),
+                    syndLink("self", self, "application/atom+xml", null),
                     syndLink("alternate", scope.pageUrl(links), "text/html", null)));
             // RFC 4287 wants a feed author unless every entry has one; an empty feed has none.
             boolean byAuthor = scope.kind() == FeedScope.Kind.AUTHOR;
@@ -189,7 +188,7 @@ public final class FeedRenderer {
         }
         entry.setCategories(List.of(category));
         if (article.image() != null) {
-            modules.add(media(article));
+            modules.add(MediaImage.of(article, format == FeedFormat.RSS));
         }
         if (!modules.isEmpty()) {
             List<Module> all = new ArrayList<>(entry.getModules());
@@ -233,24 +232,6 @@ public final class FeedRenderer {
             entry.getChild("published", ATOM).setText(iso(article.published()));
             entry.getChild("updated", ATOM).setText(iso(article.updated()));
             entry.getChild("category", ATOM).setAttribute("label", article.category().name());
-        }
-    }
-
-    private static MediaEntryModuleImpl media(Article article) {
-        try {
-            MediaContent content = new MediaContent(new UrlReference(article.image().url()));
-            content.setType(article.image().type());
-            content.setMedium("image");
-            if (article.image().caption() != null) {
-                Metadata metadata = new Metadata();
-                metadata.setDescription(RssText.inert(article.image().caption()));
-                content.setMetadata(metadata);
-            }
-            MediaEntryModuleImpl media = new MediaEntryModuleImpl();
-            media.setMediaContents(new MediaContent[] {content});
-            return media;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("stored image URL is not a URI: " + article.image().url(), e);
         }
     }
 

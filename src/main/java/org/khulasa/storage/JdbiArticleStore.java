@@ -9,17 +9,22 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.khulasa.article.ArchiveIndex;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStamp;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.Filing;
+import org.khulasa.article.IdBlock;
+import org.khulasa.article.Tag;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
+import org.khulasa.websub.WebSubStore;
 
 /**
  * The article store over Jdbi: the write path (create, update, delete) here, from top to bottom;
@@ -38,6 +43,8 @@ public final class JdbiArticleStore implements ArticleStore {
     private final ChangeStamps stamps;
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
+    private final JdbiArchiveIndex archive;
+    private final JdbiWebSubStore webSub;
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
@@ -51,6 +58,18 @@ public final class JdbiArticleStore implements ArticleStore {
         this.stamps = new ChangeStamps(changes);
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
+        this.archive = new JdbiArchiveIndex(jdbi);
+        this.webSub = new JdbiWebSubStore(jdbi);
+    }
+
+    /** The WebSub hub's subscriptions and deliveries, in the same database. */
+    public WebSubStore webSub() {
+        return webSub;
+    }
+
+    @Override
+    public ArchiveIndex archive() {
+        return archive;
     }
 
     @Override
@@ -196,12 +215,7 @@ public final class JdbiArticleStore implements ArticleStore {
     private static void storeTags(Handle h, long articleId, List<String> tags) {
         h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
         for (int i = 0; i < tags.size(); i++) {
-            long tagId = h.createQuery("""
-                            INSERT INTO tags (name) VALUES (:name)
-                            ON CONFLICT (name) DO UPDATE SET name = excluded.name
-                            RETURNING id
-                            """)
-                    .bind("name", tags.get(i)).mapTo(Long.class).one();
+            long tagId = TagSlugs.upsert(h, tags.get(i));
             h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
                     .bind("a", articleId).bind("p", i).bind("t", tagId).execute();
         }
@@ -241,6 +255,40 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
+    public Optional<Tag> tag(String slug, Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.bySlug(h, slug, visibleAt.toEpochMilli())));
+    }
+
+    @Override
+    public List<Tag> tags(Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.inUse(h, visibleAt.toEpochMilli())));
+    }
+
+    @Override
+    public List<Tag> tagsNamed(List<String> names) {
+        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.named(h, names)));
+    }
+
+    @Override
+    public List<Article> newer(ArticleQuery query) {
+        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.newer(h, query)));
+    }
+
+    @Override
+    public List<IdBlock> publishedIdBlocks(int size, Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.idBlocks(h, size, visibleAt)));
+    }
+
+    @Override
+    public List<ArticleStamp> publishedStamps(long fromId, long toId, Instant visibleAt) {
+        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.stamps(h, fromId, toId, visibleAt)));
+    }
+
+    @Override
+    public List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit) {
+        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.since(h, after, visibleAt, limit)));
+    }
+
     public Optional<Category> category(String slug, Instant visibleAt) {
         return queue.guarded(() -> jdbi.withHandle(h -> Scopes.category(h, slug, visibleAt)));
     }

@@ -141,12 +141,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 .bind("imageCaption", d.image() == null ? null : d.image().caption())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
         for (int i = 0; i < d.tags().size(); i++) {
-            long tag = h.createQuery("""
-                            INSERT INTO tags (name) VALUES (:name)
-                            ON CONFLICT (name) DO UPDATE SET name = excluded.name
-                            RETURNING id
-                            """)
-                    .bind("name", d.tags().get(i)).mapTo(Long.class).one();
+            long tag = TagSlugs.upsert(h, d.tags().get(i));
             h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
                     .bind("a", id).bind("p", i).bind("t", tag).execute();
         }
