@@ -2,14 +2,11 @@ package org.khulasa.feed;
 
 import com.rometools.modules.atom.modules.AtomLinkModule;
 import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.modules.mediarss.MediaEntryModuleImpl;
-import com.rometools.modules.mediarss.types.MediaContent;
-import com.rometools.modules.mediarss.types.Metadata;
-import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -28,8 +25,8 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -42,6 +39,7 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.khulasa.article.Article;
+import org.khulasa.article.Author;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
 import org.khulasa.links.SiteLinks;
@@ -67,10 +65,11 @@ public final class FeedRenderer {
     private final String siteTitle;
     private final ItemTextCache itemTextCache;
 
-    public FeedRenderer(SiteLinks links, String siteTitle) {
+    /** {@code zone} dates corrections as the newsroom reads them; feed times stay UTC. */
+    public FeedRenderer(SiteLinks links, String siteTitle, ZoneId zone) {
         this.links = links;
         this.siteTitle = siteTitle;
-        this.itemTextCache = new ItemTextCache(links, ItemTextCache.CAPACITY);
+        this.itemTextCache = new ItemTextCache(links, zone, ItemTextCache.CAPACITY);
     }
 
     /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */
@@ -149,8 +148,9 @@ public final class FeedRenderer {
         SyndCategory category = new SyndCategoryImpl();
         List<Module> modules = new ArrayList<>();
         if (format == FeedFormat.RSS) {
-            // RSS readers show dc:creator; Rome drops an RSS author without an e-mail address.
-            entry.setAuthor(article.author().name());
+            // RSS readers show dc:creator, one per byline; Rome drops an RSS author without an e-mail address.
+            ((DCModule) entry.getModule(DCModule.URI)).setCreators(
+                    article.authors().stream().map(Author::name).toList());
             category.setName(article.category().name());
             // RSS <description> is HTML: plain text with < or & must arrive as text, not markup.
             entry.setDescription(content("text/html", texts.rssSummary()));
@@ -162,7 +162,8 @@ public final class FeedRenderer {
                 modules.add(atomLinks(related));
             }
         } else {
-            entry.setAuthors(List.of(person(article.author().name(), links.authorPage(article.author().slug()))));
+            entry.setAuthors(article.authors().stream()
+                    .map(a -> person(a.name(), links.authorPage(a.slug()))).toList());
             category.setName(article.category().slug()); // the term; the Arabic label is added in finishAtom
             entry.setDescription(content("text", texts.summary()));
             List<SyndLink> entryLinks = new ArrayList<>();
@@ -170,11 +171,17 @@ public final class FeedRenderer {
             for (RelatedLink r : article.related()) {
                 entryLinks.add(syndLink("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
             }
+            if (article.image() != null) {
+                entryLinks.add(FeedImages.atomEnclosure(article.image()));
+            }
             entry.setLinks(entryLinks);
         }
         entry.setCategories(List.of(category));
         if (article.image() != null) {
-            modules.add(media(article));
+            modules.add(FeedImages.media(article.image()));
+            if (format == FeedFormat.RSS) {
+                entry.setEnclosures(FeedImages.rssEnclosures(article.image()));
+            }
         }
         if (!modules.isEmpty()) {
             List<Module> all = new ArrayList<>(entry.getModules());
@@ -209,24 +216,6 @@ public final class FeedRenderer {
             entry.getChild("published", ATOM).setText(iso(article.published()));
             entry.getChild("updated", ATOM).setText(iso(article.updated()));
             entry.getChild("category", ATOM).setAttribute("label", article.category().name());
-        }
-    }
-
-    private static MediaEntryModuleImpl media(Article article) {
-        try {
-            MediaContent content = new MediaContent(new UrlReference(article.image().url()));
-            content.setType(article.image().type());
-            content.setMedium("image");
-            if (article.image().caption() != null) {
-                Metadata metadata = new Metadata();
-                metadata.setDescription(article.image().caption());
-                content.setMetadata(metadata);
-            }
-            MediaEntryModuleImpl media = new MediaEntryModuleImpl();
-            media.setMediaContents(new MediaContent[] {content});
-            return media;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("stored image URL is not a URI: " + article.image().url(), e);
         }
     }
 

@@ -1,6 +1,7 @@
 package org.khulasa.feed;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -19,9 +20,9 @@ public final class Feeds {
     private final String siteTitle;
     private final int size;
 
-    public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size) {
+    public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size, ZoneId zone) {
         this.store = store;
-        this.renderer = new FeedRenderer(links, siteTitle);
+        this.renderer = new FeedRenderer(links, siteTitle, zone);
         this.links = links;
         this.siteTitle = siteTitle;
         this.size = size;

@@ -34,7 +34,10 @@ public final class DatabaseCopy {
             new Table("authors", true, "id", "slug", "name", "changed_at"),
             new Table("tags", true, "id", "name"),
             new Table("articles", true, "id", "title", "summary", "body", "category_id", "author_id",
-                    "published_at", "created_at", "updated_at", "image_url", "image_type", "image_caption"),
+                    "published_at", "created_at", "updated_at", "image_url", "image_type", "image_caption",
+                    "status", "revision", "image_width", "image_height", "image_bytes"),
+            new Table("article_authors", false, "article_id", "position", "author_id"),
+            new Table("article_corrections", false, "article_id", "position", "noted_at", "note"),
             new Table("article_tags", false, "article_id", "position", "tag_id"),
             new Table("article_related", false, "article_id", "position", "related_id", "chosen_by"),
             new Table("idempotency_keys", false, "token_hash", "idem_key", "request_hash", "article_id", "created_at"));

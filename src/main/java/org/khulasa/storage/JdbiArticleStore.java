@@ -3,11 +3,8 @@ package org.khulasa.storage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
@@ -15,10 +12,14 @@ import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Change;
+import org.khulasa.article.EditConflictException;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
+import org.khulasa.article.Revisions;
+import org.khulasa.article.Status;
 
 /**
  * The article store over Jdbi: the write path (create, update, delete) here, from top to bottom;
@@ -70,24 +71,20 @@ public final class JdbiArticleStore implements ArticleStore {
                 }
             }
             RelatedLists.checkExist(h, draft.related(), -1);
-            Instant updated = stamps.next(h, now);
+            boolean visible = draft.status() == Status.PUBLISHED;
+            // A draft changes nothing readers see: no change time, no feed marked as changed.
+            Instant updated = visible ? stamps.next(h, now) : now;
             // Not `updated`, which may run a few ms ahead of the clock to stay unique.
             Instant published = draft.published() != null ? draft.published() : now;
-            long id = h.createUpdate("""
-                            INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
-                                                  created_at, updated_at, image_url, image_type, image_caption)
-                            VALUES (:title, :summary, :body, :category, :author, :published,
-                                    :updated, :updated, :imageUrl, :imageType, :imageCaption)
-                            """)
-                    .bind("category", Scopes.upsertCategory(h, draft.category()))
-                    .bind("author", Scopes.upsertAuthor(h, draft.author()))
-                    .bind("published", published.toEpochMilli())
-                    .bind("updated", updated.toEpochMilli())
-                    .bindMap(contentOf(draft))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            storeTags(h, id, draft.tags());
+            List<Long> authors = Scopes.upsertAuthors(h, draft.authors(), visible);
+            long id = ArticleRows.insert(h, draft, Scopes.upsertCategory(h, draft.category(), visible), authors.get(0),
+                    published, updated);
+            ArticleBylines.replace(h, id, authors);
+            ArticleRows.storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
-            ChangeStamps.touchScopesOf(h, id);
+            if (visible) {
+                ChangeStamps.touchScopesOf(h, id);
+            }
             try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.replace(id, null, words);
             }
@@ -102,99 +99,90 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public Optional<Article> update(long id, ArticleDraft draft) {
+    public Optional<Article> update(long id, ArticleDraft draft, Revisions base) {
         return queue.writing(() -> jdbi.inTransaction(h -> {
             ChangeStamps.lockWrites(h);
-            Optional<Long> published = h.createQuery("SELECT published_at FROM articles WHERE id = :id")
-                    .bind("id", id).mapTo(Long.class).findOne();
-            if (published.isEmpty()) {
+            Optional<ArticleReads.Stored> found = ArticleReads.stored(h, id);
+            if (found.isEmpty()) {
                 return Optional.<Article>empty();
+            }
+            ArticleReads.Stored before = found.get();
+            if (!base.admits(before.revision())) {
+                throw new EditConflictException(ArticleReads.find(h, id, null).orElseThrow());
             }
             RelatedLists.checkExist(h, draft.related(), id);
             ArticleText stored = ArticleReads.textsOf(h, List.of(id)).get(id);
-            IndexedText before = matcher.indexText(stored);
+            IndexedText beforeWords = matcher.indexText(stored);
             Instant now = clock.instant();
-            Instant updated = stamps.next(h, now);
-            Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
-            ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or author
-            h.createUpdate("""
-                            UPDATE articles
-                            SET title = :title, summary = :summary, body = :body,
-                                category_id = :category, author_id = :author, published_at = :published,
-                                updated_at = :updated, image_url = :imageUrl, image_type = :imageType,
-                                image_caption = :imageCaption
-                            WHERE id = :id
-                            """)
-                    .bind("id", id)
-                    .bind("category", Scopes.upsertCategory(h, draft.category()))
-                    .bind("author", Scopes.upsertAuthor(h, draft.author()))
-                    // A full replace without a time keeps the original one: an edit is not news.
-                    .bind("published", newPublished.toEpochMilli())
-                    .bind("updated", updated.toEpochMilli())
-                    .bindMap(contentOf(draft))
-                    .execute();
-            storeTags(h, id, draft.tags());
+            boolean wasPublic = before.status() == Status.PUBLISHED;
+            boolean isPublic = draft.status() == Status.PUBLISHED;
+            // Saving a draft changes nothing readers see: no change time, no feed marked as changed.
+            boolean visible = wasPublic || isPublic;
+            Instant changed = visible ? stamps.next(h, now) : now;
+            // A full replace without a time keeps the original one (an edit is not news), but
+            // publishing a draft publishes it now.
+            Instant newPublished = draft.published() != null ? draft.published()
+                    : isPublic && !wasPublic ? now : before.published();
+            // A minor fix keeps the time readers were told of, so they don't see the item as new again.
+            Instant updated = wasPublic && isPublic && draft.change() == Change.MINOR ? before.updated() : changed;
+            if (visible) {
+                ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or authors
+            }
+            List<Long> authors = Scopes.upsertAuthors(h, draft.authors(), isPublic);
+            ArticleRows.update(h, id, draft, Scopes.upsertCategory(h, draft.category(), isPublic), authors.get(0),
+                    newPublished, updated);
+            ArticleBylines.replace(h, id, authors);
+            ArticleRows.storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
-            ChangeStamps.touchScopesOf(h, id);
+            if (draft.change() == Change.CORRECTION) {
+                ArticleCorrections.add(h, id, changed, draft.note());
+            }
             ArticleText text = ArticleText.of(draft, newPublished);
             IndexedText words = matcher.indexText(text);
             try (StoredWordIndex index = dialect.wordIndex(h)) {
-                index.replace(id, before, words);
+                index.replace(id, beforeWords, words);
             }
             lists.fill(h, id, text, words, now);
-            lists.refreshListsNaming(h, id, RelatedLists.listsPicking(h, id), now);
-            if (!stored.title().equals(draft.title())) {
-                // Lists an editor chose show this title too: their feeds change with it.
-                RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
+            if (visible) {
+                ChangeStamps.touchScopesOf(h, id);
+                lists.refreshListsNaming(h, id, RelatedLists.listsPicking(h, id), now);
+                if (!stored.title().equals(draft.title())) {
+                    // Lists an editor chose show this title too: their feeds change with it.
+                    RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
+                }
             }
             return ArticleReads.find(h, id, null);
         }));
     }
 
     @Override
-    public boolean delete(long id) {
+    public boolean delete(long id, Revisions base) {
         return queue.writing(() -> jdbi.inTransaction(h -> {
             ChangeStamps.lockWrites(h);
-            List<Long> naming = RelatedLists.listsNaming(h, id);
-            ArticleText gone = ArticleReads.textsOf(h, List.of(id)).get(id);
-            if (gone == null) {
+            Optional<ArticleReads.Stored> found = ArticleReads.stored(h, id);
+            if (found.isEmpty()) {
                 return false;
             }
+            if (!base.admits(found.get().revision())) {
+                throw new EditConflictException(ArticleReads.find(h, id, null).orElseThrow());
+            }
+            // A draft leaves without a trace readers could see.
+            boolean visible = found.get().status() == Status.PUBLISHED;
+            List<Long> naming = RelatedLists.listsNaming(h, id);
+            ArticleText gone = ArticleReads.textsOf(h, List.of(id)).get(id);
             try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.forget(id, matcher.indexText(gone));
             }
-            stamps.next(h, clock.instant());
-            ChangeStamps.touchScopesOf(h, id);
+            if (visible) {
+                stamps.next(h, clock.instant());
+                ChangeStamps.touchScopesOf(h, id);
+            }
             h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
-            lists.refreshListsNaming(h, id, naming, clock.instant());
+            if (visible) {
+                lists.refreshListsNaming(h, id, naming, clock.instant());
+            }
             return true;
         }));
-    }
-
-    /** Replaces the article's tags with {@code tags}, in the editor's order, each tag created on first use. */
-    private static void storeTags(Handle h, long articleId, List<String> tags) {
-        h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
-        for (int i = 0; i < tags.size(); i++) {
-            long tagId = h.createQuery("""
-                            INSERT INTO tags (name) VALUES (:name)
-                            ON CONFLICT (name) DO UPDATE SET name = excluded.name
-                            RETURNING id
-                            """)
-                    .bind("name", tags.get(i)).mapTo(Long.class).one();
-            h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
-                    .bind("a", articleId).bind("p", i).bind("t", tagId).execute();
-        }
-    }
-
-    private static Map<String, Object> contentOf(ArticleDraft draft) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("title", draft.title());
-        values.put("summary", draft.summary());
-        values.put("body", draft.body());
-        values.put("imageUrl", draft.image() == null ? null : draft.image().url());
-        values.put("imageType", draft.image() == null ? null : draft.image().type());
-        values.put("imageCaption", draft.image() == null ? null : draft.image().caption());
-        return values;
     }
 
     // ---- reads and the rest, handed on -------------------------------------------------------

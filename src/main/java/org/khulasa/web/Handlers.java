@@ -24,7 +24,7 @@ public final class Handlers {
     private final FeedHandler feeds;
     private final CachedFeedHandler cachedFeeds;
 
-    /** {@code feedSize} articles per feed and per page; pages show dates in {@code timeZone}. */
+    /** {@code feedSize} articles per feed and per page; pages and corrections show dates in {@code timeZone}. */
     public Handlers(ArticleStore store, Clock clock, SiteLinks links, List<String> editorTokens,
                     String siteTitle, int feedSize, ZoneId timeZone, FeedPolls polls) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
@@ -33,7 +33,7 @@ public final class Handlers {
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
         FeedCache feedCache = new FeedCache();
-        this.feeds = new FeedHandler(new Feeds(store, links, siteTitle, feedSize), feedCache, clock, polls);
+        this.feeds = new FeedHandler(new Feeds(store, links, siteTitle, feedSize, timeZone), feedCache, clock, polls);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         // Any write may change several feeds (site, category, author, related titles): drop them all.
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);

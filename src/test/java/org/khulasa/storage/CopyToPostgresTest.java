@@ -87,7 +87,7 @@ class CopyToPostgresTest {
             // a follow-up of article 1 finds it among the copied articles.
             JsonNode first = TestServer.parse(postgres.get("/api/articles/1").body());
             ObjectNode followUp = Articles.article("متابعة: " + first.get("title").asText(),
-                    first.get("category").get("slug").asText(), first.get("author").get("slug").asText());
+                    first.get("category").get("slug").asText(), first.get("authors").get(0).get("slug").asText());
             followUp.put("body", first.get("body").asText());
             followUp.set("tags", first.get("tags"));
             JsonNode created = postgres.create(followUp.toString());

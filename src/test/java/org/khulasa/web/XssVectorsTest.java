@@ -52,7 +52,7 @@ class XssVectorsTest {
                     assertEquals(XmlText(sent.get(field).asText()), read.get(field).asText(), field + " of vector " + i);
                 }
                 assertEquals(XmlText(sent.get("category").get("name").asText()), read.get("category").get("name").asText());
-                assertEquals(XmlText(sent.get("author").get("name").asText()), read.get("author").get("name").asText());
+                assertEquals(XmlText(sent.get("author").get("name").asText()), read.get("authors").get(0).get("name").asText());
                 assertEquals(XmlText(sent.get("image").get("caption").asText()), read.get("image").get("caption").asText());
                 assertEquals(XmlText(sent.get("tags").get(0).asText()).strip(), read.get("tags").get(0).asText(), "tag of vector " + i);
             }

@@ -22,6 +22,10 @@ public final class ArabicDates {
         this.zone = zone;
     }
 
+    ZoneId zone() {
+        return zone;
+    }
+
     public String day(Instant instant) {
         return DAY.format(instant.atZone(zone));
     }

@@ -3,6 +3,8 @@ package org.khulasa.web.pages;
 import java.util.List;
 import org.jsoup.nodes.Element;
 import org.khulasa.article.Article;
+import org.khulasa.article.Correction;
+import org.khulasa.article.CorrectionNotes;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
 import org.khulasa.links.SiteLinks;
@@ -32,8 +34,7 @@ final class ArticlePage {
         Element header = story.appendElement("header");
         header.appendElement("h1").attr("dir", "auto").text(RtlText.title(article.title()));
         Element byline = header.appendElement("p").addClass("byline");
-        byline.appendElement("a").attr("rel", "author").attr("href", links.authorPage(article.author().slug()))
-                .attr("dir", "auto").text(article.author().name());
+        Bylines.append(byline, article.authors(), links);
         byline.appendText(" · ");
         dates.appendTime(byline, article.published());
         if (article.summary() != null && !article.summary().isBlank()) {
@@ -44,13 +45,29 @@ final class ArticlePage {
             Element figure = story.appendElement("figure");
             String caption = article.image().caption();
             // The caption below says what the image shows; repeating it as alt would make screen readers say it twice.
-            figure.appendElement("img").attr("src", article.image().url()).attr("alt", "");
+            Element img = figure.appendElement("img").attr("src", article.image().url()).attr("alt", "");
+            // Known dimensions reserve the image's room, so the text does not jump when it arrives.
+            if (article.image().width() != null && article.image().height() != null) {
+                img.attr("width", article.image().width().toString()).attr("height", article.image().height().toString());
+            }
+            img.attr("loading", "lazy").attr("decoding", "async");
             if (caption != null && !caption.isBlank()) {
                 figure.appendElement("figcaption").attr("dir", "auto").text(caption);
             }
         }
 
         story.appendElement("div").addClass("body").html(article.body());
+        if (!article.corrections().isEmpty()) {
+            Element notes = story.appendElement("aside").addClass("corrections").attr("aria-label", "تصحيحات");
+            for (Correction correction : article.corrections()) {
+                Element note = notes.appendElement("p").addClass("correction").attr("dir", "auto");
+                Element heading = note.appendElement("strong").appendText(CorrectionNotes.LABEL + " (");
+                heading.appendElement("time").attr("datetime", correction.at().toString())
+                        .text(CorrectionNotes.day(correction, dates.zone()));
+                heading.appendText("):");
+                note.appendText(" " + correction.note());
+            }
+        }
 
         if (!related.isEmpty()) {
             Element section = story.appendElement("section").addClass("related").attr("aria-labelledby", "related");

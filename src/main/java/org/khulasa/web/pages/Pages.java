@@ -71,7 +71,7 @@ public final class Pages {
         }
         Article article = found.get();
         List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
-        feeds.addAll(layout.feeds(FeedScope.of(article.author())));
+        article.authors().forEach(author -> feeds.addAll(layout.feeds(FeedScope.of(author))));
         Document doc = layout.page(RtlText.title(article.title()), feeds, store.categories());
         articlePage.fill(PageLayout.main(doc), article, article.related());
         send(ctx, 200, doc);
