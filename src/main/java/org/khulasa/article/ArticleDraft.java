@@ -2,6 +2,7 @@ package org.khulasa.article;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What an editor sent, validated and made safe: body sanitized, XML-illegal characters removed.
@@ -24,6 +25,11 @@ public record ArticleDraft(
         String note) {
 
     public ArticleDraft {
+        if (authors.isEmpty()) {
+            throw new IllegalArgumentException("an article has at least one byline");
+        }
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(change, "change");
         authors = List.copyOf(authors);
         related = List.copyOf(related);
         tags = List.copyOf(tags);
