@@ -13,6 +13,7 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.feed.FeedPath;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.Metrics;
@@ -32,12 +33,17 @@ public final class App {
     }
 
     public static Javalin create(Config config, ArticleStore store, Clock clock) {
-        return create(config, store, clock, new Metrics());
+        return create(config, store, ImportedArchive.NONE, clock, new Metrics());
     }
 
     /** {@code metrics} counts what the server does; {@code /metrics} serves them when a token is set. */
     public static Javalin create(Config config, ArticleStore store, Clock clock, Metrics metrics) {
-        Handlers web = new Handlers(store, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
+        return create(config, store, ImportedArchive.NONE, clock, metrics);
+    }
+
+    /** With {@code archive}, imported articles keep their old feed ids and old addresses answer 301. */
+    public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, Clock clock, Metrics metrics) {
+        Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
                 config.siteTitle(), config.feedSize(), config.timeZone(), metrics.feedPolls());
         Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());
@@ -82,6 +88,7 @@ public final class App {
             cfg.routes.post("/desk/api/suggestions", desk::suggestions);
             cfg.routes.post("/desk/api/preview", desk::preview);
 
+            cfg.routes.before("/", web.oldAddresses()::beforeHome);
             cfg.routes.get("/", web.pages()::home);
             cfg.routes.get("/articles/{id}", web.pages()::article);
             cfg.routes.get("/category/{slug}", web.pages()::category);
@@ -101,7 +108,11 @@ public final class App {
 
             cfg.routes.exception(Exception.class, web.problems()::handle);
             // Requests no route matched (a handler's own 404/405 already has a body).
-            cfg.routes.error(404, ctx -> web.problems().fillUnlessAnswered(ctx, 404, "Not found", "nothing is served at " + ctx.path()));
+            cfg.routes.error(404, ctx -> {
+                if (!web.oldAddresses().answer(ctx)) {
+                    web.problems().fillUnlessAnswered(ctx, 404, "Not found", "nothing is served at " + ctx.path());
+                }
+            });
             cfg.routes.error(405, ctx -> web.problems().fillUnlessAnswered(ctx, 405, "Method not allowed",
                     ctx.req().getMethod() + " is not allowed on " + ctx.path()));
         });

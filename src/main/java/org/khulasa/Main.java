@@ -1,6 +1,7 @@
 package org.khulasa;
 
 import io.javalin.Javalin;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -9,6 +10,8 @@ import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
 import org.khulasa.storage.DatabaseCopy;
 import org.khulasa.storage.JdbiArticleStore;
+import org.khulasa.wordpress.WordPressImport;
+import org.khulasa.wordpress.WxrException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,7 +26,9 @@ public final class Main {
                    java -jar khulasa.jar --recompute-related   choose every related list again
                    java -jar khulasa.jar --backup FILE         a consistent copy of the live SQLite database
                    java -jar khulasa.jar --copy-to JDBC_URL    copy the configured database into an empty one
-                   java -jar khulasa.jar --health-check        exit 0 if the server on KHULASA_PORT answers /health""";
+                   java -jar khulasa.jar --health-check        exit 0 if the server on KHULASA_PORT answers /health
+                   java -jar khulasa.jar --import-wordpress FILE [--no-related]
+                                                               import a WordPress export (Tools → Export → All content)""";
 
     private Main() {
     }
@@ -40,6 +45,8 @@ public final class Main {
                 backup(config, Path.of(options.get(1)));
             } else if (options.size() == 2 && options.get(0).equals("--copy-to")) {
                 copyTo(config, options.get(1));
+            } else if (isImport(options)) {
+                System.exit(importWordPress(config, Path.of(options.get(1)), !options.contains("--no-related")));
             } else if (options.equals(List.of("--recompute-related"))) {
                 recomputeRelated(config);
             } else if (options.equals(List.of("--health-check"))) {
@@ -64,10 +71,11 @@ public final class Main {
         Logger log = LoggerFactory.getLogger(Main.class);
         Clock clock = Clock.systemUTC();
         Metrics metrics = new Metrics();
-        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock,
+        Database.Opened opened = Database.openWithArchive(config.jdbcUrl(), clock,
                 metrics.timed(new RelatedArticles(config.relatedCount())), metrics::watchPool);
+        JdbiArticleStore store = opened.store();
         if (sample) {
-            int loaded = SampleNewsroom.loadIfEmpty(store);
+            int loaded = SampleNewsroom.loadIfEmpty(store, opened.archive());
             if (loaded > 0) {
                 log.info("Loaded the sample newsroom: {} articles", loaded);
             } else {
@@ -75,7 +83,7 @@ public final class Main {
                         + " (it loads only into an empty database)");
             }
         }
-        Javalin app = App.create(config, store, clock, metrics);
+        Javalin app = App.create(config, store, opened.archive(), clock, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.stop();
@@ -86,6 +94,36 @@ public final class Main {
         }, "khulasa-shutdown"));
         app.start(config.port());
         log.info("Khulasa is serving {} on port {}", config.baseUrl(), app.port());
+    }
+
+    private static boolean isImport(List<String> options) {
+        return options.size() >= 2 && options.get(0).equals("--import-wordpress")
+                && (options.size() == 2 || options.size() == 3 && options.get(2).equals("--no-related"));
+    }
+
+    /**
+     * {@code --import-wordpress FILE}: 0 when imported, 2 when the file can't be read as a
+     * WordPress export (with where it goes wrong). Safe while the server runs: it hears of it.
+     */
+    private static int importWordPress(Config config, Path file, boolean related) {
+        if (!Files.isRegularFile(file)) {
+            System.err.println("No such file: " + file);
+            return 2;
+        }
+        Clock clock = Clock.systemUTC();
+        Database.Opened opened = Database.openWithArchive(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
+        try (JdbiArticleStore store = opened.store()) {
+            new WordPressImport(opened.archive(), store, clock, RecomputeProgress.toStandardOutput())
+                    .run(file, related).print(System.out);
+            return 0;
+        } catch (WxrException e) {
+            System.err.println(file + ": " + e.describe());
+            System.err.println("Nothing more was imported. Export the site again (Tools → Export → All content) and retry.");
+            return 2;
+        } catch (java.io.IOException e) {
+            System.err.println("Reading " + file + " failed: " + e.getMessage());
+            return 2;
+        }
     }
 
     /** {@code --backup FILE}: a consistent copy of the database, taken while the server runs. */

@@ -6,12 +6,14 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
-import org.khulasa.article.IdempotencyKey;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.article.Revisions;
 import org.khulasa.web.ArticleRequest;
 
@@ -58,14 +60,30 @@ public final class SampleNewsroom {
         }
     }
 
-    /** Loads the sample into {@code store} if it holds no article yet; answers how many were loaded. */
-    public static int loadIfEmpty(ArticleStore store) {
+    /**
+     * Loads the sample into {@code store} if it holds no article yet; answers how many were loaded.
+     * Each article's {@code updated} is its publication time (as if never edited since), not the
+     * moment of loading: a reader subscribed to a sample feed sees no item change on a restart.
+     */
+    public static int loadIfEmpty(ArticleStore store, ImportedArchive archive) {
         if (!store.list(ArticleQuery.site(null, 1)).isEmpty()) {
             return 0;
         }
         List<ArticleDraft> drafts = articles();
-        List<Long> ids = drafts.stream().map(d -> store.create(d, IdempotencyKey.NONE).article().id()).toList();
-        edits().forEach((n, edit) -> store.update(ids.get((int) (n - 1)), edit, Revisions.ANY));
+        archive.write(new ImportedArchive.Batch(drafts.stream()
+                .map(d -> new ImportedArchive.Article(null, 0, d,
+                        Objects.requireNonNull(d.published(), "every sample article says when it was published"), List.of()))
+                .toList(), List.of(), List.of()));
+        // Edits are applied as PUTs, at the clock's time, to the article they edit (found by title
+        // and time: ids are N only in a database that never held an article).
+        List<Article> loaded = store.list(ArticleQuery.site(null, drafts.size()));
+        edits().forEach((n, edit) -> {
+            ArticleDraft original = drafts.get((int) (n - 1));
+            long id = loaded.stream()
+                    .filter(a -> a.title().equals(original.title()) && a.published().equals(original.published()))
+                    .findFirst().orElseThrow().id();
+            store.update(id, edit, Revisions.ANY);
+        });
         // Each article was matched against those loaded before it; now all see all.
         store.recomputeRelated((step, done, total) -> { });
         return drafts.size();

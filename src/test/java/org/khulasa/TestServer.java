@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.metrics.Metrics;
 import org.khulasa.related.RelatedArticles;
 import org.khulasa.storage.Database;
@@ -31,12 +32,14 @@ public final class TestServer implements AutoCloseable {
 
     public final Config config;
     public final JdbiArticleStore store;
+    public final ImportedArchive archive;
     private final Javalin app;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private TestServer(Config config, JdbiArticleStore store, Javalin app) {
+    private TestServer(Config config, JdbiArticleStore store, ImportedArchive archive, Javalin app) {
         this.config = config;
         this.store = store;
+        this.archive = archive;
         this.app = app;
     }
 
@@ -74,9 +77,10 @@ public final class TestServer implements AutoCloseable {
         Config config = Config.fromEnvironment(all);
         // Wired as Main wires it, metrics included.
         Metrics metrics = new Metrics();
-        JdbiArticleStore store = Database.open(config.jdbcUrl(), clock,
+        Database.Opened opened = Database.openWithArchive(config.jdbcUrl(), clock,
                 metrics.timed(new RelatedArticles(config.relatedCount())), metrics::watchPool);
-        Javalin app = App.create(config, store, clock, metrics);
+        JdbiArticleStore store = opened.store();
+        Javalin app = App.create(config, store, opened.archive(), clock, metrics);
         try {
             app.start("127.0.0.1", config.port());
         } catch (RuntimeException e) {
@@ -84,7 +88,7 @@ public final class TestServer implements AutoCloseable {
             store.close();
             throw e;
         }
-        return new TestServer(config, store, app);
+        return new TestServer(config, store, opened.archive(), app);
     }
 
     /** {@code path} under the public base URL, as links in feeds and pages name it. */

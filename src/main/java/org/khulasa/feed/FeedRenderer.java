@@ -74,9 +74,18 @@ public final class FeedRenderer {
 
     /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */
     public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
+        return render(scope, format, articles, lastModified, Map.of());
+    }
+
+    /**
+     * As above; {@code feedIds} holds the ids imported articles had in their old site's feeds
+     * (RSS guid, Atom id), which they keep so that subscribers see no item twice.
+     */
+    public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified,
+            Map<Long, String> feedIds) {
         List<ItemTextCache.Item> items = articles.stream().map(itemTextCache::of).toList();
         // A SyndFeed is not safe to share or reuse (rendering moves its foreign markup): a fresh one each time.
-        WireFeed wire = syndFeed(scope, format, articles, items, lastModified).createWireFeed();
+        WireFeed wire = syndFeed(scope, format, articles, items, lastModified, feedIds).createWireFeed();
         Document doc;
         List<Element> itemElements;
         if (wire instanceof Channel channel) {
@@ -104,7 +113,7 @@ public final class FeedRenderer {
     }
 
     private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, List<ItemTextCache.Item> items,
-            Instant lastModified) {
+            Instant lastModified, Map<Long, String> feedIds) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
@@ -130,15 +139,16 @@ public final class FeedRenderer {
         }
         List<SyndEntry> entries = new ArrayList<>(articles.size());
         for (int i = 0; i < articles.size(); i++) {
-            entries.add(entry(articles.get(i), items.get(i), format));
+            Article article = articles.get(i);
+            entries.add(entry(article, items.get(i), format, feedIds.getOrDefault(article.id(), links.articleTagUri(article.id()))));
         }
         feed.setEntries(entries);
         return feed;
     }
 
-    private SyndEntry entry(Article article, ItemTextCache.Item texts, FeedFormat format) {
+    private SyndEntry entry(Article article, ItemTextCache.Item texts, FeedFormat format, String id) {
         SyndEntry entry = new SyndEntryImpl();
-        entry.setUri(links.articleTagUri(article.id()));
+        entry.setUri(id);
         entry.setTitle(FeedTitle.isolated(article.title()));
         entry.setLink(links.article(article.id()));
         entry.setPublishedDate(Date.from(article.published()));

@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -15,13 +17,23 @@ import org.khulasa.links.SiteLinks;
  */
 public final class Feeds {
     private final ArticleStore store;
+    private final ImportedArchive archive;
     private final FeedRenderer renderer;
     private final SiteLinks links;
     private final String siteTitle;
     private final int size;
 
     public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size, ZoneId zone) {
+        this(store, ImportedArchive.NONE, links, siteTitle, size, zone);
+    }
+
+    /**
+     * With {@code archive}, imported articles keep the ids their old feeds gave them; corrections
+     * show their dates in {@code zone}.
+     */
+    public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size, ZoneId zone) {
         this.store = store;
+        this.archive = archive;
         this.renderer = new FeedRenderer(links, siteTitle, zone);
         this.links = links;
         this.siteTitle = siteTitle;
@@ -45,7 +57,8 @@ public final class Feeds {
         // A scheduled article that comes out changes the feed without any write.
         Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant lastModified = newest.isAfter(lastChange) ? newest : lastChange;
-        return new RenderedFeed(renderer.render(scope, format, articles, lastModified), lastModified, staleAt);
+        Map<Long, String> feedIds = archive.feedIds(articles.stream().map(Article::id).toList());
+        return new RenderedFeed(renderer.render(scope, format, articles, lastModified, feedIds), lastModified, staleAt);
     }
 
     /** Every feed of the site as OPML 2.0. */

@@ -32,6 +32,21 @@ public final class Database {
     /** As above; {@code watchPool} is shown the connection pool, for metrics. */
     public static JdbiArticleStore open(String jdbcUrl, Clock clock, RelatedMatcher related,
             Consumer<HikariPoolMXBean> watchPool) {
+        return openWithArchive(jdbcUrl, clock, related, watchPool).store();
+    }
+
+    /** The store and the archive imported into it, over one pool; closing the store closes both. */
+    public record Opened(JdbiArticleStore store, JdbiImportedArchive archive) {
+    }
+
+    /** As {@link #open(String, Clock, RelatedMatcher)}, with the imported archive beside the store. */
+    public static Opened openWithArchive(String jdbcUrl, Clock clock, RelatedMatcher related) {
+        return openWithArchive(jdbcUrl, clock, related, pool -> { });
+    }
+
+    /** As {@link #open(String, Clock, RelatedMatcher, Consumer)}, with the imported archive beside the store. */
+    public static Opened openWithArchive(String jdbcUrl, Clock clock, RelatedMatcher related,
+            Consumer<HikariPoolMXBean> watchPool) {
         Dialect dialect = Dialect.of(jdbcUrl);
         HikariDataSource pool = dialect.pool(jdbcUrl);
         watchPool.accept(pool.getHikariPoolMXBean());
@@ -42,6 +57,8 @@ public final class Database {
             pool.close();
             throw e;
         }
-        return new JdbiArticleStore(jdbi, pool, clock, related, dialect, dialect.changeSignal(jdbcUrl));
+        ChangeSignal changes = dialect.changeSignal(jdbcUrl);
+        return new Opened(new JdbiArticleStore(jdbi, pool, clock, related, dialect, changes),
+                new JdbiImportedArchive(jdbi, clock, changes));
     }
 }

@@ -40,7 +40,11 @@ public final class DatabaseCopy {
             new Table("article_corrections", false, "article_id", "position", "noted_at", "note"),
             new Table("article_tags", false, "article_id", "position", "tag_id"),
             new Table("article_related", false, "article_id", "position", "related_id", "chosen_by"),
-            new Table("idempotency_keys", false, "token_hash", "idem_key", "request_hash", "article_id", "created_at"));
+            new Table("idempotency_keys", false, "token_hash", "idem_key", "request_hash", "article_id", "created_at"),
+            new Table("imported_articles", false, "guid", "source_id", "article_id"),
+            new Table("old_addresses", false, "old_address", "article_id", "target", "status"),
+            new Table("imported_slugs", false, "kind", "old_slug", "slug"),
+            new Table("imported_attachments", false, "source_id", "url", "caption", "alt"));
 
     /** Hears how far the copy got: {@code done} of {@code total} rows of {@code table}. */
     @FunctionalInterface

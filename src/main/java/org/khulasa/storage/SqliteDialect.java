@@ -71,10 +71,10 @@ final class SqliteDialect implements Dialect {
         }
     }
 
-    /** One instance per file: it knows its own writes. */
+    /** One server per file, but a command (an import) may write while it runs: see {@link SqliteChangeSignal}. */
     @Override
     public ChangeSignal changeSignal(String jdbcUrl) {
-        return ChangeSignal.NONE;
+        return new SqliteChangeSignal(jdbcUrl);
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.List;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.ImportedArchive;
 import org.khulasa.feed.Feeds;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.FeedPolls;
@@ -24,8 +25,13 @@ public final class Handlers {
     private final FeedHandler feeds;
     private final CachedFeedHandler cachedFeeds;
 
-    /** {@code feedSize} articles per feed and per page; pages and corrections show dates in {@code timeZone}. */
-    public Handlers(ArticleStore store, Clock clock, SiteLinks links, List<String> editorTokens,
+    private final OldAddresses oldAddresses;
+
+    /**
+     * {@code feedSize} articles per feed and per page; pages and corrections show dates in {@code timeZone};
+     * {@code archive} holds imported articles' old feed ids and old addresses.
+     */
+    public Handlers(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links, List<String> editorTokens,
                     String siteTitle, int feedSize, ZoneId timeZone, FeedPolls polls) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
@@ -33,12 +39,17 @@ public final class Handlers {
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
         FeedCache feedCache = new FeedCache();
-        this.feeds = new FeedHandler(new Feeds(store, links, siteTitle, feedSize, timeZone), feedCache, clock, polls);
+        this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize, timeZone), feedCache, clock, polls);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
+        this.oldAddresses = new OldAddresses(archive, links, clock, problems);
+        Runnable written = () -> {
+            feedCache.clear();
+            oldAddresses.forget();
+        };
         // Any write may change several feeds (site, category, author, related titles): drop them all.
-        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, feedCache::clear);
-        // Several instances on one PostgreSQL: another instance's write makes ours stale too.
-        store.onWriteElsewhere(feedCache::clear);
+        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, written);
+        // Several instances on one PostgreSQL, or an import into the SQLite file: our caches are stale too.
+        store.onWriteElsewhere(written);
     }
 
     public ObjectMapper mapper() {
@@ -69,6 +80,10 @@ public final class Handlers {
 
     public ArticleApi api() {
         return api;
+    }
+
+    public OldAddresses oldAddresses() {
+        return oldAddresses;
     }
 
     public Pages pages() {

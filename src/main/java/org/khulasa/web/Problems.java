@@ -65,6 +65,11 @@ public final class Problems {
         }
     }
 
+    /** Answers with a problem, whatever was set before. */
+    public void send(Context ctx, int status, String title, String detail) {
+        send(ctx, Problem.of(status, title, detail));
+    }
+
     private void send(Context ctx, Problem problem) {
         try {
             ctx.status(problem.status())

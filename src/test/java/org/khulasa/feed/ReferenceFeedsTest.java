@@ -96,10 +96,10 @@ class ReferenceFeedsTest {
 
     private static JdbiArticleStore open(Path tmp) {
         Clock clock = Clock.fixed(RENDERED_AT, ZoneOffset.UTC);
-        JdbiArticleStore store = Database.open("jdbc:sqlite:" + tmp.resolve("reference.db"), clock,
+        Database.Opened opened = Database.openWithArchive("jdbc:sqlite:" + tmp.resolve("reference.db"), clock,
                 new RelatedArticles(Config.fromEnvironment(Map.of()).relatedCount()));
-        SampleNewsroom.loadIfEmpty(store);
-        return store;
+        SampleNewsroom.loadIfEmpty(opened.store(), opened.archive());
+        return opened.store();
     }
 
     private static Map<String, byte[]> renderAll(JdbiArticleStore store, Feeds feeds, List<FeedFormat> formats) {

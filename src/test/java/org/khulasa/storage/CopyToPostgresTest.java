@@ -54,7 +54,7 @@ class CopyToPostgresTest {
         try (TestServer sqlite = TestServer.start(sqliteData, Map.of(
                 "KHULASA_DB_URL", "jdbc:sqlite:" + sqliteData.resolve("khulasa.db"),
                 "KHULASA_BASE_URL", PUBLIC_URL))) {
-            SampleNewsroom.loadIfEmpty(sqlite.store);
+            SampleNewsroom.loadIfEmpty(sqlite.store, sqlite.archive);
             sqlite.delete("/api/articles/5");
             ObjectNode scheduled = Articles.article("خبر مجدول للغد");
             scheduled.put("published", Instant.now().plus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS).toString());

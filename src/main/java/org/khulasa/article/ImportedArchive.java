@@ -1,0 +1,120 @@
+package org.khulasa.article;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Articles moved in from another publishing system (WordPress), beside the {@link ArticleStore}:
+ * the ids their old feeds gave them, the addresses they were read at, and what an import needs to
+ * resume. Writes come in batches, each whole or not at all.
+ */
+public interface ImportedArchive {
+
+    /** Nothing was ever imported. */
+    ImportedArchive NONE = new ImportedArchive() {
+        @Override
+        public Map<Long, String> feedIds(Collection<Long> articleIds) {
+            return Map.of();
+        }
+
+        @Override
+        public Optional<Redirect> redirect(String oldAddress, Instant now) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Set<String> write(Batch batch) {
+            throw new UnsupportedOperationException("no archive to import into");
+        }
+
+        @Override
+        public void rememberAttachments(List<Attachment> attachments) {
+        }
+
+        @Override
+        public Map<Long, Attachment> attachments(Collection<Long> sourceIds) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<String, String> slugs(String kind) {
+            return Map.of();
+        }
+
+        @Override
+        public boolean relatedPending() {
+            return false;
+        }
+
+        @Override
+        public void relatedChosen() {
+        }
+    };
+
+    /** The id each imported article had in its old feeds (RSS guid, Atom id), by article id. */
+    Map<Long, String> feedIds(Collection<Long> articleIds);
+
+    /**
+     * Where an old address now leads, if it was public and its article is out by {@code now}.
+     * {@code oldAddress} is a path with a trailing slash, percent-decoded ({@code /category/محليات/}),
+     * or a query on the home page ({@code ?p=12}).
+     */
+    Optional<Redirect> redirect(String oldAddress, Instant now);
+
+    /**
+     * Writes a batch in one transaction; answers the guids of the articles it added. An article whose guid
+     * was imported before is left as it is: only its old addresses not yet known are added.
+     */
+    Set<String> write(Batch batch);
+
+    void rememberAttachments(List<Attachment> attachments);
+
+    Map<Long, Attachment> attachments(Collection<Long> sourceIds);
+
+    /** Slugs chosen earlier for old ones ({@code kind} is "category" or "author"): old → new. */
+    Map<String, String> slugs(String kind);
+
+    /** Whether articles were imported since related lists were last chosen for them all. */
+    boolean relatedPending();
+
+    void relatedChosen();
+
+    /**
+     * One article to import: its old feed id (null: none, the article gets this site's own), the
+     * time it was last modified, its old addresses.
+     */
+    record Article(String guid, long sourceId, ArticleDraft draft, Instant updated, List<String> oldAddresses) {
+        public Article {
+            oldAddresses = List.copyOf(oldAddresses);
+        }
+    }
+
+    /** An old address leading somewhere else than an article (a section's page or feed), or gone (410). */
+    record Address(String oldAddress, String target, int status) {
+    }
+
+    /** A new slug chosen for an old one, remembered so a later run chooses the same. */
+    record SlugChoice(String kind, String oldSlug, String slug) {
+    }
+
+    /** An image of the old site, for articles that show it as theirs. */
+    record Attachment(long sourceId, String url, String caption, String alt) {
+    }
+
+    /** A status (301, or 410 Gone) and the path to go to instead (none with 410). */
+    record Redirect(int status, String location) {
+    }
+
+    /** One transaction's worth. */
+    record Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs) {
+        public Batch {
+            articles = List.copyOf(articles);
+            addresses = List.copyOf(addresses);
+            slugs = List.copyOf(slugs);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+package org.khulasa.web;
+
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.khulasa.article.ImportedArchive;
+import org.khulasa.article.ImportedArchive.Redirect;
+import org.khulasa.article.OldAddress;
+import org.khulasa.links.SiteLinks;
+
+/**
+ * Addresses of the site Khulasa replaced (WordPress permalinks, {@code /?p=12}, category and author
+ * pages and their feeds, the site's feeds): 301 to where the same thing lives now, or 410 for
+ * what is gone (the comment feed). Asked only for GET and HEAD requests nothing else answered, so
+ * they cost the rest of the site nothing; found ones are kept in memory until the next write.
+ */
+public final class OldAddresses {
+    private static final int CACHED = 10_000;
+    private static final String CACHE_CONTROL = "public, max-age=300";
+
+    private final ImportedArchive archive;
+    private final SiteLinks links;
+    private final Clock clock;
+    private final Problems problems;
+    private final ConcurrentHashMap<String, Redirect> found = new ConcurrentHashMap<>();
+
+    OldAddresses(ImportedArchive archive, SiteLinks links, Clock clock, Problems problems) {
+        this.archive = archive;
+        this.links = links;
+        this.clock = clock;
+        this.problems = problems;
+    }
+
+    /** Before the home page: WordPress answered {@code /?p=12} and {@code /?feed=rss2} there. */
+    public void beforeHome(Context ctx) {
+        String query = ctx.queryString();
+        if (query != null && isRead(ctx)) {
+            String key = OldAddress.of("/", query);
+            if (key.startsWith("?") && answer(ctx, key)) {
+                ctx.skipRemainingHandlers();
+            }
+        }
+    }
+
+    /** For a request that found nothing: true when it was an old address, now answered. */
+    public boolean answer(Context ctx) {
+        return isRead(ctx) && answer(ctx, OldAddress.of(ctx.path(), ctx.queryString()));
+    }
+
+    /** Written articles may have moved or gone: look again. */
+    void forget() {
+        found.clear();
+    }
+
+    private boolean answer(Context ctx, String key) {
+        Redirect redirect = found.get(key);
+        if (redirect == null) {
+            Optional<Redirect> stored = archive.redirect(key, clock.instant());
+            if (stored.isEmpty()) {
+                return false;
+            }
+            redirect = stored.get();
+            if (found.size() < CACHED) {
+                found.put(key, redirect);
+            }
+        }
+        if (redirect.status() == 410) {
+            problems.send(ctx, 410, "Gone", "the old site's " + ctx.path() + " is not published any more");
+        } else {
+            ctx.status(redirect.status()).header("Location", links.url(redirect.location())).result("");
+        }
+        ctx.header("Cache-Control", CACHE_CONTROL);
+        return true;
+    }
+
+    private static boolean isRead(Context ctx) {
+        String method = ctx.req().getMethod();
+        return method.equals("GET") || method.equals("HEAD");
+    }
+}

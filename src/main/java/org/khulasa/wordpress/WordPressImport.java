@@ -1,0 +1,215 @@
+package org.khulasa.wordpress;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.khulasa.article.ArticleStore;
+import org.khulasa.article.ArticleStore.RelatedProgress;
+import org.khulasa.article.ImportedArchive;
+
+/**
+ * {@code --import-wordpress FILE}: reads a WordPress export twice, streaming (first its images,
+ * which WordPress writes after the posts showing them, then its posts), writes published and
+ * scheduled posts in batches of whole articles, then chooses related lists in one pass.
+ * Running it again adds only posts whose guid is new.
+ */
+public final class WordPressImport {
+    static final int BATCH = 200;
+
+    private final ImportedArchive archive;
+    private final ArticleStore store;
+    private final Clock clock;
+    private final RelatedProgress progress;
+
+    public WordPressImport(ImportedArchive archive, ArticleStore store, Clock clock, RelatedProgress progress) {
+        this.archive = archive;
+        this.store = store;
+        this.clock = clock;
+        this.progress = progress;
+    }
+
+    /**
+     * Imports {@code file}; with {@code related}, chooses the related lists of every article once
+     * the posts are in (or still owed from an interrupted run).
+     *
+     * @throws WxrException when the file is not a WordPress export or its XML breaks off; the
+     *         batches written before that point stay, and a run on a whole file completes them
+     */
+    public ImportReport run(Path file, boolean related) throws WxrException, IOException {
+        long size = Files.size(file);
+        List<ImportedArchive.Attachment> attachments = new ArrayList<>();
+        read(file, size, "reading images", new WxrReader.Visitor() {
+            @Override
+            public void author(WxrItem.Author author) {
+            }
+
+            @Override
+            public void category(WxrItem.Category category) {
+            }
+
+            @Override
+            public void item(WxrItem item) {
+                attachment(item).ifPresent(attachments::add);
+                if (attachments.size() >= BATCH) {
+                    archive.rememberAttachments(attachments);
+                    attachments.clear();
+                }
+            }
+        });
+        archive.rememberAttachments(attachments);
+
+        ImportReport report = new ImportReport();
+        SiteMap site = new SiteMap(archive);
+        PostConverter converter = new PostConverter(site, report);
+        Batch batch = new Batch(site, report);
+        read(file, size, "importing posts", new WxrReader.Visitor() {
+            @Override
+            public void site(String baseUrl) {
+                site.site(baseUrl);
+            }
+
+            @Override
+            public void author(WxrItem.Author author) {
+                site.author(author);
+            }
+
+            @Override
+            public void category(WxrItem.Category category) {
+                site.category(category);
+            }
+
+            @Override
+            public void item(WxrItem item) {
+                report.comments(item.comments());
+                PostConverter.Outcome outcome = converter.convert(item, clock.instant());
+                if (outcome instanceof PostConverter.Convert c) {
+                    batch.add(c);
+                } else if (outcome instanceof PostConverter.LeftOut l) {
+                    report.leftOut(l.reason());
+                } else if (outcome instanceof PostConverter.Malformed m) {
+                    report.malformed(item, m.why());
+                }
+                if (batch.size() >= BATCH) {
+                    batch.write();
+                }
+            }
+        });
+        site.siteAddresses();
+        batch.write();
+        if (related && archive.relatedPending()) {
+            store.recomputeRelated(progress);
+            archive.relatedChosen();
+        }
+        return report;
+    }
+
+    private void read(Path file, long size, String step, WxrReader.Visitor visitor) throws WxrException, IOException {
+        try (Counting in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), size, step)) {
+            WxrReader.read(in, visitor);
+            progress.report(step, size, size);
+        }
+    }
+
+    private static Optional<ImportedArchive.Attachment> attachment(WxrItem item) {
+        if (!"attachment".equals(item.postType()) || item.attachmentUrl() == null || item.attachmentUrl().isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new ImportedArchive.Attachment(Long.parseLong(item.postId().strip()),
+                    item.attachmentUrl().strip(), WordPressText.plain(item.excerpt()),
+                    WordPressText.plain(item.meta().get("_wp_attachment_image_alt"))));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Articles waiting to be written together, with the slugs and addresses decided meanwhile. */
+    private final class Batch {
+        private final SiteMap site;
+        private final ImportReport report;
+        private final List<PostConverter.Convert> posts = new ArrayList<>();
+
+        Batch(SiteMap site, ImportReport report) {
+            this.site = site;
+            this.report = report;
+        }
+
+        void add(PostConverter.Convert post) {
+            posts.add(post);
+        }
+
+        int size() {
+            return posts.size();
+        }
+
+        void write() {
+            Set<Long> thumbnails = new HashSet<>();
+            posts.forEach(p -> p.thumbnail().ifPresent(thumbnails::add));
+            Map<Long, ImportedArchive.Attachment> images = archive.attachments(thumbnails);
+            List<ImportedArchive.Article> articles = new ArrayList<>(posts.size());
+            for (PostConverter.Convert p : posts) {
+                ImportedArchive.Attachment image = p.thumbnail().map(images::get).orElse(null);
+                articles.add(image == null ? p.article() : PostConverter.withImage(p.article(), image));
+            }
+            Set<String> added = archive.write(new ImportedArchive.Batch(articles, site.takeAddresses(), site.takeSlugs()));
+            for (PostConverter.Convert p : posts) {
+                if (added.contains(p.article().guid())) {
+                    report.imported(p.scheduled());
+                } else {
+                    report.countAlreadyThere();
+                }
+            }
+            posts.clear();
+        }
+    }
+
+    /** Counts the bytes read, for progress by the file's size. */
+    private final class Counting extends FilterInputStream {
+        private final long total;
+        private final String step;
+        private long done;
+        private long reportedAt;
+
+        Counting(InputStream in, long total, String step) {
+            super(in);
+            this.total = total;
+            this.step = step;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                advance(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = super.read(buffer, offset, length);
+            if (n > 0) {
+                advance(n);
+            }
+            return n;
+        }
+
+        private void advance(int n) {
+            done += n;
+            if (done - reportedAt >= (1 << 20)) {
+                reportedAt = done;
+                progress.report(step, done, total);
+            }
+        }
+    }
+}

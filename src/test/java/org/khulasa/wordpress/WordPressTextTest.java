@@ -1,0 +1,45 @@
+package org.khulasa.wordpress;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+/** WordPress's display rules and the slugs given to Arabic WordPress slugs. */
+class WordPressTextTest {
+
+    @Test
+    void blank_lines_make_paragraphs_and_single_newlines_breaks() {
+        assertEquals("<p>أ<br>\nب</p>\n<p>ج</p>\n", WordPressText.body("أ\nب\n\n\nج"));
+    }
+
+    @Test
+    void block_comments_go_and_blocks_stay_whole() {
+        assertEquals("<p>نص</p>\n<ul>\n<li>واحد</li>\n</ul>\n",
+                WordPressText.body("<!-- wp:paragraph -->\n<p>نص</p>\n<!-- /wp:paragraph -->\n<!-- wp:list --><ul>\n<li>واحد</li>\n</ul><!-- /wp:list -->"));
+    }
+
+    @Test
+    void shortcodes_become_what_wordpress_shows_or_nothing() {
+        assertEquals("<figure><img src=\"https://x.test/a.jpg\" alt=\"\">\n<figcaption>الوصف</figcaption>\n</figure>\n",
+                WordPressText.body("[caption id=\"a\" width=\"300\"]<a href=\"https://x.test/\"><img src=\"https://x.test/a.jpg\" alt=\"\"></a> الوصف[/caption]")
+                        .replace("<a href=\"https://x.test/\" rel=\"nofollow noopener\">", "").replace("</a>", ""));
+        assertEquals("<p>قبل</p>\n<p>بعد</p>\n", WordPressText.body("قبل\n\n[gallery ids=\"1,2\"]\n\n[poll id=\"3\"]سؤال[/poll]بعد"));
+        assertEquals("<p>[not a shortcode]</p>\n", WordPressText.body("[[not a shortcode]]"));
+    }
+
+    @Test
+    void titles_lose_their_entities_and_tags() {
+        assertEquals("صفقة “الدفاع” & <ما>", WordPressText.plain("صفقة &#8220;الدفاع&#8221; &amp; &lt;ما&gt;"));
+    }
+
+    @Test
+    void arabic_slugs_are_transliterated_readably() {
+        assertEquals("mahaliyat", ArabicSlug.of("%d9%85%d8%ad%d9%84%d9%8a%d8%a7%d8%aa"));
+        assertEquals("mahaliyat", ArabicSlug.of("%D9%85%D8%AD%D9%84%D9%8A%D8%A7%D8%AA"));
+        assertEquals("kara-al-qadam", ArabicSlug.of("%d9%83%d8%b1%d8%a9-%d8%a7%d9%84%d9%82%d8%af%d9%85"));
+        assertEquals("al-hakuma", ArabicSlug.of("الحكومة"));
+        assertEquals("s-400-2024", ArabicSlug.of("S-400 ٢٠٢٤"));
+        assertEquals("nizar", ArabicSlug.of("nizar"));
+        assertEquals("", ArabicSlug.of("%%%"));
+    }
+}
