@@ -7,6 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import org.khulasa.web.pages.DateStyle;
 
 /** Everything configurable, read once from the environment (see the README's table). */
 public record Config(
@@ -19,7 +21,14 @@ public record Config(
         int feedSize,
         ZoneId timeZone,
         int relatedCount,
-        Optional<String> metricsToken) {
+        Optional<String> metricsToken,
+        boolean hijriDates,
+        DateStyle.MonthNames monthNames,
+        DateStyle.Digits digits,
+        int sitemapPageSize,
+        int archiveSize,
+        List<String> webSubHubs,
+        boolean webSubAllowPrivate) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -30,11 +39,23 @@ public record Config(
         if (feedSize < 1 || feedSize > 500) {
             throw new IllegalArgumentException("KHULASA_FEED_SIZE must be 1-500, got " + feedSize);
         }
+        if (sitemapPageSize < 1 || sitemapPageSize > 50_000) {
+            throw new IllegalArgumentException("KHULASA_SITEMAP_PAGE_SIZE must be 1-50000, got " + sitemapPageSize);
+        }
         if (relatedCount < 0 || relatedCount > 20) {
             throw new IllegalArgumentException("KHULASA_RELATED_COUNT must be 0-20, got " + relatedCount);
         }
+        if (archiveSize < 10 || archiveSize > 1000) {
+            throw new IllegalArgumentException("KHULASA_ARCHIVE_SIZE must be 10-1000, got " + archiveSize);
+        }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
+        webSubHubs = List.copyOf(webSubHubs);
+        for (String hub : webSubHubs) {
+            if (!hub.startsWith("http://") && !hub.startsWith("https://")) {
+                throw new IllegalArgumentException("KHULASA_WEBSUB_HUBS must be http(s) URLs separated by commas, got '" + hub + "'");
+            }
+        }
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -50,7 +71,29 @@ public record Config(
                 intVar(env, "KHULASA_FEED_SIZE", 50),
                 zoneVar(env, "KHULASA_TIMEZONE"),
                 intVar(env, "KHULASA_RELATED_COUNT", 3),
-                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip));
+                Optional.ofNullable(blankToNull(env.get("KHULASA_METRICS_TOKEN"))).map(String::strip),
+                choice(env, "KHULASA_HIJRI_DATE", "on or off", "on", value -> switch (value.trim()) {
+                    case "on" -> true;
+                    case "off" -> false;
+                    default -> throw new IllegalArgumentException(value);
+                }),
+                choice(env, "KHULASA_MONTH_NAMES", "egyptian or levantine", "egyptian", DateStyle.MonthNames::parse),
+                choice(env, "KHULASA_DIGITS", "arabic-indic or western", "arabic-indic", DateStyle.Digits::parse),
+                intVar(env, "KHULASA_SITEMAP_PAGE_SIZE", 10_000),
+                intVar(env, "KHULASA_ARCHIVE_SIZE", 100),
+                Arrays.stream(env.getOrDefault("KHULASA_WEBSUB_HUBS", "").split(","))
+                        .map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                boolVar(env, "KHULASA_WEBSUB_ALLOW_PRIVATE"));
+    }
+
+    /** The hubs feeds name: the external ones configured, or the built-in one at /websub. */
+    public List<String> advertisedHubs() {
+        return webSubHubs.isEmpty() ? List.of(baseUrl + "/websub") : webSubHubs;
+    }
+
+    /** How pages write dates. */
+    public DateStyle dateStyle() {
+        return new DateStyle(timeZone, hijriDates, monthNames, digits);
     }
 
     public String jdbcUrl() {
@@ -80,6 +123,27 @@ public record Config(
         } catch (DateTimeException e) {
             throw new IllegalArgumentException(name + " must be a time zone name like Asia/Damascus or UTC, got '" + value + "'");
         }
+    }
+
+    /** One of a few words, {@code allowed} says which; {@code fallback} when unset. */
+    private static <T> T choice(Map<String, String> env, String name, String allowed, String fallback, Function<String, T> parse) {
+        String value = Optional.ofNullable(blankToNull(env.get(name))).orElse(fallback);
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + " must be " + allowed + ", got '" + value + "'");
+        }
+    }
+
+    private static boolean boolVar(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
     }
 
     private static String blankToNull(String s) {

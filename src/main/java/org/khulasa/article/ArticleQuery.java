@@ -7,12 +7,23 @@ import java.time.Instant;
  * any; only published articles out at or before {@code visibleAt} are listed (null, for editors:
  * scheduled ones and drafts too); {@code before}, when set, keeps articles published strictly
  * earlier, and with {@code beforeId} also those published at {@code before} exactly with a smaller
- * id: the place where the previous page ended, in the list's own order.
+ * id: the place where the previous page ended, in the list's own order; {@code tag}, a tag's slug,
+ * keeps the articles carrying it (with neither category nor author).
  */
-public record ArticleQuery(String category, String author, Instant visibleAt, Instant before, Long beforeId, int limit) {
+public record ArticleQuery(String category, String author, Instant visibleAt, Instant before, Long beforeId, int limit,
+                           String tag) {
+
+    public ArticleQuery(String category, String author, Instant visibleAt, Instant before, Long beforeId, int limit) {
+        this(category, author, visibleAt, before, beforeId, limit, null);
+    }
 
     public ArticleQuery(String category, String author, Instant visibleAt, Instant before, int limit) {
-        this(category, author, visibleAt, before, null, limit);
+        this(category, author, visibleAt, before, null, limit, null);
+    }
+
+    /** The articles carrying the tag with slug {@code slug}. */
+    public static ArticleQuery ofTag(String slug, Instant visibleAt, int limit) {
+        return new ArticleQuery(null, null, visibleAt, null, null, limit, slug);
     }
 
     public static ArticleQuery site(Instant visibleAt, int limit) {
@@ -25,5 +36,14 @@ public record ArticleQuery(String category, String author, Instant visibleAt, In
 
     public static ArticleQuery ofAuthor(String slug, Instant visibleAt, int limit) {
         return new ArticleQuery(null, slug, visibleAt, null, limit);
+    }
+
+    /** The same list, from just after the article published at {@code published} with id {@code id}. */
+    public ArticleQuery after(Instant published, long id) {
+        return new ArticleQuery(category, author, visibleAt, published, id, limit, tag);
+    }
+
+    public ArticleQuery withLimit(int newLimit) {
+        return new ArticleQuery(category, author, visibleAt, before, beforeId, newLimit, tag);
     }
 }

@@ -47,8 +47,26 @@ public interface ArticleStore extends AutoCloseable {
     /** Newest first, by publication time then id; drafts only when {@code visibleAt} is null (editors). */
     List<Article> list(ArticleQuery query);
 
+    /**
+     * The article at {@code query}'s cursor ({@code before} and {@code beforeId}) and those listed
+     * before it, nearest first, at most {@code query.limit()}; without tags or related links.
+     */
+    List<Article> newer(ArticleQuery query);
+
     /** As {@link #list}, with every article's tags left empty: for feeds, which don't carry them. */
     List<Article> listWithoutTags(ArticleQuery query);
+
+    /**
+     * The blocks of {@code size} consecutive ids that hold an article readers see at
+     * {@code visibleAt}, in order, each with the latest change among those articles.
+     */
+    List<IdBlock> publishedIdBlocks(int size, Instant visibleAt);
+
+    /** The articles readers see at {@code visibleAt} whose ids are {@code fromId} to {@code toId}, by id. */
+    List<ArticleStamp> publishedStamps(long fromId, long toId, Instant visibleAt);
+
+    /** At most {@code limit} articles published after {@code after} and by {@code visibleAt}, newest first. */
+    List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit);
 
     Optional<Category> category(String slug);
 
@@ -57,6 +75,15 @@ public interface ArticleStore extends AutoCloseable {
     List<Category> categories();
 
     List<Author> authors();
+
+    /** The tag with that slug; empty when no tag has it. */
+    Optional<Tag> tag(String slug);
+
+    /** The tags of articles readers see at {@code visibleAt}, by slug. */
+    List<Tag> tags(Instant visibleAt);
+
+    /** The tags named {@code names}, in that order. */
+    List<Tag> tagsNamed(List<String> names);
 
     /** When the last create, update or delete was committed; {@link Instant#EPOCH} before any. */
     Instant lastChange();
@@ -69,6 +96,9 @@ public interface ArticleStore extends AutoCloseable {
 
     /** The earliest publication time after {@code now}: when scheduled content next appears. */
     Optional<Instant> nextScheduledAfter(Instant now);
+
+    /** Id-range queries for archived feeds. */
+    ArchiveIndex archive();
 
     /**
      * Indexes every article's words again and chooses every automatic related pick again (after

@@ -67,25 +67,27 @@ public final class FeedRenderer {
 
     /** {@code zone} dates corrections as the newsroom reads them; feed times stay UTC. */
     public FeedRenderer(SiteLinks links, String siteTitle, ZoneId zone) {
-        this.links = links;
-        this.siteTitle = siteTitle;
-        this.itemTextCache = new ItemTextCache(links, zone, ItemTextCache.CAPACITY);
+        this(links, siteTitle, new ItemTextCache(links, zone, ItemTextCache.CAPACITY));
     }
 
-    /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */
-    public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
-        return render(scope, format, articles, lastModified, Map.of());
+    /** Sharing {@code itemTextCache} with the JSON Feed renderer: both carry the same item HTML. */
+    FeedRenderer(SiteLinks links, String siteTitle, ItemTextCache itemTextCache) {
+        this.links = links;
+        this.siteTitle = siteTitle;
+        this.itemTextCache = itemTextCache;
     }
 
     /**
-     * As above; {@code feedIds} holds the ids imported articles had in their old site's feeds
-     * (RSS guid, Atom id), which they keep so that subscribers see no item twice.
+     * {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated;
+     * {@code feedIds} holds the ids imported articles had in their old site's feeds (RSS guid, Atom id),
+     * which they keep so that subscribers see no item twice; {@code history} gives the self link and
+     * the archive links.
      */
     public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified,
-            Map<Long, String> feedIds) {
+            Map<Long, String> feedIds, DocumentLinks history) {
         List<ItemTextCache.Item> items = articles.stream().map(itemTextCache::of).toList();
         // A SyndFeed is not safe to share or reuse (rendering moves its foreign markup): a fresh one each time.
-        WireFeed wire = syndFeed(scope, format, articles, items, lastModified, feedIds).createWireFeed();
+        WireFeed wire = syndFeed(scope, format, articles, items, lastModified, feedIds, history.self()).createWireFeed();
         Document doc;
         List<Element> itemElements;
         if (wire instanceof Channel channel) {
@@ -95,6 +97,7 @@ public final class FeedRenderer {
             doc = jdom(channel);
             Element channelElement = doc.getRootElement().getChild("channel");
             finishRss(channelElement);
+            LinkMarkup.add(channelElement, format, history, format.mediaType());
             itemElements = channelElement.getChildren("item");
         } else {
             Feed atom = (Feed) wire;
@@ -103,6 +106,7 @@ public final class FeedRenderer {
             atom.setGenerator(generator);
             doc = jdom(atom);
             finishAtom(doc.getRootElement(), articles, lastModified);
+            LinkMarkup.add(doc.getRootElement(), format, history, format.mediaType());
             itemElements = doc.getRootElement().getChildren("entry", ATOM);
         }
         Map<Element, ItemTextCache.Item> itemOf = new IdentityHashMap<>();
@@ -113,7 +117,7 @@ public final class FeedRenderer {
     }
 
     private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, List<ItemTextCache.Item> items,
-            Instant lastModified, Map<Long, String> feedIds) {
+            Instant lastModified, Map<Long, String> feedIds, String self) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
@@ -126,11 +130,11 @@ public final class FeedRenderer {
             feed.setLanguage("ar");
             // Added beside Rome's Dublin Core module, which carries the language.
             List<Module> modules = new ArrayList<>(feed.getModules());
-            modules.add(atomLinks(List.of(link("self", scope.selfUrl(links, format), "application/rss+xml", null))));
+            modules.add(atomLinks(List.of(link("self", self, "application/rss+xml", null))));
             feed.setModules(modules);
         } else {
             feed.setLinks(List.of(
-                    syndLink("self", scope.selfUrl(links, format), "application/atom+xml", null),
+                    syndLink("self", self, "application/atom+xml", null),
                     syndLink("alternate", scope.pageUrl(links), "text/html", null)));
             // RFC 4287 wants a feed author unless every entry has one; an empty feed has none.
             boolean byAuthor = scope.kind() == FeedScope.Kind.AUTHOR;

@@ -5,6 +5,7 @@ import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Tag;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -13,7 +14,7 @@ import org.khulasa.links.SiteLinks;
  */
 public record FeedScope(Kind kind, String slug, String name) {
 
-    public enum Kind { SITE, CATEGORY, AUTHOR }
+    public enum Kind { SITE, CATEGORY, AUTHOR, TAG }
 
     public static FeedScope site() {
         return new FeedScope(Kind.SITE, null, null);
@@ -27,6 +28,10 @@ public record FeedScope(Kind kind, String slug, String name) {
         return new FeedScope(Kind.AUTHOR, author.slug(), author.name());
     }
 
+    public static FeedScope of(Tag tag) {
+        return new FeedScope(Kind.TAG, tag.slug(), tag.name());
+    }
+
     /** Arabic first: the site's name, then the section or writer. */
     public String title(String siteTitle) {
         return kind == Kind.SITE ? siteTitle : siteTitle + " — " + name;
@@ -37,6 +42,7 @@ public record FeedScope(Kind kind, String slug, String name) {
             case SITE -> "آخر الأخبار من " + siteTitle;
             case CATEGORY -> "آخر أخبار قسم " + name + " من " + siteTitle;
             case AUTHOR -> "آخر ما كتب " + name + " في " + siteTitle;
+            case TAG -> "آخر الأخبار عن " + name + " في " + siteTitle;
         };
     }
 
@@ -50,6 +56,7 @@ public record FeedScope(Kind kind, String slug, String name) {
             case SITE -> links.home();
             case CATEGORY -> links.categoryPage(slug);
             case AUTHOR -> links.authorPage(slug);
+            case TAG -> links.tagPage(slug);
         };
     }
 
@@ -59,6 +66,7 @@ public record FeedScope(Kind kind, String slug, String name) {
             case SITE -> "site";
             case CATEGORY -> "category:" + slug;
             case AUTHOR -> "author:" + slug;
+            case TAG -> "tag:" + slug;
         });
     }
 
@@ -68,6 +76,8 @@ public record FeedScope(Kind kind, String slug, String name) {
             case SITE -> store.lastChange();
             case CATEGORY -> store.lastChangeOfCategory(slug);
             case AUTHOR -> store.lastChangeOfAuthor(slug);
+            // No change stamp per tag: the site's last write, which may be later than needed, never earlier.
+            case TAG -> store.lastChange();
         };
     }
 
@@ -77,6 +87,7 @@ public record FeedScope(Kind kind, String slug, String name) {
             case SITE -> ArticleQuery.site(now, limit);
             case CATEGORY -> ArticleQuery.ofCategory(slug, now, limit);
             case AUTHOR -> ArticleQuery.ofAuthor(slug, now, limit);
+            case TAG -> ArticleQuery.ofTag(slug, now, limit);
         };
     }
 }

@@ -10,6 +10,7 @@ import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Tag;
 import org.khulasa.links.SiteLinks;
 
 /** OPML 2.0 listing every feed of the site, so a reader subscribes to all of them at once. */
@@ -17,12 +18,15 @@ final class Opml {
     private Opml() {
     }
 
-    static byte[] render(SiteLinks links, String siteTitle, List<Category> categories, List<Author> authors) {
+    static byte[] render(SiteLinks links, String siteTitle, List<Category> categories, List<Author> authors, List<Tag> tags) {
         Element head = new Element("head").addContent(new Element("title").setText(FeedTitle.isolated("كل خلاصات " + siteTitle)));
         Element body = new Element("body");
         body.addContent(group(siteTitle, links, siteTitle, List.of(FeedScope.site())));
         body.addContent(group("الأقسام", links, siteTitle, categories.stream().map(FeedScope::of).toList()));
         body.addContent(group("الكتّاب", links, siteTitle, authors.stream().map(FeedScope::of).toList()));
+        if (!tags.isEmpty()) {
+            body.addContent(group("الوسوم", links, siteTitle, tags.stream().map(FeedScope::of).toList()));
+        }
         Element opml = new Element("opml").setAttribute("version", "2.0").addContent(head).addContent(body);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -37,15 +41,19 @@ final class Opml {
         Element group = new Element("outline").setAttribute("text", FeedTitle.isolated(text));
         for (FeedScope scope : scopes) {
             for (FeedFormat format : FeedFormat.values()) {
-                String title = FeedTitle.isolated(scope.title(siteTitle) + (format == FeedFormat.RSS ? " (RSS)" : " (Atom)"));
-                group.addContent(new Element("outline")
+                String title = FeedTitle.isolated(scope.title(siteTitle) + " (" + format.label() + ")");
+                Element outline = new Element("outline")
                         .setAttribute("type", "rss")
                         .setAttribute("text", title)
                         .setAttribute("title", title)
                         .setAttribute("xmlUrl", scope.selfUrl(links, format))
                         .setAttribute("htmlUrl", scope.pageUrl(links))
-                        .setAttribute("language", "ar")
-                        .setAttribute("version", format == FeedFormat.RSS ? "RSS2" : "ATOM"));
+                        .setAttribute("language", "ar");
+                // OPML 2.0 names versions of XML formats only; readers tell JSON Feed by its content.
+                if (format != FeedFormat.JSON) {
+                    outline.setAttribute("version", format == FeedFormat.RSS ? "RSS2" : "ATOM");
+                }
+                group.addContent(outline);
             }
         }
         return group;

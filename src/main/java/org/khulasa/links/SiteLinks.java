@@ -45,6 +45,10 @@ public final class SiteLinks {
         return base + "/author/" + slug;
     }
 
+    public String tagPage(String slug) {
+        return base + "/tag/" + slug;
+    }
+
     public String articleTagUri(long id) {
         return "tag:" + tagAuthority + "," + TAG_DATE + ":article:" + id;
     }

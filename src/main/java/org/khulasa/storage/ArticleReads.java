@@ -43,15 +43,28 @@ final class ArticleReads {
             ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
             """;
 
+    /**
+     * The cursor's article and those just newer, nearest first: where the page before it starts.
+     * Drafts are listed for editors only, as in {@link #PAGE}.
+     */
+    private static final String NEWER = """
+             a.published_at <= :visibleAt
+              AND (a.published_at > :before OR (a.published_at = :before AND a.id >= :beforeId))
+              AND (a.status = 'published' OR :editors)
+            ORDER BY a.published_at ASC, a.id ASC LIMIT :limit
+            """;
+
     /** The articles of which the author is one of the bylines. */
     private static final String BY_AUTHOR = " a.id IN (SELECT x.article_id FROM article_authors x"
             + " JOIN authors w ON w.id = x.author_id WHERE w.slug = :author) AND";
 
-    private static final String SITE_PAGE = SELECT_ARTICLE + " WHERE" + PAGE;
-    private static final String CATEGORY_PAGE = SELECT_ARTICLE + " WHERE c.slug = :category AND" + PAGE;
-    private static final String AUTHOR_PAGE = SELECT_ARTICLE + " WHERE" + BY_AUTHOR + PAGE;
-    private static final String CATEGORY_AND_AUTHOR_PAGE = SELECT_ARTICLE
-            + " WHERE c.slug = :category AND" + BY_AUTHOR + PAGE;
+    private static final String SITE = SELECT_ARTICLE + " WHERE";
+    private static final String CATEGORY = SELECT_ARTICLE + " WHERE c.slug = :category AND";
+    private static final String AUTHOR = SELECT_ARTICLE + " WHERE" + BY_AUTHOR;
+    private static final String CATEGORY_AND_AUTHOR = SELECT_ARTICLE + " WHERE c.slug = :category AND" + BY_AUTHOR;
+    private static final String TAGGED = SELECT_ARTICLE + """
+             WHERE EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
+                           WHERE x.article_id = a.id AND t.slug = :tag) AND""";
 
     private ArticleReads() {
     }
@@ -75,15 +88,30 @@ final class ArticleReads {
     }
 
     private static List<Article> page(Handle h, ArticleQuery query) {
-        String sql = query.category() == null
-                ? (query.author() == null ? SITE_PAGE : AUTHOR_PAGE)
-                : (query.author() == null ? CATEGORY_PAGE : CATEGORY_AND_AUTHOR_PAGE);
-        var statement = h.createQuery(sql)
+        return scoped(h, query, PAGE);
+    }
+
+    /**
+     * Up to {@code query.limit()} articles of the query's list from its cursor's article back
+     * towards the newest, nearest first, without tags or related links: where the page before begins.
+     */
+    static List<Article> newer(Handle h, ArticleQuery query) {
+        return scoped(h, query, NEWER);
+    }
+
+    private static List<Article> scoped(Handle h, ArticleQuery query, String order) {
+        String scope = query.tag() != null ? TAGGED : query.category() == null
+                ? (query.author() == null ? SITE : AUTHOR)
+                : (query.author() == null ? CATEGORY : CATEGORY_AND_AUTHOR);
+        var statement = h.createQuery(scope + order)
                 .bind("visibleAt", millisOrEnd(query.visibleAt()))
                 .bind("editors", query.visibleAt() == null)
                 .bind("before", millisOrEnd(query.before()))
                 .bind("beforeId", query.beforeId() == null ? 0L : query.beforeId())
                 .bind("limit", query.limit());
+        if (query.tag() != null) {
+            statement.bind("tag", query.tag());
+        }
         if (query.category() != null) {
             statement.bind("category", query.category());
         }

@@ -60,12 +60,7 @@ final class ArticleRows {
     static void storeTags(Handle h, long articleId, List<String> tags) {
         h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
         for (int i = 0; i < tags.size(); i++) {
-            long tagId = h.createQuery("""
-                            INSERT INTO tags (name) VALUES (:name)
-                            ON CONFLICT (name) DO UPDATE SET name = excluded.name
-                            RETURNING id
-                            """)
-                    .bind("name", tags.get(i)).mapTo(Long.class).one();
+            long tagId = TagSlugs.upsert(h, tags.get(i));
             h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
                     .bind("a", articleId).bind("p", i).bind("t", tagId).execute();
         }

@@ -53,6 +53,7 @@ public final class Database {
         Jdbi jdbi = Jdbi.create(pool);
         try {
             Migrations.apply(jdbi, dialect);
+            jdbi.useTransaction(TagSlugs::fillMissing);
         } catch (RuntimeException e) {
             pool.close();
             throw e;

@@ -6,51 +6,67 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
+import org.khulasa.article.ArchiveIndex;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
+import org.khulasa.article.ArticleStamp;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.Change;
 import org.khulasa.article.EditConflictException;
+import org.khulasa.article.IdBlock;
+import org.khulasa.article.Tag;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.article.Revisions;
 import org.khulasa.article.Status;
+import org.khulasa.websub.WebSubStore;
 
 /**
  * The article store over Jdbi: the write path (create, update, delete) here, from top to bottom;
- * reads in {@link ArticleReads}, feeds' change times in {@link ChangeStamps}, related lists in
+ * reads in {@link StoreReads} and {@link ArticleReads}, feeds' change times in {@link ChangeStamps}, related lists in
  * {@link RelatedLists}, the word index behind {@link Dialect#wordIndex}.
  */
-public final class JdbiArticleStore implements ArticleStore {
+public final class JdbiArticleStore extends StoreReads {
 
-    private final Jdbi jdbi;
     private final AutoCloseable pool;
     private final Clock clock;
     private final RelatedMatcher matcher;
     private final Dialect dialect;
     private final ChangeSignal changes;
-    private final WriteQueue queue;
     private final ChangeStamps stamps;
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
+    private final JdbiArchiveIndex archive;
+    private final JdbiWebSubStore webSub;
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
-        this.jdbi = jdbi;
+        super(jdbi, new WriteQueue(dialect));
         this.pool = pool;
         this.clock = clock;
         this.matcher = matcher;
         this.dialect = dialect;
         this.changes = changes;
-        this.queue = new WriteQueue(dialect);
         this.stamps = new ChangeStamps(changes);
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
+        this.archive = new JdbiArchiveIndex(jdbi);
+        this.webSub = new JdbiWebSubStore(jdbi);
+    }
+
+    /** The WebSub hub's subscriptions and deliveries, in the same database. */
+    public WebSubStore webSub() {
+        return webSub;
+    }
+
+    @Override
+    public ArchiveIndex archive() {
+        return archive;
     }
 
     @Override
@@ -188,63 +204,8 @@ public final class JdbiArticleStore implements ArticleStore {
     // ---- reads and the rest, handed on -------------------------------------------------------
 
     @Override
-    public Optional<Article> find(long id, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.find(h, id, visibleAt)));
-    }
-
-    @Override
     public List<org.khulasa.article.RelatedLink> suggestRelated(ArticleText text, long self, java.util.Set<Long> exclude) {
         return queue.guarded(() -> jdbi.withHandle(h -> lists.suggestions(h, text, self, exclude, clock.instant())));
-    }
-
-    @Override
-    public List<Article> list(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.list(h, query)));
-    }
-
-    @Override
-    public List<Article> listWithoutTags(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.listWithoutTags(h, query)));
-    }
-
-    @Override
-    public Optional<Category> category(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.category(h, slug)));
-    }
-
-    @Override
-    public Optional<Author> author(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.author(h, slug)));
-    }
-
-    @Override
-    public List<Category> categories() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::categories));
-    }
-
-    @Override
-    public List<Author> authors() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::authors));
-    }
-
-    @Override
-    public Instant lastChange() {
-        return queue.guarded(() -> jdbi.withHandle(ChangeStamps::lastChange));
-    }
-
-    @Override
-    public Instant lastChangeOfCategory(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfCategory(h, slug)));
-    }
-
-    @Override
-    public Instant lastChangeOfAuthor(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfAuthor(h, slug)));
-    }
-
-    @Override
-    public Optional<Instant> nextScheduledAfter(Instant now) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.nextScheduledAfter(h, now)));
     }
 
     @Override

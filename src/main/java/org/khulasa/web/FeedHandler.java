@@ -49,8 +49,24 @@ public final class FeedHandler {
         };
     }
 
+    /** The handler of the route {@code FeedPath.archiveRoute(kind, format)}: archive pages (RFC 5005). */
+    public Handler archive(FeedScope.Kind kind, FeedFormat format) {
+        return ctx -> {
+            String slug = kind == FeedScope.Kind.SITE ? null : slug(ctx);
+            String text = ctx.pathParam("page");
+            if (!text.matches("(0|[1-9][0-9]{0,11})")) {
+                throw ProblemException.notFound("no archive page " + text + " at " + ctx.path());
+            }
+            long page = Long.parseLong(text);
+            FeedScope scope = scope(kind, slug);
+            serve(ctx, FeedPath.archive(scope, page, format).cacheKey(), format.contentType(),
+                    now -> feeds.renderArchive(scope, format, page, now).orElseThrow(
+                            () -> ProblemException.notFound("archive page " + page + " holds no article of this feed")));
+        };
+    }
+
     public void opml(Context ctx) {
-        serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, now -> feeds.opml());
+        serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, feeds::opml);
     }
 
     private FeedScope scope(FeedScope.Kind kind, String slug) {
@@ -60,14 +76,17 @@ public final class FeedHandler {
                     .orElseThrow(() -> ProblemException.notFound("no category has slug " + slug));
             case AUTHOR -> feeds.author(slug)
                     .orElseThrow(() -> ProblemException.notFound("no author has slug " + slug));
+            case TAG -> feeds.tag(slug)
+                    .orElseThrow(() -> ProblemException.notFound("no tag has slug " + slug));
         };
     }
 
     /**
      * {@code key} names the feed in the cache (see {@link FeedPath}); {@code render} runs only on a miss, with the
-     * request's time. Hits usually never get here: {@link CachedFeedHandler} answers them first.
+     * request's time. Hits of feeds usually never get here: {@link CachedFeedHandler} answers them
+     * first. Sitemaps are served here as well, cached and answered the same way.
      */
-    private void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {
+    void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {
         Instant now = clock.instant();
         long start = System.nanoTime();
         boolean[] rendered = {false};

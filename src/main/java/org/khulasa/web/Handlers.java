@@ -2,14 +2,16 @@ package org.khulasa.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.feed.Feeds;
+import org.khulasa.feed.Sitemaps;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.FeedPolls;
+import org.khulasa.web.pages.DateStyle;
 import org.khulasa.web.pages.Pages;
+import org.khulasa.websub.Topics;
 
 /** The HTTP handlers, built once from their dependencies and wired to one feed cache; {@code App} routes to them. */
 public final class Handlers {
@@ -24,30 +26,44 @@ public final class Handlers {
     private final Pages pages;
     private final FeedHandler feeds;
     private final CachedFeedHandler cachedFeeds;
+    private final SitemapHandler sitemaps;
+    private final FeedTopics topics;
 
     private final OldAddresses oldAddresses;
 
     /**
-     * {@code feedSize} articles per feed and per page; pages and corrections show dates in {@code timeZone};
-     * {@code archive} holds imported articles' old feed ids and old addresses.
+     * {@code feedSize} articles per feed and per page; pages write dates in {@code dateStyle}
+     * (corrections in feeds are dated in its time zone);
+     * {@code sitemapPageSize} article ids per sitemap page; {@code archiveSize} article ids per
+     * archive page; {@code hubs} the WebSub hubs feeds name;
+     * {@code archive} holds imported articles' old feed ids and old addresses;
+     * {@code afterWrite} runs after every write this instance commits (the WebSub hub's nudge).
      */
     public Handlers(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links, List<String> editorTokens,
-                    String siteTitle, int feedSize, ZoneId timeZone, FeedPolls polls) {
+                    String siteTitle, int feedSize, DateStyle dateStyle, int sitemapPageSize, int archiveSize,
+                    List<String> hubs, FeedPolls polls, Runnable afterWrite) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
         this.deskAccess = new DeskAccess(auth, sessions);
         this.problems = new Problems(mapper);
-        this.pages = new Pages(store, clock, links, siteTitle, feedSize, timeZone);
+        this.pages = new Pages(store, clock, links, siteTitle, feedSize, dateStyle);
         FeedCache feedCache = new FeedCache();
-        this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize, timeZone), feedCache, clock, polls);
+        Feeds feedSource = new Feeds(store, archive, links, siteTitle, feedSize, archiveSize, hubs,
+                dateStyle.zone());
+        this.feeds = new FeedHandler(feedSource, feedCache, clock, polls);
+        this.topics = new FeedTopics(feedSource, links, clock);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
         Runnable written = () -> {
             feedCache.clear();
             oldAddresses.forget();
         };
+        this.sitemaps = new SitemapHandler(new Sitemaps(store, links, siteTitle, sitemapPageSize), feeds);
         // Any write may change several feeds (site, category, author, related titles): drop them all.
-        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, written);
+        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, () -> {
+            written.run();
+            afterWrite.run();
+        });
         // Several instances on one PostgreSQL, or an import into the SQLite file: our caches are stale too.
         store.onWriteElsewhere(written);
     }
@@ -76,6 +92,20 @@ public final class Handlers {
     /** Sign-in and sessions for the desk, which App builds on these handlers. */
     public DeskAccess deskAccess() {
         return deskAccess;
+    }
+
+    public SitemapHandler sitemaps() {
+        return sitemaps;
+    }
+
+    /** The feeds as WebSub topics. */
+    public Topics topics() {
+        return topics;
+    }
+
+    /** Where the site's feeds live: every WebSub topic starts with it. */
+    public String topicPrefix() {
+        return topics.prefix();
     }
 
     public ArticleApi api() {

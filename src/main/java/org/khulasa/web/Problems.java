@@ -1,5 +1,9 @@
 package org.khulasa.web;
 
+import java.util.List;
+import org.khulasa.article.FieldError;
+import org.khulasa.websub.HubException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -31,6 +35,15 @@ public final class Problems {
                     ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message()
                     : invalid.errors().size() + " fields are invalid";
             send(ctx, Problem.invalid(detail, invalid.errors()));
+        } else if (e instanceof HubException hub) {
+            String title = switch (hub.status()) {
+                case 403 -> "Callback refused";
+                case 413 -> "Request too large";
+                case 429 -> "Too many subscriptions";
+                default -> "Invalid hub request";
+            };
+            send(ctx, new Problem("about:blank", title, hub.status(), hub.getMessage(),
+                    List.of(new FieldError(hub.field(), hub.getMessage())), null));
         } else if (e instanceof IdempotencyConflictException) {
             send(ctx, Problem.of(409, "Idempotency key reused", e.getMessage()));
         } else if (e instanceof StorageUnavailableException) {

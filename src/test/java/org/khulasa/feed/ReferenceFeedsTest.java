@@ -77,7 +77,7 @@ class ReferenceFeedsTest {
             Map<String, byte[]> first = renderAll(store, feeds, List.of(FeedFormat.values()));
             Map<String, byte[]> again = renderAll(store, feeds, List.of(FeedFormat.values()));
             Map<String, byte[]> fresh = renderAll(store, new Feeds(store, new SiteLinks(BASE_URL),
-                    Config.DEFAULT_SITE_TITLE, 50, ZoneOffset.UTC), List.of(FeedFormat.ATOM, FeedFormat.RSS));
+                    Config.DEFAULT_SITE_TITLE, 50, ZoneOffset.UTC), List.of(FeedFormat.JSON, FeedFormat.ATOM, FeedFormat.RSS));
             assertEquals(first.keySet(), again.keySet());
             for (String path : first.keySet()) {
                 assertArrayEquals(first.get(path), again.get(path), path);
@@ -115,7 +115,7 @@ class ReferenceFeedsTest {
                         feeds.render(FeedScope.of(author), format, RENDERED_AT).bytes());
             }
         }
-        out.put("index.opml", feeds.opml().bytes());
+        out.put("index.opml", feeds.opml(RENDERED_AT).bytes());
         return out;
     }
 
@@ -136,7 +136,7 @@ class ReferenceFeedsTest {
             return files.filter(Files::isRegularFile)
                     .map(f -> FEEDS.relativize(f).toString().replace('\\', '/'))
                     .filter(f -> !f.startsWith("sample/"))
-                    .filter(f -> f.endsWith(".xml") || f.endsWith(".opml"))
+                    .filter(f -> f.endsWith(".xml") || f.endsWith(".opml") || f.endsWith(".json"))
                     .sorted().toList();
         }
     }

@@ -258,9 +258,14 @@ class FeedsTest {
                 urls.add(opml.text(outline, "@xmlUrl"));
                 assertTrue(opml.text(outline, "@text").matches(".*[\\u0600-\\u06FF].*"), opml.text(outline, "@text"));
             }
-            assertEquals(Set.of(server.url("/feeds/rss.xml"), server.url("/feeds/atom.xml"),
+            assertEquals(Set.of(server.url("/feeds/rss.xml"), server.url("/feeds/atom.xml"), server.url("/feeds/feed.json"),
                     server.url("/feeds/category/sports/rss.xml"), server.url("/feeds/category/sports/atom.xml"),
-                    server.url("/feeds/author/omar-khatib/rss.xml"), server.url("/feeds/author/omar-khatib/atom.xml")), urls);
+                    server.url("/feeds/category/sports/feed.json"),
+                    server.url("/feeds/author/omar-khatib/rss.xml"), server.url("/feeds/author/omar-khatib/atom.xml"),
+                    server.url("/feeds/author/omar-khatib/feed.json"),
+                    // the article's tag «أخبار»
+                    server.url("/feeds/tag/akhbar/rss.xml"), server.url("/feeds/tag/akhbar/atom.xml"),
+                    server.url("/feeds/tag/akhbar/feed.json")), urls);
         }
     }
 

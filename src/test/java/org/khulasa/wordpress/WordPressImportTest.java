@@ -66,6 +66,11 @@ class WordPressImportTest {
             assertEquals("false", rss.text("/rss/channel/item[4]/guid/@isPermaLink"));
             FeedXml atom = FeedXml.parse(server.getBytes("/feeds/atom.xml").body());
             assertEquals(texts(rss, "/rss/channel/item/guid"), texts(atom, "/a:feed/a:entry/a:id"));
+            // JSON Feed items keep the same ids.
+            JsonNode json = TestServer.JSON.readTree(server.get("/feeds/feed.json").body());
+            List<String> jsonIds = new ArrayList<>();
+            json.get("items").forEach(item -> jsonIds.add(item.get("id").asText()));
+            assertEquals(texts(atom, "/a:feed/a:entry/a:id"), jsonIds);
             // updated is WordPress's post_modified_gmt; two posts modified in the same second are a millisecond apart.
             assertEquals(List.of("2024-03-12T08:00:00.001Z", "2024-03-12T08:00:00Z", "2024-03-11T18:20:00Z", "2024-03-10T10:15:00Z"),
                     texts(atom, "/a:feed/a:entry/a:updated"));

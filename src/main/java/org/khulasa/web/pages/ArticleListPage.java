@@ -16,7 +16,18 @@ final class ArticleListPage {
         this.dates = dates;
     }
 
-    void fill(Element main, String heading, List<FeedLink> feeds, String feedsLabel, List<Article> articles) {
+    /** {@code <link rel="prev">} and {@code rel="next"} in the head, for crawlers. */
+    static void linkPages(Element head, Paging.Page page) {
+        if (page.newer() != null) {
+            head.appendElement("link").attr("rel", "prev").attr("href", page.newer());
+        }
+        if (page.older() != null) {
+            head.appendElement("link").attr("rel", "next").attr("href", page.older());
+        }
+    }
+
+    void fill(Element main, String heading, List<FeedLink> feeds, String feedsLabel, Paging.Page page) {
+        List<Article> articles = page.articles();
         main.appendElement("h1").attr("dir", "auto").text(heading);
         PageLayout.appendFeedLinks(main, feedsLabel, feeds);
         if (articles.isEmpty()) {
@@ -26,6 +37,13 @@ final class ArticleListPage {
         Element list = main.appendElement("ol").addClass("articles");
         for (Article article : articles) {
             Element item = list.appendElement("li").appendElement("article");
+            if (article.image() != null) {
+                // A small copy beside the title; the same file, scaled by the stylesheet (no resizing service here).
+                String caption = article.image().caption();
+                item.appendElement("a").addClass("thumb").attr("href", links.article(article.id())).attr("tabindex", "-1")
+                        .appendElement("img").attr("src", article.image().url()).attr("alt", caption == null ? "" : caption)
+                        .attr("loading", "lazy");
+            }
             item.appendElement("h2").attr("dir", "auto").appendElement("a").attr("href", links.article(article.id()))
                     .text(RtlText.title(article.title()));
             Element meta = item.appendElement("p").addClass("meta");
@@ -37,6 +55,15 @@ final class ArticleListPage {
             dates.appendTime(meta, article.published());
             if (article.summary() != null && !article.summary().isBlank()) {
                 item.appendElement("p").addClass("summary").attr("dir", "auto").text(article.summary());
+            }
+        }
+        if (page.newer() != null || page.older() != null) {
+            Element pager = main.appendElement("nav").addClass("pager").attr("aria-label", "الصفحات");
+            if (page.newer() != null) {
+                pager.appendElement("a").attr("rel", "prev").attr("href", page.newer()).text("→ الأحدث");
+            }
+            if (page.older() != null) {
+                pager.appendElement("a").attr("rel", "next").attr("href", page.older()).text("الأقدم ←");
             }
         }
     }

@@ -7,6 +7,7 @@ import org.khulasa.article.Correction;
 import org.khulasa.article.CorrectionNotes;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
+import org.khulasa.article.Tag;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -22,8 +23,16 @@ final class ArticlePage {
         this.dates = dates;
     }
 
+    /**
+     * Whether readers are told of a later change: written again after it came out. A minute's
+     * grace keeps an article whose first write is its publication from saying so.
+     */
+    static boolean isUpdated(Article article) {
+        return article.updated().isAfter(article.published().plusSeconds(60));
+    }
+
     /** Fills {@code main}; {@code related} is the article's list, already cut to what readers may see. */
-    void fill(Element main, Article article, List<RelatedLink> related) {
+    void fill(Element main, Article article, List<RelatedLink> related, List<Tag> tags) {
         Element crumbs = main.appendElement("nav").addClass("breadcrumb").attr("aria-label", "مسار التصفح")
                 .appendElement("ol");
         crumbs.appendElement("li").appendElement("a").attr("href", links.home()).text("الرئيسية");
@@ -37,6 +46,11 @@ final class ArticlePage {
         Bylines.append(byline, article.authors(), links);
         byline.appendText(" · ");
         dates.appendTime(byline, article.published());
+        if (isUpdated(article)) {
+            Element updated = header.appendElement("p").addClass("updated");
+            updated.appendText("آخر تحديث: ");
+            dates.appendTime(updated, article.updated());
+        }
         if (article.summary() != null && !article.summary().isBlank()) {
             header.appendElement("p").addClass("summary").attr("dir", "auto").text(article.summary());
         }
@@ -44,8 +58,9 @@ final class ArticlePage {
         if (article.image() != null) {
             Element figure = story.appendElement("figure");
             String caption = article.image().caption();
-            // The caption below says what the image shows; repeating it as alt would make screen readers say it twice.
-            Element img = figure.appendElement("img").attr("src", article.image().url()).attr("alt", "");
+            // Alt from the caption: it is what search engines and a reader with images off get of it.
+            Element img = figure.appendElement("img").attr("src", article.image().url())
+                    .attr("alt", caption == null ? "" : caption);
             // Known dimensions reserve the image's room, so the text does not jump when it arrives.
             if (article.image().width() != null && article.image().height() != null) {
                 img.attr("width", article.image().width().toString()).attr("height", article.image().height().toString());
@@ -66,6 +81,14 @@ final class ArticlePage {
                         .text(CorrectionNotes.day(correction, dates.zone()));
                 heading.appendText("):");
                 note.appendText(" " + correction.note());
+            }
+        }
+
+        if (!tags.isEmpty()) {
+            Element list = story.appendElement("ul").addClass("tags").attr("aria-label", "الوسوم");
+            for (Tag tag : tags) {
+                list.appendElement("li").appendElement("a").attr("rel", "tag").attr("href", links.tagPage(tag.slug()))
+                        .attr("dir", "auto").text(tag.name());
             }
         }
 

@@ -3,6 +3,7 @@ package org.khulasa.web.pages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
@@ -21,11 +22,15 @@ final class PageLayout {
     private final String siteTitle;
     private final SiteLinks links;
     private final String stylesheetHref;
+    private final SocialMeta social;
+    private final NewsArticleJsonLd structured;
 
     PageLayout(String siteTitle, SiteLinks links, String stylesheetHref) {
         this.siteTitle = siteTitle;
         this.links = links;
         this.stylesheetHref = stylesheetHref;
+        this.social = new SocialMeta(siteTitle, links);
+        this.structured = new NewsArticleJsonLd(siteTitle, links);
     }
 
     String siteTitle() {
@@ -37,18 +42,18 @@ final class PageLayout {
         return feeds(FeedScope.site());
     }
 
-    /** The RSS and Atom feeds of a category, an author or the site. */
+    /** The RSS, Atom and JSON feeds of a category, an author or the site. */
     List<FeedLink> feeds(FeedScope scope) {
         String title = scope.kind() == FeedScope.Kind.SITE ? siteTitle : siteTitle + ": " + scope.name();
-        return List.of(new FeedLink(title, FeedFormat.RSS, scope.selfUrl(links, FeedFormat.RSS)),
-                new FeedLink(title, FeedFormat.ATOM, scope.selfUrl(links, FeedFormat.ATOM)));
+        return Stream.of(FeedFormat.values()).map(f -> new FeedLink(title, f, scope.selfUrl(links, f))).toList();
     }
 
     /**
      * A page titled {@code title} (null: the site's name alone) announcing the site's feeds plus
-     * {@code feeds}; fill its {@code <main>}, found with {@link #main(Document)}.
+     * {@code feeds}, described to machines by {@code meta}; fill its {@code <main>}, found with
+     * {@link #main(Document)}.
      */
-    Document page(String title, List<FeedLink> feeds, List<Category> sections) {
+    Document page(String title, PageMeta meta, List<FeedLink> feeds, List<Category> sections) {
         Document doc = Document.createShell("");
         doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
         doc.prependChild(new DocumentType("html", "", ""));
@@ -58,6 +63,10 @@ final class PageLayout {
         head.appendElement("meta").attr("charset", "utf-8");
         head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("title").text(title == null ? siteTitle : title + " — " + siteTitle);
+        social.append(head, title == null ? siteTitle : title, meta);
+        if (meta.article() != null) {
+            structured.append(head, meta);
+        }
         head.appendElement("link").attr("rel", "stylesheet").attr("href", stylesheetHref);
         List<FeedLink> all = new ArrayList<>(siteFeeds());
         all.addAll(feeds);

@@ -4,7 +4,6 @@ import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -40,25 +39,24 @@ public final class Pages {
     private final PageLayout layout;
     private final ArticlePage articlePage;
     private final ArticleListPage listPage;
+    private final Paging paging;
     private final Stylesheet stylesheet = new Stylesheet();
 
-    /** {@code listSize} articles per list, as many as a feed holds; dates shown in {@code timeZone}. */
-    public Pages(ArticleStore store, Clock clock, SiteLinks links, String siteTitle, int listSize, ZoneId timeZone) {
+    /** {@code listSize} articles per list, as many as a feed holds; dates written in {@code dateStyle}. */
+    public Pages(ArticleStore store, Clock clock, SiteLinks links, String siteTitle, int listSize, DateStyle dateStyle) {
         this.store = store;
         this.clock = clock;
         this.links = links;
         this.listSize = listSize;
-        ArabicDates dates = new ArabicDates(timeZone);
+        ArabicDates dates = new ArabicDates(dateStyle);
         this.layout = new PageLayout(siteTitle, links, stylesheet.href());
         this.articlePage = new ArticlePage(links, dates);
         this.listPage = new ArticleListPage(links, dates);
+        this.paging = new Paging(store, listSize);
     }
 
     public void home(Context ctx) {
-        List<Article> latest = store.list(ArticleQuery.site(clock.instant(), listSize));
-        Document doc = layout.page(null, List.of(), store.categories());
-        listPage.fill(PageLayout.main(doc), "آخر الأخبار", layout.siteFeeds(), "تابع الموقع", latest);
-        send(ctx, 200, doc);
+        listOf(ctx, Optional.of(FeedScope.site()), "تابع الموقع");
     }
 
     public void article(Context ctx) {
@@ -72,8 +70,9 @@ public final class Pages {
         Article article = found.get();
         List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
         article.authors().forEach(author -> feeds.addAll(layout.feeds(FeedScope.of(author))));
-        Document doc = layout.page(RtlText.title(article.title()), feeds, store.categories());
-        articlePage.fill(PageLayout.main(doc), article, article.related());
+        Document doc = layout.page(RtlText.title(article.title()), PageMeta.of(links.article(article.id()), article),
+                feeds, store.categories());
+        articlePage.fill(PageLayout.main(doc), article, article.related(), store.tagsNamed(article.tags()));
         send(ctx, 200, doc);
     }
 
@@ -85,25 +84,41 @@ public final class Pages {
         listOf(ctx, slug(ctx).flatMap(store::author).map(FeedScope::of), "تابع هذا الكاتب");
     }
 
-    /** A category's or an author's page: their latest articles and their feeds; {@code follow} labels the feeds. */
+    public void tag(Context ctx) {
+        listOf(ctx, slug(ctx).flatMap(store::tag).map(FeedScope::of), "تابع هذا الوسم");
+    }
+
+    /**
+     * The home page, a category's or an author's: a page of their articles, newest first, with
+     * links to the newer and older pages, and their feeds; {@code follow} labels the feeds.
+     */
     private void listOf(Context ctx, Optional<FeedScope> found, String follow) {
-        if (found.isEmpty()) {
+        Optional<ArticleQuery> query = found.flatMap(scope -> Paging.fromRequest(ctx, scope.query(clock.instant(), listSize)));
+        if (query.isEmpty()) {
             notFound(ctx);
             return;
         }
         FeedScope scope = found.get();
-        List<Article> latest = store.list(scope.query(clock.instant(), listSize));
-        List<FeedLink> feeds = layout.feeds(scope);
-        Document doc = layout.page(scope.name(), feeds, store.categories());
-        listPage.fill(PageLayout.main(doc), scope.name(), feeds, follow, latest);
+        Paging.Page page = paging.page(query.get(), scope.pageUrl(links));
+        if (page.articles().isEmpty() && query.get().beforeId() != null) {
+            notFound(ctx); // a cursor past the end of the archive
+            return;
+        }
+        boolean site = scope.kind() == FeedScope.Kind.SITE;
+        List<FeedLink> feeds = site ? List.of() : layout.feeds(scope);
+        PageMeta meta = PageMeta.listing(page.url(), scope.description(layout.siteTitle()));
+        Document doc = layout.page(site ? null : scope.name(), meta, feeds, store.categories());
+        ArticleListPage.linkPages(doc.head(), page);
+        listPage.fill(PageLayout.main(doc), site ? "آخر الأخبار" : scope.name(), site ? layout.siteFeeds() : feeds,
+                follow, page);
         send(ctx, 200, doc);
     }
 
     /** An article as its reader's page shows it (what goes inside {@code <main>}), for the desk's preview. */
     public String preview(Article article) {
-        Document doc = layout.page(null, List.of(), List.of());
+        Document doc = layout.page(null, PageMeta.none(), List.of(), List.of());
         Element main = PageLayout.main(doc);
-        articlePage.fill(main, article, article.related());
+        articlePage.fill(main, article, article.related(), store.tagsNamed(article.tags()));
         return main.html();
     }
 
@@ -117,7 +132,7 @@ public final class Pages {
     }
 
     private void notFound(Context ctx) {
-        Document doc = layout.page("الصفحة غير موجودة", List.of(), store.categories());
+        Document doc = layout.page("الصفحة غير موجودة", PageMeta.none(), List.of(), store.categories());
         Element main = PageLayout.main(doc);
         main.appendElement("h1").text("الصفحة غير موجودة");
         main.appendElement("p").text("لم نجد ما تبحث عنه: ربما حُذف المقال أو لم يُنشر بعد، أو أن الرابط غير صحيح.");
