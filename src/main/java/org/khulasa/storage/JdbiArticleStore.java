@@ -30,15 +30,13 @@ import org.khulasa.websub.WebSubStore;
  * reads in {@link ArticleReads}, feeds' change times in {@link ChangeStamps}, related lists in
  * {@link RelatedLists}, the word index behind {@link Dialect#wordIndex}.
  */
-public final class JdbiArticleStore implements ArticleStore {
+public final class JdbiArticleStore extends StoreReads {
 
-    private final Jdbi jdbi;
     private final AutoCloseable pool;
     private final Clock clock;
     private final RelatedMatcher matcher;
     private final Dialect dialect;
     private final ChangeSignal changes;
-    private final WriteQueue queue;
     private final ChangeStamps stamps;
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
@@ -47,13 +45,12 @@ public final class JdbiArticleStore implements ArticleStore {
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
-        this.jdbi = jdbi;
+        super(jdbi, new WriteQueue(dialect));
         this.pool = pool;
         this.clock = clock;
         this.matcher = matcher;
         this.dialect = dialect;
         this.changes = changes;
-        this.queue = new WriteQueue(dialect);
         this.stamps = new ChangeStamps(changes);
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
@@ -211,101 +208,11 @@ public final class JdbiArticleStore implements ArticleStore {
         return values;
     }
 
-    // ---- reads and the rest, handed on -------------------------------------------------------
-
-    @Override
-    public Optional<Article> find(long id, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.find(h, id, visibleAt)));
-    }
+    // ---- reads beyond StoreReads's, handed on ------------------------------------------------
 
     @Override
     public List<org.khulasa.article.RelatedLink> suggestRelated(ArticleText text, long self, java.util.Set<Long> exclude) {
         return queue.guarded(() -> jdbi.withHandle(h -> lists.suggestions(h, text, self, exclude, clock.instant())));
-    }
-
-    @Override
-    public List<Article> list(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.list(h, query)));
-    }
-
-    @Override
-    public List<Article> listWithoutTags(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.listWithoutTags(h, query)));
-    }
-
-    @Override
-    public Optional<Tag> tag(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.bySlug(h, slug)));
-    }
-
-    @Override
-    public List<Tag> tags(Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.inUse(h, visibleAt.toEpochMilli())));
-    }
-
-    @Override
-    public List<Tag> tagsNamed(List<String> names) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.named(h, names)));
-    }
-
-    @Override
-    public List<Article> newer(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.newer(h, query)));
-    }
-
-    @Override
-    public List<IdBlock> publishedIdBlocks(int size, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.idBlocks(h, size, visibleAt)));
-    }
-
-    @Override
-    public List<ArticleStamp> publishedStamps(long fromId, long toId, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.stamps(h, fromId, toId, visibleAt)));
-    }
-
-    @Override
-    public List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.since(h, after, visibleAt, limit)));
-    }
-
-    @Override
-    public Optional<Category> category(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.category(h, slug)));
-    }
-
-    @Override
-    public Optional<Author> author(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.author(h, slug)));
-    }
-
-    @Override
-    public List<Category> categories() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::categories));
-    }
-
-    @Override
-    public List<Author> authors() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::authors));
-    }
-
-    @Override
-    public Instant lastChange() {
-        return queue.guarded(() -> jdbi.withHandle(ChangeStamps::lastChange));
-    }
-
-    @Override
-    public Instant lastChangeOfCategory(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfCategory(h, slug)));
-    }
-
-    @Override
-    public Instant lastChangeOfAuthor(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfAuthor(h, slug)));
-    }
-
-    @Override
-    public Optional<Instant> nextScheduledAfter(Instant now) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.nextScheduledAfter(h, now)));
     }
 
     @Override
