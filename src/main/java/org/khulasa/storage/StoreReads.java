@@ -3,7 +3,9 @@ package org.khulasa.storage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.HandleCallback;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStamp;
@@ -14,10 +16,11 @@ import org.khulasa.article.IdBlock;
 import org.khulasa.article.Tag;
 
 /**
- * The read half of the Jdbi article store: each read handed on to the class that holds its SQL,
- * inside the write queue's guard; the write path is {@link JdbiArticleStore}'s.
+ * The store's plain reads, each one query on a pooled handle behind the write queue's guard (a
+ * database that can't answer gives {@code StorageUnavailableException}); {@link JdbiArticleStore}
+ * adds the write path.
  */
-abstract sealed class StoreReads implements ArticleStore permits JdbiArticleStore {
+abstract class StoreReads implements ArticleStore {
     final Jdbi jdbi;
     final WriteQueue queue;
 
@@ -26,93 +29,98 @@ abstract sealed class StoreReads implements ArticleStore permits JdbiArticleStor
         this.queue = queue;
     }
 
-    @Override
-    public Optional<Article> find(long id, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.find(h, id, visibleAt)));
+    final <T> T read(HandleCallback<T, RuntimeException> callback) {
+        return queue.guarded(() -> jdbi.withHandle(callback));
     }
 
     @Override
+    public Optional<Article> find(long id, Instant visibleAt) {
+        return read(h -> ArticleReads.find(h, id, visibleAt));
+    }
+
+
+    @Override
     public List<Article> list(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.list(h, query)));
+        return read(h -> ArticleReads.list(h, query));
     }
 
     @Override
     public List<Article> listWithoutTags(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.listWithoutTags(h, query)));
+        return read(h -> ArticleReads.listWithoutTags(h, query));
     }
 
     @Override
     public Optional<Tag> tag(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.bySlug(h, slug)));
+        return read(h -> TagSlugs.bySlug(h, slug));
     }
 
     @Override
     public List<Tag> tags(Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.inUse(h, visibleAt.toEpochMilli())));
+        return read(h -> TagSlugs.inUse(h, visibleAt.toEpochMilli()));
     }
 
     @Override
     public List<Tag> tagsNamed(List<String> names) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.named(h, names)));
+        return read(h -> TagSlugs.named(h, names));
     }
 
     @Override
     public List<Article> newer(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.newer(h, query)));
+        return read(h -> ArticleReads.newer(h, query));
     }
 
     @Override
     public List<IdBlock> publishedIdBlocks(int size, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.idBlocks(h, size, visibleAt)));
+        return read(h -> SitemapReads.idBlocks(h, size, visibleAt));
     }
 
     @Override
     public List<ArticleStamp> publishedStamps(long fromId, long toId, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.stamps(h, fromId, toId, visibleAt)));
+        return read(h -> SitemapReads.stamps(h, fromId, toId, visibleAt));
     }
 
     @Override
     public List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.since(h, after, visibleAt, limit)));
+        return read(h -> SitemapReads.since(h, after, visibleAt, limit));
     }
 
     @Override
     public Optional<Category> category(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.category(h, slug)));
+        return read(h -> Scopes.category(h, slug));
     }
 
     @Override
     public Optional<Author> author(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.author(h, slug)));
+        return read(h -> Scopes.author(h, slug));
     }
 
     @Override
     public List<Category> categories() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::categories));
+        return read(Scopes::categories);
     }
 
     @Override
     public List<Author> authors() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::authors));
+        return read(Scopes::authors);
     }
 
     @Override
     public Instant lastChange() {
-        return queue.guarded(() -> jdbi.withHandle(ChangeStamps::lastChange));
+        return read(ChangeStamps::lastChange);
     }
 
     @Override
     public Instant lastChangeOfCategory(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfCategory(h, slug)));
+        return read(h -> ChangeStamps.lastChangeOfCategory(h, slug));
     }
 
     @Override
     public Instant lastChangeOfAuthor(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfAuthor(h, slug)));
+        return read(h -> ChangeStamps.lastChangeOfAuthor(h, slug));
     }
 
     @Override
     public Optional<Instant> nextScheduledAfter(Instant now) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.nextScheduledAfter(h, now)));
+        return read(h -> ArticleReads.nextScheduledAfter(h, now));
     }
 }
