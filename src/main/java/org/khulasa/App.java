@@ -70,7 +70,7 @@ public final class App {
                 });
         if (webSub != null) {
             hub[0] = new Hub(webSub, web.topics(), clock, config.baseUrl() + "/websub", config.webSubHubs(),
-                    config.webSubAllowPrivate());
+                    config.webSubAllowPrivate(), metrics.webSubDeliveries());
         }
         Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());

@@ -31,6 +31,11 @@ public final class ArticleRules {
     public static final Instant EARLIEST_PUBLISHED = Instant.parse("1900-01-01T00:00:00Z");
     public static final Instant LATEST_PUBLISHED = Instant.parse("9999-12-31T23:59:59.999Z");
     public static final String PUBLISHED_RANGE = "must be a time from 1900-01-01T00:00:00Z to 9999-12-31T23:59:59Z (in UTC)";
+    public static final int MAX_AUTHORS = 10;
+    public static final int MAX_NOTE = 2_000;
+    /** Pixels on a side: far beyond any photo, small enough for every reader's arithmetic. */
+    public static final int MAX_IMAGE_SIDE = 100_000;
+    public static final long MAX_IMAGE_BYTES = 10L * 1024 * 1024 * 1024;
 
     private ArticleRules() {
     }

@@ -19,14 +19,21 @@ public interface ArticleStore extends AutoCloseable {
      */
     Created create(ArticleDraft draft, IdempotencyKey key);
 
-    /** Full replace, keeping the id; empty when no article has that id. */
-    Optional<Article> update(long id, ArticleDraft draft);
+    /**
+     * Full replace, keeping the id; empty when no article has that id. The draft's
+     * {@link Change} decides what readers see of it; publishing a draft without a time publishes
+     * it now.
+     *
+     * @throws EditConflictException when the stored revision is not one {@code base} admits
+     */
+    Optional<Article> update(long id, ArticleDraft draft, Revisions base);
 
-    boolean delete(long id);
+    /** @throws EditConflictException when the stored revision is not one {@code base} admits */
+    boolean delete(long id, Revisions base);
 
     /**
-     * The article, whether or not its publication time has come; its related list holds only
-     * articles published at or before {@code visibleAt} (null: all of them).
+     * The article, whether or not its publication time has come or it is a draft; its related
+     * list holds only articles readers see at {@code visibleAt} (null: all of them, drafts too).
      */
     Optional<Article> find(long id, Instant visibleAt);
 
@@ -37,7 +44,7 @@ public interface ArticleStore extends AutoCloseable {
      */
     List<RelatedLink> suggestRelated(RelatedMatcher.ArticleText text, long self, java.util.Set<Long> exclude);
 
-    /** Newest first, by publication time then id. */
+    /** Newest first, by publication time then id; drafts only when {@code visibleAt} is null (editors). */
     List<Article> list(ArticleQuery query);
 
     /**

@@ -6,6 +6,7 @@ import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -25,6 +26,7 @@ import com.rometools.rome.io.WireFeedOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -37,6 +39,7 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.khulasa.article.Article;
+import org.khulasa.article.Author;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
 import org.khulasa.links.SiteLinks;
@@ -65,8 +68,9 @@ public final class FeedRenderer {
     private final String siteTitle;
     private final ItemTextCache itemTextCache;
 
-    public FeedRenderer(SiteLinks links, String siteTitle) {
-        this(links, siteTitle, new ItemTextCache(links, ItemTextCache.CAPACITY));
+    /** {@code zone} dates corrections as the newsroom reads them; feed times stay UTC. */
+    public FeedRenderer(SiteLinks links, String siteTitle, ZoneId zone) {
+        this(links, siteTitle, new ItemTextCache(links, zone, ItemTextCache.CAPACITY));
     }
 
     /** Sharing {@code itemTextCache} with the JSON Feed renderer: both carry the same item HTML. */
@@ -163,8 +167,9 @@ public final class FeedRenderer {
         SyndCategory category = new SyndCategoryImpl();
         List<Module> modules = new ArrayList<>();
         if (format == FeedFormat.RSS) {
-            // RSS readers show dc:creator; Rome drops an RSS author without an e-mail address.
-            entry.setAuthor(RssText.inert(article.author().name()));
+            // RSS readers show dc:creator, one per byline; Rome drops an RSS author without an e-mail address.
+            ((DCModule) entry.getModule(DCModule.URI)).setCreators(
+                    article.authors().stream().map(a -> RssText.inert(a.name())).toList());
             category.setName(RssText.inert(article.category().name()));
             // RSS <description> is HTML: plain text with < or & must arrive as text, not markup.
             entry.setDescription(content("text/html", texts.rssSummary()));
@@ -176,7 +181,8 @@ public final class FeedRenderer {
                 modules.add(atomLinks(related));
             }
         } else {
-            entry.setAuthors(List.of(person(article.author().name(), links.authorPage(article.author().slug()))));
+            entry.setAuthors(article.authors().stream()
+                    .map(a -> person(a.name(), links.authorPage(a.slug()))).toList());
             category.setName(article.category().slug()); // the term; the Arabic label is added in finishAtom
             entry.setDescription(content("text", texts.summary()));
             List<SyndLink> entryLinks = new ArrayList<>();
@@ -184,11 +190,17 @@ public final class FeedRenderer {
             for (RelatedLink r : article.related()) {
                 entryLinks.add(syndLink("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
             }
+            if (article.image() != null) {
+                entryLinks.add(FeedImages.atomEnclosure(article.image()));
+            }
             entry.setLinks(entryLinks);
         }
         entry.setCategories(List.of(category));
         if (article.image() != null) {
-            modules.add(MediaImage.of(article, format == FeedFormat.RSS));
+            modules.add(FeedImages.media(article.image(), format == FeedFormat.RSS));
+            if (format == FeedFormat.RSS) {
+                entry.setEnclosures(FeedImages.rssEnclosures(article.image()));
+            }
         }
         if (!modules.isEmpty()) {
             List<Module> all = new ArrayList<>(entry.getModules());

@@ -1,6 +1,7 @@
 package org.khulasa.feed;
 
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -34,25 +35,28 @@ public final class Feeds {
     private final Archives archives;
     private final List<String> hubs;
 
-    public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size) {
-        this(store, ImportedArchive.NONE, links, siteTitle, size);
+    public Feeds(ArticleStore store, SiteLinks links, String siteTitle, int size, ZoneId zone) {
+        this(store, ImportedArchive.NONE, links, siteTitle, size, zone);
     }
 
-    /** With {@code archive}, imported articles keep the ids their old feeds gave them. */
-    public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size) {
-        this(store, archive, links, siteTitle, size, DEFAULT_ARCHIVE_SIZE, List.of(links.url("/websub")));
+    /**
+     * With {@code archive}, imported articles keep the ids their old feeds gave them; corrections
+     * show their dates in {@code zone}.
+     */
+    public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size, ZoneId zone) {
+        this(store, archive, links, siteTitle, size, DEFAULT_ARCHIVE_SIZE, List.of(links.url("/websub")), zone);
     }
 
     /**
      * {@code archive}: imported articles keep the ids their old feeds gave them;
      * {@code archiveSize}: ids per archive page (changing it changes every archive URL);
-     * {@code hubs}: the WebSub hubs every feed names.
+     * {@code hubs}: the WebSub hubs every feed names; {@code zone}: where corrections' dates are read.
      */
     public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size,
-            int archiveSize, List<String> hubs) {
+            int archiveSize, List<String> hubs, ZoneId zone) {
         this.store = store;
         this.archive = archive;
-        ItemTextCache itemTexts = new ItemTextCache(links, ItemTextCache.CAPACITY);
+        ItemTextCache itemTexts = new ItemTextCache(links, zone, ItemTextCache.CAPACITY);
         this.renderer = new FeedRenderer(links, siteTitle, itemTexts);
         this.jsonRenderer = new JsonFeedRenderer(links, siteTitle, itemTexts);
         this.links = links;

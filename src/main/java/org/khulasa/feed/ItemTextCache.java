@@ -1,5 +1,6 @@
 package org.khulasa.feed;
 
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,10 +25,12 @@ final class ItemTextCache {
     private static final int EXCERPT_CHARS = 300;
 
     private final SiteLinks links;
+    private final ZoneId zone;
     private final Map<Article, Item> recent;
 
-    ItemTextCache(SiteLinks links, int capacity) {
+    ItemTextCache(SiteLinks links, ZoneId zone, int capacity) {
         this.links = links;
+        this.zone = zone;
         this.recent = new LinkedHashMap<>(capacity * 4 / 3 + 1, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<Article, Item> eldest) {
@@ -44,7 +47,7 @@ final class ItemTextCache {
             }
         }
         // Made outside the lock: two renders of one new article may both make it, and get equal items.
-        Item made = new Item(ContentHtml.of(article, links), summaryOf(article));
+        Item made = new Item(ContentHtml.of(article, links, zone), summaryOf(article));
         synchronized (recent) {
             Item raced = recent.putIfAbsent(article, made);
             return raced != null ? raced : made;

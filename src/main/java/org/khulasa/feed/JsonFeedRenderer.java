@@ -92,7 +92,8 @@ final class JsonFeedRenderer {
         }
         item.put("date_published", iso(article.published()));
         item.put("date_modified", iso(article.updated()));
-        item.putArray("authors").add(person(article.author().name(), links.authorPage(article.author().slug())));
+        ArrayNode bylines = item.putArray("authors");
+        article.authors().forEach(a -> bylines.add(person(a.name(), links.authorPage(a.slug()))));
         if (!article.tags().isEmpty()) {
             ArrayNode tags = item.putArray("tags");
             article.tags().forEach(tags::add);

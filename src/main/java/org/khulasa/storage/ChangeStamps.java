@@ -67,10 +67,7 @@ final class ChangeStamps {
                         UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
                         WHERE id = (SELECT category_id FROM articles WHERE id = :id)
                         """).bind("id", id).execute();
-        h.createUpdate("""
-                        UPDATE authors SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
-                        WHERE id = (SELECT author_id FROM articles WHERE id = :id)
-                        """).bind("id", id).execute();
+        ArticleBylines.touchAuthorsOf(h, id);
     }
 
     /**

@@ -11,10 +11,10 @@ final class JdbiArchiveIndex implements ArchiveIndex {
     private static final String SCOPE = """
             FROM articles a
             JOIN categories c ON c.id = a.category_id
-            JOIN authors w ON w.id = a.author_id
             WHERE (CAST(:category AS TEXT) IS NULL OR c.slug = :category)
-              AND (CAST(:author AS TEXT) IS NULL OR w.slug = :author)
-              AND a.published_at <= :visibleAt
+              AND (CAST(:author AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM article_authors x
+                   JOIN authors w ON w.id = x.author_id WHERE x.article_id = a.id AND w.slug = :author))
+              AND a.published_at <= :visibleAt AND a.status = 'published'
             """;
 
     private final Jdbi jdbi;

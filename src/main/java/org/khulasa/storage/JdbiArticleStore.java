@@ -3,11 +3,8 @@ package org.khulasa.storage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.ArchiveIndex;
 import org.khulasa.article.Article;
@@ -17,6 +14,8 @@ import org.khulasa.article.ArticleStamp;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Change;
+import org.khulasa.article.EditConflictException;
 import org.khulasa.article.Filing;
 import org.khulasa.article.IdBlock;
 import org.khulasa.article.Tag;
@@ -24,22 +23,22 @@ import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
+import org.khulasa.article.Revisions;
+import org.khulasa.article.Status;
 import org.khulasa.websub.WebSubStore;
 
 /**
  * The article store over Jdbi: the write path (create, update, delete) here, from top to bottom;
- * reads in {@link ArticleReads}, feeds' change times in {@link ChangeStamps}, related lists in
+ * reads in {@link StoreReads} and {@link ArticleReads}, feeds' change times in {@link ChangeStamps}, related lists in
  * {@link RelatedLists}, the word index behind {@link Dialect#wordIndex}.
  */
-public final class JdbiArticleStore implements ArticleStore {
+public final class JdbiArticleStore extends StoreReads {
 
-    private final Jdbi jdbi;
     private final AutoCloseable pool;
     private final Clock clock;
     private final RelatedMatcher matcher;
     private final Dialect dialect;
     private final ChangeSignal changes;
-    private final WriteQueue queue;
     private final ChangeStamps stamps;
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
@@ -48,13 +47,12 @@ public final class JdbiArticleStore implements ArticleStore {
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
-        this.jdbi = jdbi;
+        super(jdbi, new WriteQueue(dialect));
         this.pool = pool;
         this.clock = clock;
         this.matcher = matcher;
         this.dialect = dialect;
         this.changes = changes;
-        this.queue = new WriteQueue(dialect);
         this.stamps = new ChangeStamps(changes);
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
@@ -90,27 +88,21 @@ public final class JdbiArticleStore implements ArticleStore {
                 }
             }
             RelatedLists.checkExist(h, draft.related(), -1);
-            Instant updated = stamps.next(h, now);
+            boolean visible = draft.status() == Status.PUBLISHED;
+            // A draft changes nothing readers see: no change time, no feed marked as changed.
+            Instant updated = visible ? stamps.next(h, now) : now;
             // Not `updated`, which may run a few ms ahead of the clock to stay unique.
             Instant published = draft.published() != null ? draft.published() : now;
             // Embargo: a scheduled article changes nothing public (no feed's time, no name) until it is out.
-            boolean seen = !published.isAfter(now);
+            boolean seen = visible && !published.isAfter(now);
             if (seen) {
                 ChangeStamps.feedsChanged(h, now);
             }
-            long id = h.createUpdate("""
-                            INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
-                                                  created_at, updated_at, image_url, image_type, image_caption)
-                            VALUES (:title, :summary, :body, :category, :author, :published,
-                                    :updated, :updated, :imageUrl, :imageType, :imageCaption)
-                            """)
-                    .bind("category", Scopes.upsertCategory(h, draft.category(), now, published))
-                    .bind("author", Scopes.upsertAuthor(h, draft.author(), now, published))
-                    .bind("published", published.toEpochMilli())
-                    .bind("updated", updated.toEpochMilli())
-                    .bindMap(contentOf(draft))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            storeTags(h, id, draft.tags());
+            List<Long> authors = Scopes.upsertAuthors(h, draft.authors(), now, published, visible);
+            long id = ArticleRows.insert(h, draft, Scopes.upsertCategory(h, draft.category(), now, published, visible),
+                    authors.get(0), published, updated);
+            ArticleBylines.replace(h, id, authors);
+            ArticleRows.storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
             if (seen) {
                 ChangeStamps.touchScopesOf(h, id);
@@ -129,188 +121,108 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public Optional<Article> update(long id, ArticleDraft draft) {
+    public Optional<Article> update(long id, ArticleDraft draft, Revisions base) {
         return queue.writing(() -> jdbi.inTransaction(h -> {
             ChangeStamps.lockWrites(h);
-            Optional<Long> published = h.createQuery("SELECT published_at FROM articles WHERE id = :id")
-                    .bind("id", id).mapTo(Long.class).findOne();
-            if (published.isEmpty()) {
+            Optional<ArticleReads.Stored> found = ArticleReads.stored(h, id);
+            if (found.isEmpty()) {
                 return Optional.<Article>empty();
+            }
+            ArticleReads.Stored before = found.get();
+            if (!base.admits(before.revision())) {
+                throw new EditConflictException(ArticleReads.find(h, id, null).orElseThrow());
             }
             RelatedLists.checkExist(h, draft.related(), id);
             ArticleText stored = ArticleReads.textsOf(h, List.of(id)).get(id);
-            IndexedText before = matcher.indexText(stored);
+            IndexedText beforeWords = matcher.indexText(stored);
             Instant now = clock.instant();
-            Instant updated = stamps.next(h, now);
-            Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
+            boolean wasPublic = before.status() == Status.PUBLISHED;
+            boolean isPublic = draft.status() == Status.PUBLISHED;
+            // Saving a draft changes nothing readers see: no change time, no feed marked as changed.
+            boolean visible = wasPublic || isPublic;
+            Instant changed = visible ? stamps.next(h, now) : now;
+            // A full replace without a time keeps the original one (an edit is not news), but
+            // publishing a draft publishes it now.
+            Instant newPublished = draft.published() != null ? draft.published()
+                    : isPublic && !wasPublic ? now : before.published();
+            // A minor fix keeps the time readers were told of, so they don't see the item as new again.
+            Instant updated = wasPublic && isPublic && draft.change() == Change.MINOR ? before.updated() : changed;
             // Readers see the change if they saw the article before it or see it after: else it is embargoed.
-            boolean seen = published.get() <= now.toEpochMilli() || !newPublished.isAfter(now);
+            boolean seen = (wasPublic && !before.published().isAfter(now)) || (isPublic && !newPublished.isAfter(now));
             if (seen) {
                 ChangeStamps.feedsChanged(h, now);
-                ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or author
+                ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or authors
             }
-            h.createUpdate("""
-                            UPDATE articles
-                            SET title = :title, summary = :summary, body = :body,
-                                category_id = :category, author_id = :author, published_at = :published,
-                                updated_at = :updated, image_url = :imageUrl, image_type = :imageType,
-                                image_caption = :imageCaption
-                            WHERE id = :id
-                            """)
-                    .bind("id", id)
-                    .bind("category", Scopes.upsertCategory(h, draft.category(), now, newPublished))
-                    .bind("author", Scopes.upsertAuthor(h, draft.author(), now, newPublished))
-                    // A full replace without a time keeps the original one: an edit is not news.
-                    .bind("published", newPublished.toEpochMilli())
-                    .bind("updated", updated.toEpochMilli())
-                    .bindMap(contentOf(draft))
-                    .execute();
-            storeTags(h, id, draft.tags());
+            List<Long> authors = Scopes.upsertAuthors(h, draft.authors(), now, newPublished, isPublic);
+            ArticleRows.update(h, id, draft, Scopes.upsertCategory(h, draft.category(), now, newPublished, isPublic),
+                    authors.get(0), newPublished, updated);
+            ArticleBylines.replace(h, id, authors);
+            ArticleRows.storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
-            if (seen) {
-                ChangeStamps.touchScopesOf(h, id);
+            if (draft.change() == Change.CORRECTION) {
+                ArticleCorrections.add(h, id, changed, draft.note());
             }
             ArticleText text = ArticleText.of(draft, newPublished);
             IndexedText words = matcher.indexText(text);
             try (StoredWordIndex index = dialect.wordIndex(h)) {
-                index.replace(id, before, words);
+                index.replace(id, beforeWords, words);
             }
             lists.fill(h, id, text, words, now);
-            lists.refreshListsNaming(h, id, RelatedLists.listsPicking(h, id), now);
-            if (seen && !stored.title().equals(draft.title())) {
-                // Lists an editor chose show this title too: their feeds change with it.
-                RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
+            if (visible) {
+                lists.refreshListsNaming(h, id, RelatedLists.listsPicking(h, id), now);
+            }
+            if (seen) {
+                ChangeStamps.touchScopesOf(h, id);
+                if (!stored.title().equals(draft.title())) {
+                    // Lists an editor chose show this title too: their feeds change with it.
+                    RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
+                }
             }
             return ArticleReads.find(h, id, null);
         }));
     }
 
     @Override
-    public boolean delete(long id) {
+    public boolean delete(long id, Revisions base) {
         return queue.writing(() -> jdbi.inTransaction(h -> {
             ChangeStamps.lockWrites(h);
-            List<Long> naming = RelatedLists.listsNaming(h, id);
-            ArticleText gone = ArticleReads.textsOf(h, List.of(id)).get(id);
-            if (gone == null) {
+            Optional<ArticleReads.Stored> found = ArticleReads.stored(h, id);
+            if (found.isEmpty()) {
                 return false;
             }
+            if (!base.admits(found.get().revision())) {
+                throw new EditConflictException(ArticleReads.find(h, id, null).orElseThrow());
+            }
+            // A draft leaves without a trace readers could see.
+            boolean visible = found.get().status() == Status.PUBLISHED;
+            List<Long> naming = RelatedLists.listsNaming(h, id);
+            ArticleText gone = ArticleReads.textsOf(h, List.of(id)).get(id);
             try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.forget(id, matcher.indexText(gone));
             }
             Instant now = clock.instant();
-            stamps.next(h, now);
             // A scheduled article leaves unseen, unless lists readers see named it (an editor's pick).
-            boolean seen = gone.published().compareTo(now) <= 0 || !naming.isEmpty();
+            boolean seen = visible && (!gone.published().isAfter(now) || !naming.isEmpty());
+            if (visible) {
+                stamps.next(h, now);
+            }
             if (seen) {
                 ChangeStamps.feedsChanged(h, now);
                 ChangeStamps.touchScopesOf(h, id);
             }
             h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
-            lists.refreshListsNaming(h, id, naming, now);
+            if (visible) {
+                lists.refreshListsNaming(h, id, naming, now);
+            }
             return true;
         }));
-    }
-
-    /** Replaces the article's tags with {@code tags}, in the editor's order, each tag created on first use. */
-    private static void storeTags(Handle h, long articleId, List<String> tags) {
-        h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
-        for (int i = 0; i < tags.size(); i++) {
-            long tagId = TagSlugs.upsert(h, tags.get(i));
-            h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
-                    .bind("a", articleId).bind("p", i).bind("t", tagId).execute();
-        }
-    }
-
-    private static Map<String, Object> contentOf(ArticleDraft draft) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("title", draft.title());
-        values.put("summary", draft.summary());
-        values.put("body", draft.body());
-        values.put("imageUrl", draft.image() == null ? null : draft.image().url());
-        values.put("imageType", draft.image() == null ? null : draft.image().type());
-        values.put("imageCaption", draft.image() == null ? null : draft.image().caption());
-        return values;
     }
 
     // ---- reads and the rest, handed on -------------------------------------------------------
 
     @Override
-    public Optional<Article> find(long id, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.find(h, id, visibleAt)));
-    }
-
-    @Override
     public List<org.khulasa.article.RelatedLink> suggestRelated(ArticleText text, long self, java.util.Set<Long> exclude) {
         return queue.guarded(() -> jdbi.withHandle(h -> lists.suggestions(h, text, self, exclude, clock.instant())));
-    }
-
-    @Override
-    public List<Article> list(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.list(h, query)));
-    }
-
-    @Override
-    public List<Article> listWithoutTags(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.listWithoutTags(h, query)));
-    }
-
-    @Override
-    public Optional<Tag> tag(String slug, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.bySlug(h, slug, visibleAt.toEpochMilli())));
-    }
-
-    @Override
-    public List<Tag> tags(Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.inUse(h, visibleAt.toEpochMilli())));
-    }
-
-    @Override
-    public List<Tag> tagsNamed(List<String> names) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.named(h, names)));
-    }
-
-    @Override
-    public List<Article> newer(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.newer(h, query)));
-    }
-
-    @Override
-    public List<IdBlock> publishedIdBlocks(int size, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.idBlocks(h, size, visibleAt)));
-    }
-
-    @Override
-    public List<ArticleStamp> publishedStamps(long fromId, long toId, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.stamps(h, fromId, toId, visibleAt)));
-    }
-
-    @Override
-    public List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.since(h, after, visibleAt, limit)));
-    }
-
-    public Optional<Category> category(String slug, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.category(h, slug, visibleAt)));
-    }
-
-    @Override
-    public Optional<Author> author(String slug, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.author(h, slug, visibleAt)));
-    }
-
-    @Override
-    public List<Category> categories(Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.categories(h, visibleAt)));
-    }
-
-    @Override
-    public List<Author> authors(Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.authors(h, visibleAt)));
-    }
-
-    @Override
-    public List<Filing> filings(Filing.Kind kind, Instant now) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.filings(h, kind, now)));
     }
 
     @Override
@@ -329,31 +241,6 @@ public final class JdbiArticleStore implements ArticleStore {
             ChangeStamps.lockWrites(h);
             return Scopes.remove(h, kind, slug);
         }));
-    }
-
-    @Override
-    public Instant lastChange() {
-        return queue.guarded(() -> jdbi.withHandle(ChangeStamps::lastChange));
-    }
-
-    @Override
-    public Instant lastComeOut(Instant newest, Instant scopeChange, Instant now) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.comeOutStamp(h, newest, scopeChange, now)));
-    }
-
-    @Override
-    public Instant lastChangeOfCategory(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfCategory(h, slug)));
-    }
-
-    @Override
-    public Instant lastChangeOfAuthor(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfAuthor(h, slug)));
-    }
-
-    @Override
-    public Optional<Instant> nextScheduledAfter(Instant now) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.nextScheduledAfter(h, now)));
     }
 
     @Override

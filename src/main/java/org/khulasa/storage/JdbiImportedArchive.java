@@ -125,26 +125,12 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 .mapTo(Integer.class).one() > 0) {
             updated++;
         }
-        long id = h.createUpdate("""
-                        INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
-                                              created_at, updated_at, image_url, image_type, image_caption)
-                        VALUES (:title, :summary, :body, :category, :author, :published,
-                                :updated, :updated, :imageUrl, :imageType, :imageCaption)
-                        """)
-                .bind("title", d.title()).bind("summary", d.summary()).bind("body", d.body())
-                .bind("category", scopes.category(d.category(), d.published()))
-                .bind("author", scopes.author(d.author(), d.published()))
-                .bind("published", d.published().toEpochMilli())
-                .bind("updated", updated)
-                .bind("imageUrl", d.image() == null ? null : d.image().url())
-                .bind("imageType", d.image() == null ? null : d.image().type())
-                .bind("imageCaption", d.image() == null ? null : d.image().caption())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        for (int i = 0; i < d.tags().size(); i++) {
-            long tag = TagSlugs.upsert(h, d.tags().get(i));
-            h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
-                    .bind("a", id).bind("p", i).bind("t", tag).execute();
-        }
+        // The editor's write path fills the row (status, revision 1, image size), its bylines and tags.
+        List<Long> authors = d.authors().stream().map(a -> scopes.author(a, d.published())).toList();
+        long id = ArticleRows.insert(h, d, scopes.category(d.category(), d.published()), authors.get(0), d.published(),
+                Instant.ofEpochMilli(updated));
+        ArticleBylines.replace(h, id, authors);
+        ArticleRows.storeTags(h, id, d.tags());
         if (article.guid() != null) {
             h.createUpdate("INSERT INTO imported_articles (guid, source_id, article_id) VALUES (:guid, :source, :id)")
                     .bind("guid", article.guid()).bind("source", article.sourceId()).bind("id", id).execute();
@@ -221,7 +207,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
 
         long category(Category category, Instant published) {
             long id = ids.computeIfAbsent("categories/" + category.slug(),
-                    k -> Scopes.upsertCategory(h, category, now, published));
+                    k -> Scopes.upsertCategory(h, category, now, published, true));
             if (!published.isAfter(now)) {
                 categories.add(id);
             }
@@ -229,7 +215,8 @@ public final class JdbiImportedArchive implements ImportedArchive {
         }
 
         long author(Author author, Instant published) {
-            long id = ids.computeIfAbsent("authors/" + author.slug(), k -> Scopes.upsertAuthor(h, author, now, published));
+            long id = ids.computeIfAbsent("authors/" + author.slug(),
+                    k -> Scopes.upsertAuthors(h, List.of(author), now, published, true).get(0));
             if (!published.isAfter(now)) {
                 authors.add(id);
             }

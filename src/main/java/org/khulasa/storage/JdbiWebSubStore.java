@@ -73,8 +73,9 @@ final class JdbiWebSubStore implements WebSubStore {
             // Scheduled articles coming out change feeds with no write.
             List<String[]> outNow = h.createQuery("""
                     SELECT c.slug, w.slug FROM articles a
-                    JOIN categories c ON c.id = a.category_id JOIN authors w ON w.id = a.author_id
-                    WHERE a.published_at > :since AND a.published_at <= :now""")
+                    JOIN categories c ON c.id = a.category_id
+                    JOIN article_authors x ON x.article_id = a.id JOIN authors w ON w.id = x.author_id
+                    WHERE a.published_at > :since AND a.published_at <= :now AND a.status = 'published'""")
                     .bind("since", Math.min(cursors[1], nowMs)).bind("now", nowMs)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
             if (!written && outNow.isEmpty()) {

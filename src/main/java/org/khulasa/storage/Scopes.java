@@ -9,7 +9,11 @@ import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.Filing;
 
-/** Categories and authors: the names articles are filed under, each with feeds of its own. */
+/**
+ * Categories and authors: the names articles are filed under, each with feeds of its own. Readers
+ * see those with a published article out; an author's articles are those with the author among
+ * their bylines ({@code article_authors}).
+ */
 final class Scopes {
 
     private Scopes() {
@@ -23,11 +27,13 @@ final class Scopes {
         return "CASE WHEN " + alias + ".pending_at <= :namesAt THEN " + alias + ".pending_name ELSE " + alias + ".name END";
     }
 
-    /** Categories readers can see at {@code visibleAt}: those holding an article out by then. */
+    /** Categories readers can see at {@code visibleAt}: those holding a published article out by then. */
     private static final String VISIBLE_CATEGORIES = "SELECT c.slug, " + nameAt("c") + " AS name FROM categories c"
-            + " WHERE EXISTS (SELECT 1 FROM articles a WHERE a.category_id = c.id AND a.published_at <= :visibleAt)";
+            + " WHERE EXISTS (SELECT 1 FROM articles a WHERE a.category_id = c.id AND a.published_at <= :visibleAt"
+            + " AND a.status = 'published')";
     private static final String VISIBLE_AUTHORS = "SELECT w.slug, " + nameAt("w") + " AS name FROM authors w"
-            + " WHERE EXISTS (SELECT 1 FROM articles a WHERE a.author_id = w.id AND a.published_at <= :visibleAt)";
+            + " WHERE EXISTS (SELECT 1 FROM article_authors x JOIN articles a ON a.id = x.article_id"
+            + " WHERE x.author_id = w.id AND a.published_at <= :visibleAt AND a.status = 'published')";
 
     static Optional<Category> category(Handle h, String slug, Instant visibleAt) {
         return h.createQuery(VISIBLE_CATEGORIES + " AND c.slug = :slug").bind("slug", slug)
@@ -74,21 +80,27 @@ final class Scopes {
     /**
      * The category's id, created on first use. A new name shows in every feed with its articles,
      * so renaming it also marks the author feeds that show them as changed by this write. A name
-     * brought by an article still scheduled at {@code now} (published later) waits for it.
+     * brought by an article still scheduled at {@code now} (published later) waits for it; one
+     * brought by a draft ({@code rename} false) changes nothing.
      */
-    static long upsertCategory(Handle h, Category category, Instant now, Instant published) {
-        return upsert(h, "categories", category.slug(), category.name(), now, published, """
+    static long upsertCategory(Handle h, Category category, Instant now, Instant published, boolean rename) {
+        return upsert(h, "categories", category.slug(), category.name(), now, published, rename, """
                 UPDATE authors SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
-                WHERE id IN (SELECT DISTINCT author_id FROM articles WHERE category_id = :id)
+                WHERE id IN (SELECT x.author_id FROM article_authors x JOIN articles a ON a.id = x.article_id
+                             WHERE a.category_id = :id)
                 """);
     }
 
-    /** The author's id, created on first use; renaming marks the category feeds showing their articles. */
-    static long upsertAuthor(Handle h, Author author, Instant now, Instant published) {
-        return upsert(h, "authors", author.slug(), author.name(), now, published, """
+    /**
+     * The authors' ids in byline order, created on first use; renaming marks the category feeds
+     * showing their articles.
+     */
+    static List<Long> upsertAuthors(Handle h, List<Author> authors, Instant now, Instant published, boolean rename) {
+        return authors.stream().map(author -> upsert(h, "authors", author.slug(), author.name(), now, published, rename, """
                 UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
-                WHERE id IN (SELECT DISTINCT category_id FROM articles WHERE author_id = :id)
-                """);
+                WHERE id IN (SELECT a.category_id FROM articles a JOIN article_authors x ON x.article_id = a.id
+                             WHERE x.author_id = :id)
+                """)).toList();
     }
 
     /**
@@ -96,7 +108,7 @@ final class Scopes {
      * readers see changes now. A new category or author shows nowhere until an article of its is out.
      */
     private static long upsert(Handle h, String table, String slug, String name, Instant now, Instant published,
-            String touchOthers) {
+            boolean rename, String touchOthers) {
         // Compared with the name readers see now, which may be one that came out since the write.
         Optional<Map.Entry<Long, String>> existing = h.createQuery("SELECT id, " + nameAt(table) + " FROM " + table
                         + " WHERE slug = :slug")
@@ -108,6 +120,9 @@ final class Scopes {
                     .bind("slug", slug).bind("name", name).mapTo(Long.class).one();
         }
         long id = existing.get().getKey();
+        if (!rename) {
+            return id;
+        }
         boolean renamed = !existing.get().getValue().equals(name);
         if (published.isAfter(now)) {
             // The latest write decides; the name readers know stays until the article is out.
@@ -130,14 +145,16 @@ final class Scopes {
         return kind == Filing.Kind.CATEGORY ? "categories" : "authors";
     }
 
-    private static String column(Filing.Kind kind) {
-        return kind == Filing.Kind.CATEGORY ? "category_id" : "author_id";
+    /** The condition on {@code articles a} for those filed under {@code :id} (an author: among the bylines). */
+    private static String filedUnder(Filing.Kind kind) {
+        return kind == Filing.Kind.CATEGORY ? "a.category_id = :id"
+                : "a.id IN (SELECT x.article_id FROM article_authors x WHERE x.author_id = :id)";
     }
 
     static List<Filing> filings(Handle h, Filing.Kind kind, Instant now) {
         String table = table(kind);
-        return h.createQuery("SELECT s.slug, " + nameAt("s") + " AS name, (SELECT COUNT(*) FROM articles a WHERE a."
-                        + column(kind) + " = s.id) AS articles FROM " + table + " s ORDER BY s.slug")
+        return h.createQuery("SELECT s.slug, " + nameAt("s") + " AS name, (SELECT COUNT(*) FROM articles a WHERE "
+                        + filedUnder(kind).replace(":id", "s.id") + ") AS articles FROM " + table + " s ORDER BY s.slug")
                 .bind("namesAt", now.toEpochMilli())
                 .map((rs, ctx) -> new Filing(rs.getString("slug"), rs.getString("name"), rs.getLong("articles"))).list();
     }
@@ -150,7 +167,8 @@ final class Scopes {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        boolean seen = h.createQuery("SELECT COUNT(*) FROM articles WHERE " + column(kind) + " = :id AND published_at <= :now")
+        boolean seen = h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + filedUnder(kind)
+                        + " AND a.published_at <= :now AND a.status = 'published'")
                 .bind("id", id.get()).bind("now", now.toEpochMilli()).mapTo(Long.class).one() > 0;
         if (seen) {
             ChangeStamps.feedsChanged(h, now);
@@ -161,11 +179,12 @@ final class Scopes {
             // Its own feeds (their titles) and the other kind's feeds showing its articles.
             h.createUpdate("UPDATE " + table + " SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1) WHERE id = :id")
                     .bind("id", id.get()).execute();
-            String other = kind == Filing.Kind.CATEGORY ? "authors" : "categories";
-            String otherColumn = kind == Filing.Kind.CATEGORY ? "author_id" : "category_id";
-            h.createUpdate("UPDATE " + other + " SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)"
-                    + " WHERE id IN (SELECT DISTINCT " + otherColumn + " FROM articles WHERE " + column(kind) + " = :id)")
-                    .bind("id", id.get()).execute();
+            String other = kind == Filing.Kind.CATEGORY
+                    ? "UPDATE authors SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)"
+                            + " WHERE id IN (SELECT x.author_id FROM article_authors x JOIN articles a ON a.id = x.article_id WHERE "
+                    : "UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)"
+                            + " WHERE id IN (SELECT a.category_id FROM articles a WHERE ";
+            h.createUpdate(other + filedUnder(kind) + ")").bind("id", id.get()).execute();
         }
         return filings(h, kind, now).stream().filter(f -> f.slug().equals(slug)).findFirst();
     }
@@ -178,7 +197,7 @@ final class Scopes {
         if (id.isEmpty()) {
             return Filing.Removal.UNKNOWN;
         }
-        long used = h.createQuery("SELECT COUNT(*) FROM articles WHERE " + column(kind) + " = :id")
+        long used = h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + filedUnder(kind))
                 .bind("id", id.get()).mapTo(Long.class).one();
         if (used > 0) {
             return Filing.Removal.IN_USE;

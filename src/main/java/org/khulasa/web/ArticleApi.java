@@ -5,12 +5,16 @@ import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleRules;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.Change;
+import org.khulasa.article.EditConflictException;
 import org.khulasa.article.IdempotencyKey;
+import org.khulasa.article.Revisions;
 import org.khulasa.article.Slug;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.web.http.ArticleIds;
@@ -46,6 +50,9 @@ public final class ArticleApi {
     public void create(Context ctx) {
         JsonNode json = jsonBody.parse(jsonBody.read(ctx));
         ArticleDraft draft = ArticleRequest.parse(json);
+        if (draft.change() == Change.CORRECTION) {
+            throw ProblemException.badField("change", "correction applies to an edit (PUT): a new article has nothing to correct");
+        }
         ArticleStore.Created created = store.create(draft, idempotencyKey(ctx, json));
         if (!created.replayed()) {
             onChange.run();
@@ -53,6 +60,7 @@ public final class ArticleApi {
             ctx.header("Idempotent-Replayed", "true");
         }
         ctx.status(201).header("Location", links.apiArticle(created.article().id()))
+                .header("ETag", ArticleJson.etag(created.article()))
                 .json(ArticleJson.of(created.article(), links));
     }
 
@@ -62,30 +70,42 @@ public final class ArticleApi {
     }
 
     public void read(Context ctx) {
-        // Editors see what they scheduled; the public sees what is out.
+        // Editors see what they scheduled and their drafts; the public sees what is out.
         Instant visibleAt = auth.identify(ctx).isPresent() ? null : clock.instant();
         Article article = store.find(id(ctx), visibleAt)
                 .filter(a -> visibleAt == null || a.isPublishedAt(visibleAt))
                 .orElseThrow(() -> ProblemException.notFound("no article has id " + ctx.pathParam("id")));
-        ctx.json(ArticleJson.of(article, links));
+        ctx.header("ETag", ArticleJson.etag(article)).json(ArticleJson.of(article, links));
     }
 
     public void replace(Context ctx) {
         long id = id(ctx);
+        Revisions base = IfMatch.parse(ctx.header("If-Match"));
         ArticleDraft draft = ArticleRequest.parse(jsonBody.parse(jsonBody.read(ctx)));
-        Article updated = store.update(id, draft)
+        Article updated = unlessChangedSince(ctx, () -> store.update(id, draft, base))
                 .orElseThrow(() -> ProblemException.notFound("no article has id " + id));
         onChange.run();
-        ctx.json(ArticleJson.of(updated, links));
+        ctx.header("ETag", ArticleJson.etag(updated)).json(ArticleJson.of(updated, links));
     }
 
     public void delete(Context ctx) {
         long id = id(ctx);
-        if (!store.delete(id)) {
+        Revisions base = IfMatch.parse(ctx.header("If-Match"));
+        if (!unlessChangedSince(ctx, () -> store.delete(id, base))) {
             throw ProblemException.notFound("no article has id " + id);
         }
         onChange.run();
         ctx.status(204);
+    }
+
+    /** Runs an edit; one based on an older revision answers 412 with the article as it is now. */
+    private <T> T unlessChangedSince(Context ctx, Supplier<T> edit) {
+        try {
+            return edit.get();
+        } catch (EditConflictException e) {
+            ctx.header("ETag", ArticleJson.etag(e.current()));
+            throw new ProblemException(Problem.changedSince(ArticleJson.of(e.current(), links)));
+        }
     }
 
     public void list(Context ctx) {

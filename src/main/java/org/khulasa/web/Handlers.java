@@ -33,7 +33,8 @@ public final class Handlers {
     private final OldAddresses oldAddresses;
 
     /**
-     * {@code feedSize} articles per feed and per page; pages write dates in {@code dateStyle};
+     * {@code feedSize} articles per feed and per page; pages write dates in {@code dateStyle}
+     * (corrections in feeds are dated in its time zone);
      * {@code sitemapPageSize} article ids per sitemap page; {@code archiveSize} article ids per
      * archive page; {@code hubs} the WebSub hubs feeds name;
      * {@code archive} holds imported articles' old feed ids and old addresses;
@@ -48,7 +49,8 @@ public final class Handlers {
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, dateStyle);
         FeedCache feedCache = new FeedCache();
-        Feeds feedSource = new Feeds(store, archive, links, siteTitle, feedSize, archiveSize, hubs);
+        Feeds feedSource = new Feeds(store, archive, links, siteTitle, feedSize, archiveSize, hubs,
+                dateStyle.zone());
         this.feeds = new FeedHandler(feedSource, feedCache, clock, polls);
         this.topics = new FeedTopics(feedSource, links, clock);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);

@@ -43,7 +43,7 @@ public final class Problems {
                 default -> "Invalid hub request";
             };
             send(ctx, new Problem("about:blank", title, hub.status(), hub.getMessage(),
-                    List.of(new FieldError(hub.field(), hub.getMessage()))));
+                    List.of(new FieldError(hub.field(), hub.getMessage())), null));
         } else if (e instanceof IdempotencyConflictException) {
             send(ctx, Problem.of(409, "Idempotency key reused", e.getMessage()));
         } else if (e instanceof StorageUnavailableException) {

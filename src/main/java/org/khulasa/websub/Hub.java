@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,6 +48,8 @@ public final class Hub implements AutoCloseable {
     private final Clock clock;
     private final String hubUrl;
     private final List<String> externalHubs;
+    /** Told each delivery's kind and outcome: delivered, retry or dropped (the server's metrics). */
+    private final BiConsumer<String, String> outcomes;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(daemon("websub-ticker"));
@@ -55,6 +58,13 @@ public final class Hub implements AutoCloseable {
 
     /** {@code hubUrl}: the built-in hub's URL; {@code externalHubs}: when not empty, these are notified instead. */
     public Hub(WebSubStore store, Topics topics, Clock clock, String hubUrl, List<String> externalHubs, boolean allowPrivate) {
+        this(store, topics, clock, hubUrl, externalHubs, allowPrivate, (kind, outcome) -> { });
+    }
+
+    /** As above, telling {@code outcomes} how each delivery ended. */
+    public Hub(WebSubStore store, Topics topics, Clock clock, String hubUrl, List<String> externalHubs, boolean allowPrivate,
+               BiConsumer<String, String> outcomes) {
+        this.outcomes = outcomes;
         this.store = store;
         this.topics = topics;
         this.policy = new CallbackPolicy(allowPrivate);
@@ -130,10 +140,12 @@ public final class Hub implements AutoCloseable {
         try {
             if (ok) {
                 store.delivered(delivery.id());
+                outcomes.accept(delivery.kind(), "delivered");
             } else {
                 int attempt = delivery.attempts();
-                store.failed(delivery.id(), attempt < RETRY_DELAYS.size()
-                        ? Optional.of(claimedAt.plus(RETRY_DELAYS.get(attempt))) : Optional.empty());
+                boolean retry = attempt < RETRY_DELAYS.size();
+                store.failed(delivery.id(), retry ? Optional.of(claimedAt.plus(RETRY_DELAYS.get(attempt))) : Optional.empty());
+                outcomes.accept(delivery.kind(), retry ? "retry" : "dropped");
             }
         } catch (RuntimeException e) {
             log.warn("WebSub could not record a delivery: {}", e.toString()); // its claim runs out; it is retried

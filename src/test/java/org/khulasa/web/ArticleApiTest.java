@@ -57,7 +57,7 @@ class ArticleApiTest {
             assertEquals(title, a.get("title").asText());
             assertEquals(summary, a.get("summary").asText());
             assertEquals(body, a.get("body").asText(), "safe markup and entities kept as sent");
-            assertEquals("نِزار سَمير", a.get("author").get("name").asText());
+            assertEquals("نِزار سَمير", a.get("authors").get(0).get("name").asText());
             assertEquals(List.of("سوريا", "الدفاع الجوي", "٢٠٢٦"),
                     TestServer.JSON.convertValue(a.get("tags"), List.class));
             assertEquals("صورةٌ «أرشيفية» & تعليق", a.get("image").get("caption").asText());

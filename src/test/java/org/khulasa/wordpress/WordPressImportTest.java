@@ -85,8 +85,12 @@ class WordPressImportTest {
             assertEquals("أقرّ مجلس الوزراء موازنة العام المقبل بعجز أقل.", budget.get("summary").asText());
             assertEquals("اقتصاد", budget.at("/category/name").asText());
             assertEquals("aqatasad", budget.at("/category/slug").asText());
-            assertEquals("نزار سمير", budget.at("/author/name").asText());
-            assertEquals("nizar", budget.at("/author/slug").asText());
+            assertEquals(1, budget.get("authors").size(), "one byline: the post's author");
+            assertEquals("نزار سمير", budget.at("/authors/0/name").asText());
+            assertEquals("nizar", budget.at("/authors/0/slug").asText());
+            assertEquals("published", budget.get("status").asText());
+            FeedXml byAuthor = FeedXml.parse(server.getBytes("/feeds/author/nizar/atom.xml").body());
+            assertTrue(texts(byAuthor, "/a:feed/a:entry/a:id").contains(SITE + BUDGET), "in its author's feed");
             assertEquals("[\"الدعم\",\"الموازنة\",\"مجلس الوزراء\"]", budget.get("tags").toString(), "in the export's order");
             assertEquals(SITE + "/wp-content/uploads/2024/03/market.jpg", budget.at("/image/url").asText());
             assertEquals("image/jpeg", budget.at("/image/type").asText());
@@ -107,7 +111,7 @@ class WordPressImportTest {
             assertTrue(blocks.contains("<p>تأهل المنتخب الوطني إلى المباراة النهائية بعد فوزه بهدفين.</p>"), blocks);
             JsonNode child = article(server, "/?p=6");
             assertEquals("kara-al-qadam", child.at("/category/slug").asText());
-            assertEquals("هدى العلي", child.at("/author/name").asText());
+            assertEquals("هدى العلي", child.at("/authors/0/name").asText());
             assertEquals("uncategorized", article(server, "/?p=7").at("/category/slug").asText());
 
             // The scheduled post comes out at its time, with its old address.

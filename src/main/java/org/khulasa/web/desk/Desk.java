@@ -188,8 +188,9 @@ public final class Desk {
     public void preview(Context ctx) {
         ArticleDraft draft = api.draftOf(ctx);
         Instant now = clock.instant();
-        Article article = new Article(0, draft.title(), draft.summary(), draft.body(), draft.category(), draft.author(),
-                draft.published() != null ? draft.published() : now, now, List.of(), draft.tags(), draft.image());
+        Article article = new Article(0, 0, draft.title(), draft.summary(), draft.body(), draft.category(),
+                draft.authors(), draft.status(), draft.published() != null ? draft.published() : now, now, List.of(),
+                draft.tags(), draft.image(), List.of());
         ctx.json(Map.of("html", pages.preview(article)));
     }
 

@@ -69,7 +69,7 @@ public final class Pages {
         }
         Article article = found.get();
         List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
-        feeds.addAll(layout.feeds(FeedScope.of(article.author())));
+        article.authors().forEach(author -> feeds.addAll(layout.feeds(FeedScope.of(author))));
         Document doc = layout.page(RtlText.title(article.title()), PageMeta.of(links.article(article.id()), article),
                 feeds, store.categories(clock.instant()));
         articlePage.fill(PageLayout.main(doc), article, article.related(), store.tagsNamed(article.tags()));
