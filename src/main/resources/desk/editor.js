@@ -1,6 +1,9 @@
 // The writing form: loads an article from /api/articles, saves it there (the session cookie plus
 // the CSRF header stand in for the bearer token), and shows the API's errors beside their fields.
+// Every edit names the revision it was made on (If-Match), so one editor never silently
+// overwrites another's: the API answers 412 and the desk says so.
 import { RichText } from './richtext.js';
+import { Bylines } from './bylines.js';
 import { localToRfc3339, toLocalInput, arabic } from './timezone.js';
 import { arabicMessage, controlFor, STATUS } from './messages.js';
 
@@ -15,7 +18,12 @@ const now = () => serverNow + (Date.now() - loadedAt);
 
 let id = main.dataset.articleId ? Number(main.dataset.articleId) : 0;
 let related = []; // [{id, title}] in the editor's order
+let status = id ? '' : 'new'; // 'new', 'draft' or 'published', as last loaded or saved
+let etag = null; // the revision loaded, sent as If-Match
+let image = null; // the image as loaded: its type and size go back unless its URL changes
+let current = null; // after a 412, the article as another editor left it
 const editor = new RichText($('body'), document.querySelector('.toolbar'), $('insert'));
+const bylines = new Bylines($('byline-rows'), $('add-byline'), $('known-authors'));
 
 // Each article field and the form controls that hold it: add a field here to edit it.
 const FIELDS = [
@@ -24,20 +32,71 @@ const FIELDS = [
     write: (d) => { if ($('summary').value.trim()) d.summary = $('summary').value; } },
   { read: (a) => { editor.html = a.body || ''; }, write: (d) => { d.body = editor.html; } },
   { read: (a) => { scope(a.category, 'category'); }, write: (d) => { d.category = scopeOf('category'); } },
-  { read: (a) => { scope((a.authors || [a.author])[0], 'author'); }, write: (d) => { d.author = scopeOf('author'); } },
+  { read: (a) => { bylines.set(a.authors || [a.author]); }, write: (d) => { d.authors = bylines.get(); } },
   { read: (a) => { $('tags').value = (a.tags || []).join('، '); },
     write: (d) => { d.tags = $('tags').value.split(/[,،]/).map((t) => t.trim()).filter((t) => t); } },
-  { read: (a) => { $('image-url').value = a.image ? a.image.url : ''; $('image-caption').value = a.image && a.image.caption ? a.image.caption : ''; },
-    write: (d) => {
-      const url = $('image-url').value.trim();
-      if (url) d.image = { url, ...($('image-caption').value.trim() ? { caption: $('image-caption').value } : {}) };
-    } },
-  { read: (a) => { $('published').value = a.published ? toLocalInput(a.published, zone) : ''; showTime(); },
+  { read: (a) => {
+    image = a.image || null;
+    $('image-url').value = image ? image.url : '';
+    $('image-caption').value = image && image.caption ? image.caption : '';
+    $('image-width').value = image && image.width ? image.width : '';
+    $('image-height').value = image && image.height ? image.height : '';
+  },
+  write: (d) => {
+    const url = $('image-url').value.trim();
+    if (!url) return;
+    d.image = { url };
+    if (image && image.url === url) { d.image.type = image.type; if (image.bytes) d.image.bytes = image.bytes; }
+    if ($('image-caption').value.trim()) d.image.caption = $('image-caption').value;
+    ['width', 'height'].forEach((side) => {
+      const value = $(`image-${side}`).value.trim();
+      if (value) d.image[side] = Number(value); // the API says what is wrong with 0 or 2.5
+    });
+  } },
+  // A draft's stored time is when it was saved; it is published when the editor says so.
+  { read: (a) => {
+    const keep = a.published && (a.status !== 'draft' || Date.parse(a.published) > now());
+    $('published').value = keep ? toLocalInput(a.published, zone) : '';
+    showTime();
+  },
     write: (d) => { const t = localToRfc3339($('published').value, zone); if (t) d.published = t; } },
   // Only the editor's picks are the editor's to keep: automatic ones are chosen again at each save.
   { read: (a) => { related = (a.related || []).filter((r) => r.chosen !== 'auto').map((r) => ({ id: r.id, title: r.title })); showRelated(); },
     write: (d) => { d.related = related.map((r) => r.id); } },
 ];
+
+/** The state the article is in, above the form, and the buttons and choices that go with it. */
+function showStatus(article) {
+  status = article.status;
+  const at = Date.parse(article.published);
+  $('article-status').textContent = status === 'draft' ? STATUS.isDraft
+    : at > now() ? STATUS.isScheduled + arabic(at, zone) : STATUS.isPublished;
+  $('save').textContent = status === 'published' ? 'حفظ' : 'حفظ مسودة';
+  // Readers are told of edits to what they have seen; a draft has nothing to correct.
+  $('change').hidden = status !== 'published';
+  $('change-update').checked = true;
+  $('note').value = '';
+  showNote();
+  const list = $('corrections');
+  list.replaceChildren();
+  (article.corrections || []).forEach((c) => {
+    const li = document.createElement('li');
+    li.dir = 'auto';
+    li.textContent = `${arabic(Date.parse(c.date), zone)}: ${c.note}`;
+    list.append(li);
+  });
+}
+
+function showNote() {
+  $('note-field').hidden = !$('change-correction').checked;
+}
+
+/** Fills the form with a stored article and remembers its revision. */
+function load(article, tag) {
+  FIELDS.forEach((f) => f.read(article));
+  showStatus(article);
+  etag = tag;
+}
 
 function scope(value, kind) {
   $(`${kind}-slug`).value = value ? value.slug : '';
@@ -54,15 +113,20 @@ function draft() {
   return d;
 }
 
-async function call(method, url, body) {
+async function call(method, url, body, ifMatch) {
   const response = await fetch(url, {
     method,
     credentials: 'same-origin',
-    headers: { 'X-CSRF-Token': csrf, Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}) },
+    headers: {
+      'X-CSRF-Token': csrf,
+      Accept: 'application/json',
+      ...(body ? { 'Content-Type': 'application/json' } : {}),
+      ...(ifMatch ? { 'If-Match': ifMatch } : {}),
+    },
     body: body ? JSON.stringify(body) : undefined,
   });
   const text = await response.text();
-  return { status: response.status, json: text ? JSON.parse(text) : null };
+  return { status: response.status, etag: response.headers.get('ETag'), json: text ? JSON.parse(text) : null };
 }
 
 function say(message) {
@@ -85,6 +149,14 @@ function showError(control, message) {
 /** Shows a problem+json answer beside the fields it names; true when it was handled. */
 function showProblem(result) {
   if (result.status === 401) { say(STATUS.signedOut); return true; }
+  if (result.status === 412) {
+    current = { article: result.json.current, etag: result.etag };
+    showError('form', STATUS.conflict);
+    $('load-current').hidden = false;
+    $('load-current').focus();
+    say(STATUS.conflict);
+    return true;
+  }
   const problem = result.json || {};
   const errors = problem.errors && problem.errors.length ? problem.errors : [{ field: '', message: problem.detail }];
   errors.forEach((e) => showError(controlFor(e.field), arabicMessage(e.message)));
@@ -96,7 +168,14 @@ function showProblem(result) {
 
 async function save(mode) {
   clearErrors();
+  bylines.compact();
   const d = draft();
+  const wasPublished = status === 'published';
+  d.status = mode === 'save' && !wasPublished ? 'draft' : 'published';
+  if (wasPublished) {
+    d.change = document.querySelector('input[name="change"]:checked').value;
+    if (d.change === 'correction' && $('note').value.trim()) d.note = $('note').value;
+  }
   if (mode === 'publish') {
     // The server's clock, not the browser's: the article is out the moment it is saved.
     const clock = await call('GET', '/desk/api/now');
@@ -109,7 +188,7 @@ async function save(mode) {
   say(STATUS.saving);
   let result;
   try {
-    result = id ? await call('PUT', `/api/articles/${id}`, d) : await call('POST', '/api/articles', d);
+    result = id ? await call('PUT', `/api/articles/${id}`, d, etag) : await call('POST', '/api/articles', d);
   } catch {
     say(STATUS.failed);
     return;
@@ -122,14 +201,27 @@ async function save(mode) {
     $('delete').hidden = false;
     $('editor-heading').textContent = 'تحرير مقال';
   }
-  FIELDS.forEach((f) => f.read(article));
+  load(article, result.etag);
   const at = Date.parse(article.published);
-  say(at > now() ? STATUS.scheduled + arabic(at, zone) : mode === 'publish' ? STATUS.published : STATUS.saved);
+  if (article.status === 'draft') say(STATUS.draftSaved);
+  else if (at > now()) say(STATUS.scheduled + arabic(at, zone));
+  else say(wasPublished && mode === 'save' ? STATUS.saved : STATUS.published);
+}
+
+/** After a 412: the form shows the article as the other editor left it, and edits go on from there. */
+function loadCurrent() {
+  if (!current) return;
+  clearErrors();
+  load(current.article, current.etag);
+  current = null;
+  $('load-current').hidden = true;
+  say(STATUS.reloaded);
+  $('title').focus();
 }
 
 async function remove() {
   if (!id || !window.confirm(STATUS.confirmDelete)) return;
-  const result = await call('DELETE', `/api/articles/${id}`);
+  const result = await call('DELETE', `/api/articles/${id}`, null, etag);
   if (result.status !== 204) { showProblem(result); return; }
   window.location.assign('/desk');
 }
@@ -195,10 +287,9 @@ const suggest = debounce(async () => {
   if (result.status === 200) offer($('suggestions'), result.json);
 }, 800);
 
-function fillName(kind) {
-  const option = [...$(kind === 'category' ? 'categories' : 'authors').options]
-    .find((o) => o.value === $(`${kind}-slug`).value.trim());
-  if (option && !$(`${kind}-name`).value.trim()) $(`${kind}-name`).value = option.dataset.name;
+function fillCategoryName() {
+  const option = [...$('categories').options].find((o) => o.value === $('category-slug').value.trim());
+  if (option && !$('category-name').value.trim()) $('category-name').value = option.dataset.name;
 }
 
 $('save').addEventListener('click', () => save('save'));
@@ -209,13 +300,14 @@ $('show-preview').addEventListener('click', preview);
 $('published').addEventListener('input', showTime);
 $('related-search').addEventListener('input', searchTitles);
 ['title', 'summary', 'body', 'tags'].forEach((f) => $(f).addEventListener('input', suggest));
-$('category-slug').addEventListener('change', () => fillName('category'));
-$('author-slug').addEventListener('change', () => fillName('author'));
+$('category-slug').addEventListener('change', fillCategoryName);
+$('load-current').addEventListener('click', loadCurrent);
+document.querySelectorAll('input[name="change"]').forEach((r) => r.addEventListener('change', showNote));
 
 (async () => {
   if (id) {
     const result = await call('GET', `/api/articles/${id}`);
-    if (result.status === 200) FIELDS.forEach((f) => f.read(result.json));
+    if (result.status === 200) load(result.json, result.etag);
     else showProblem(result);
     suggest();
   } else {

@@ -82,11 +82,13 @@ public final class Desk {
             return;
         }
         ListPage.Filters filters = new ListPage.Filters(blankToNull(ctx.queryParam("q")),
-                slugOrNull(ctx.queryParam("category")), slugOrNull(ctx.queryParam("author")), pageParam(ctx));
-        DeskSearch.Page page = search.find(filters.q(), filters.category(), filters.author(), filters.page(),
-                DeskSearch.PAGE_SIZE);
+                slugOrNull(ctx.queryParam("category")), slugOrNull(ctx.queryParam("author")),
+                DeskStatus.fromParam(ctx.queryParam("status")).orElse(null), pageParam(ctx));
+        Instant now = clock.instant();
+        DeskSearch.Page page = search.find(filters.q(), filters.category(), filters.author(), filters.status(), now,
+                filters.page(), DeskSearch.PAGE_SIZE);
         Document doc = layout.page("المقالات", session.get());
-        listPage.fill(DeskLayout.main(doc), filters, page, editorsCategories(), editorsAuthors(), clock.instant());
+        listPage.fill(DeskLayout.main(doc), filters, page, editorsCategories(), editorsAuthors(), now);
         send(ctx, 200, doc);
     }
 
@@ -159,7 +161,7 @@ public final class Desk {
     /** {@code GET /desk/api/titles?q=}: articles whose titles match, for choosing related ones. */
     public void titles(Context ctx) {
         String q = blankToNull(ctx.queryParam("q"));
-        List<Article> found = q == null ? List.of() : search.find(q, null, null, 0, 10).articles();
+        List<Article> found = q == null ? List.of() : search.find(q, null, null, null, clock.instant(), 0, 10).articles();
         ctx.json(found.stream().map(a -> Map.of("id", a.id(), "title", a.title())).toList());
     }
 

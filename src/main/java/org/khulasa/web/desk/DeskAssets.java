@@ -17,6 +17,7 @@ final class DeskAssets {
             "desk.css", "text/css; charset=utf-8",
             "editor.js", "text/javascript; charset=utf-8",
             "richtext.js", "text/javascript; charset=utf-8",
+            "bylines.js", "text/javascript; charset=utf-8",
             "timezone.js", "text/javascript; charset=utf-8",
             "messages.js", "text/javascript; charset=utf-8");
 

@@ -11,10 +11,11 @@ import org.khulasa.related.ArabicNormalizer;
 import org.khulasa.related.ArabicTerms;
 
 /**
- * The desk's article list: every article, scheduled ones included, newest first, optionally of
- * one category or author and whose title holds the words searched for, spelled as related
- * matching spells them («المباراة» finds «مباراه»). Titles are compared in Java while reading the
- * archive newest first, at most {@link #SCANNED} articles deep: editors look for recent work.
+ * The desk's article list: every article, scheduled ones and drafts included, newest first,
+ * optionally of one category, author or status and whose title holds the words searched for,
+ * spelled as related matching spells them («المباراة» finds «مباراه»). Titles are compared in Java
+ * while reading the archive newest first, at most {@link #SCANNED} articles deep: editors look for
+ * recent work.
  */
 final class DeskSearch {
     static final int PAGE_SIZE = 20;
@@ -31,16 +32,19 @@ final class DeskSearch {
         this.store = store;
     }
 
-    /** Page {@code page} (from 0) of the articles matching; {@code q}, {@code category} and {@code author} may be null. */
-    Page find(String q, String category, String author, int page, int size) {
+    /**
+     * Page {@code page} (from 0) of the articles matching; {@code q}, {@code category},
+     * {@code author} and {@code status} may be null; {@code now} tells scheduled from published.
+     */
+    Page find(String q, String category, String author, DeskStatus status, Instant now, int page, int size) {
         Predicate<String> wanted = titleMatcher(q);
         int skip = page * size;
         List<Article> found = new ArrayList<>();
-        Instant before = null;
+        ArticleQuery query = new ArticleQuery(category, author, null, null, BATCH);
         for (int scanned = 0; scanned < SCANNED; scanned += BATCH) {
-            List<Article> batch = store.listWithoutTags(new ArticleQuery(category, author, null, before, BATCH));
+            List<Article> batch = store.listWithoutTags(query);
             for (Article a : batch) {
-                if (wanted.test(a.title())) {
+                if (wanted.test(a.title()) && (status == null || DeskStatus.of(a, now) == status)) {
                     if (skip > 0) {
                         skip--;
                     } else if (found.size() == size) {
@@ -53,7 +57,9 @@ final class DeskSearch {
             if (batch.size() < BATCH) {
                 break;
             }
-            before = batch.get(batch.size() - 1).published();
+            // After the last one by time and id: articles sharing a time are neither skipped nor repeated.
+            Article last = batch.get(batch.size() - 1);
+            query = query.after(last.published(), last.id());
         }
         return new Page(found, false);
     }

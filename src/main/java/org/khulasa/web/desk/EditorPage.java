@@ -25,7 +25,12 @@ final class EditorPage {
         main.appendElement("h1").attr("id", "editor-heading").text(id == 0 ? "مقال جديد" : "تحرير مقال");
         Element form = main.appendElement("form").attr("id", "article-form").attr("novalidate", true)
                 .attr("aria-labelledby", "editor-heading");
+        form.before(new Element("p").attr("id", "article-status").addClass("article-status")
+                .text(id == 0 ? "مقال جديد، لم يُحفظ بعد" : ""));
         form.appendElement("p").addClass("field-error").attr("id", "err-form").attr("role", "alert").attr("hidden", true);
+        // Offered when another editor saved the article since it was loaded (a 412 from the API).
+        form.appendElement("button").attr("type", "button").attr("id", "load-current").attr("hidden", true)
+                .text("حمّل النسخة الحالية (يضيع ما كتبته هنا)");
 
         DeskLayout.field(form, "title", "العنوان", "input").attr("type", "text").attr("dir", "auto");
         DeskLayout.field(form, "summary", "الموجز", "textarea").attr("rows", "2").attr("dir", "auto");
@@ -38,12 +43,12 @@ final class EditorPage {
                 .attr("list", "categories").attr("autocomplete", "off");
         DeskLayout.field(scopes, "category-name", "الاسم", "input").attr("dir", "auto");
 
-        Element byline = form.appendElement("fieldset").addClass("pair");
-        byline.appendElement("legend").text("الكاتب");
-        datalist(form, "authors", authors.stream().map(a -> new String[] {a.slug(), a.name()}).toList());
-        DeskLayout.field(byline, "author-slug", "الاسم في الرابط", "input").attr("dir", "ltr")
-                .attr("list", "authors").attr("autocomplete", "off");
-        DeskLayout.field(byline, "author-name", "الاسم", "input").attr("dir", "auto");
+        // One row per byline, drawn by bylines.js: an existing author from the list, or a new one.
+        Element bylines = form.appendElement("fieldset").addClass("bylines").attr("id", "bylines");
+        bylines.appendElement("legend").text("الكتّاب");
+        datalist(form, "known-authors", authors.stream().map(a -> new String[] {a.slug(), a.name()}).toList());
+        bylines.appendElement("div").attr("id", "byline-rows");
+        bylines.appendElement("button").attr("type", "button").attr("id", "add-byline").text("أضف كاتباً");
 
         DeskLayout.field(form, "tags", "الوسوم (تفصل بينها فاصلة)", "input").attr("dir", "auto");
 
@@ -51,15 +56,20 @@ final class EditorPage {
         image.appendElement("legend").text("الصورة");
         DeskLayout.field(image, "image-url", "رابط الصورة", "input").attr("type", "url").attr("dir", "ltr");
         DeskLayout.field(image, "image-caption", "التعليق", "input").attr("dir", "auto");
+        for (String[] side : new String[][] {{"image-width", "العرض (بكسل)"}, {"image-height", "الارتفاع (بكسل)"}}) {
+            DeskLayout.field(image, side[0], side[1], "input").attr("type", "number").attr("min", "1").attr("step", "1")
+                    .attr("inputmode", "numeric").attr("dir", "ltr");
+        }
 
         Element when = DeskLayout.field(form, "published", "وقت النشر (بتوقيت " + zone.getId() + ")", "input")
                 .attr("type", "datetime-local");
         when.parent().appendElement("output").attr("id", "published-ar").attr("for", "published");
 
         related(form);
+        change(form);
 
         Element actions = form.appendElement("div").addClass("actions");
-        actions.appendElement("button").attr("type", "button").attr("id", "save").text("حفظ");
+        actions.appendElement("button").attr("type", "button").attr("id", "save").text(id == 0 ? "حفظ مسودة" : "حفظ");
         actions.appendElement("button").attr("type", "button").attr("id", "publish").text("انشر الآن");
         actions.appendElement("button").attr("type", "button").attr("id", "schedule").text("جدولة");
         actions.appendElement("button").attr("type", "button").attr("id", "show-preview").text("معاينة");
@@ -98,6 +108,34 @@ final class EditorPage {
         DeskLayout.field(ask, "insert-caption", "التعليق", "input").attr("dir", "auto");
         ask.appendElement("button").attr("type", "button").attr("id", "insert-ok").text("أدرج");
         ask.appendElement("button").attr("type", "button").attr("id", "insert-cancel").text("إلغاء");
+    }
+
+    /**
+     * For an edit of a published article: what kind of change readers are told of, and the
+     * correction's note, which readers see at the end of the article. Shown by the script.
+     */
+    private static void change(Element form) {
+        Element set = form.appendElement("fieldset").addClass("change").attr("id", "change").attr("hidden", true)
+                .attr("aria-describedby", "err-change");
+        set.appendElement("legend").text("نوع التعديل");
+        String[][] kinds = {
+            {"minor", "تعديل طفيف (خطأ إملائي، رابط): لا يظهر للقراء كجديد"},
+            {"update", "تحديث: تطورت القصة"},
+            {"correction", "تصحيح: كان في المقال خطأ"},
+        };
+        for (String[] kind : kinds) {
+            Element option = set.appendElement("div").addClass("choice");
+            Element radio = option.appendElement("input").attr("type", "radio").attr("name", "change")
+                    .attr("id", "change-" + kind[0]).attr("value", kind[0]);
+            if (kind[0].equals("update")) {
+                radio.attr("checked", true);
+            }
+            option.appendElement("label").attr("for", "change-" + kind[0]).text(kind[1]);
+        }
+        set.appendElement("p").addClass("field-error").attr("id", "err-change").attr("hidden", true);
+        DeskLayout.field(set, "note", "ملاحظة التصحيح (يقرؤها القراء في آخر المقال)", "textarea").attr("rows", "2")
+                .attr("dir", "auto").parent().attr("id", "note-field").attr("hidden", true);
+        set.appendElement("ul").attr("id", "corrections").addClass("corrections").attr("aria-label", "التصحيحات السابقة");
     }
 
     private static void related(Element form) {

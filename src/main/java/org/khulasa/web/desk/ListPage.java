@@ -11,10 +11,10 @@ import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.web.pages.ArabicDates;
 
-/** The desk's home: a search form (title, category, author) and a page of articles, newest first. */
+/** The desk's home: a search form (title, category, author, status) and a page of articles, newest first. */
 final class ListPage {
     /** What the editor searched for; null fields mean "any". */
-    record Filters(String q, String category, String author, int page) {
+    record Filters(String q, String category, String author, DeskStatus status, int page) {
         /** The query string of this search on page {@code other}. */
         String link(int other) {
             Map<String, String> params = new LinkedHashMap<>();
@@ -26,6 +26,9 @@ final class ListPage {
             }
             if (author != null) {
                 params.put("author", author);
+            }
+            if (status != null) {
+                params.put("status", status.param);
             }
             if (other > 0) {
                 params.put("page", String.valueOf(other));
@@ -67,22 +70,31 @@ final class ListPage {
                 option.attr("selected", true);
             }
         }
+        Element status = DeskLayout.field(form, "status", "الحالة", "select");
+        status.appendElement("option").attr("value", "").text("كل الحالات");
+        for (DeskStatus s : DeskStatus.values()) {
+            Element option = status.appendElement("option").attr("value", s.param).text(s.arabic);
+            if (s == filters.status()) {
+                option.attr("selected", true);
+            }
+        }
         form.appendElement("button").attr("type", "submit").text("ابحث");
 
         if (page.articles().isEmpty()) {
-            main.appendElement("p").addClass("empty").text(filters.q() == null && filters.page() == 0
-                    ? "لا مقالات بعد." : "لا مقالات تطابق البحث.");
+            boolean filtered = filters.q() != null || filters.category() != null || filters.author() != null
+                    || filters.status() != null || filters.page() > 0;
+            main.appendElement("p").addClass("empty").text(filtered ? "لا مقالات تطابق البحث." : "لا مقالات بعد.");
         }
         Element list = main.appendElement("ul").addClass("articles").attr("id", "articles");
         for (Article a : page.articles()) {
             Element li = list.appendElement("li");
             li.appendElement("a").attr("href", "/desk/articles/" + a.id()).attr("dir", "auto").text(a.title());
             Element meta = li.appendElement("p").addClass("meta");
-            boolean scheduled = a.published().isAfter(now);
-            meta.appendElement("span").addClass(scheduled ? "status scheduled" : "status published")
-                    .text(scheduled ? "مجدول" : "منشور");
+            DeskStatus shown = DeskStatus.of(a, now);
+            meta.appendElement("span").addClass("status").addClass(shown.param).text(shown.arabic);
             meta.appendText(" · ");
-            dates.appendTime(meta, a.published());
+            // A draft's time is when it was last saved: it has not been published yet.
+            dates.appendTime(meta, shown == DeskStatus.DRAFT ? a.updated() : a.published());
             meta.appendText(" · ");
             meta.appendElement("span").attr("dir", "auto").text(a.category().name());
             meta.appendText(" · ");

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
+import org.khulasa.TestServer;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -55,6 +56,21 @@ final class Browser implements AutoCloseable {
 
     <T> T until(Function<WebDriver, T> condition) {
         return new WebDriverWait(driver, WAIT).until(condition);
+    }
+
+    /** Signs in afresh at {@code server}'s desk, whatever session the browser had. */
+    void signIn(TestServer server) {
+        open(server.local("/desk"));
+        driver.manage().deleteAllCookies();
+        open(server.local("/desk"));
+        type("token", TestServer.TOKEN);
+        find("sign-in").click();
+        until(d -> d.findElements(By.id("sign-out")).size() == 1);
+    }
+
+    /** Waits for the status line under the form to say {@code text} exactly. */
+    void statusSays(String text) {
+        until(d -> d.findElement(By.id("status")).getText().equals(text));
     }
 
     /** Waits for the editor's script to have filled the form. */
