@@ -70,12 +70,15 @@ final class JdbiWebSubStore implements WebSubStore {
                 categories.addAll(slugs(h, "SELECT slug FROM categories WHERE changed_at > :since", cursors[0]));
                 authors.addAll(slugs(h, "SELECT slug FROM authors WHERE changed_at > :since", cursors[0]));
             }
-            // Scheduled articles coming out change feeds with no write.
+            // Scheduled articles coming out change feeds with no write. Only those still in the future
+            // at their last write: one out at once was announced by that write (its stamp), and a tick
+            // that began before the write must not announce it a second time when its time passes.
             List<String[]> outNow = h.createQuery("""
                     SELECT c.slug, w.slug FROM articles a
                     JOIN categories c ON c.id = a.category_id
                     JOIN article_authors x ON x.article_id = a.id JOIN authors w ON w.id = x.author_id
-                    WHERE a.published_at > :since AND a.published_at <= :now AND a.status = 'published'""")
+                    WHERE a.published_at > :since AND a.published_at <= :now AND a.status = 'published'
+                      AND a.published_at > a.updated_at""")
                     .bind("since", Math.min(cursors[1], nowMs)).bind("now", nowMs)
                     .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2)}).list();
             if (!written && outNow.isEmpty()) {
