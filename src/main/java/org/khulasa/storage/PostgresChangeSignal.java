@@ -4,14 +4,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL's LISTEN/NOTIFY between instances: each write sends {@code NOTIFY khulasa_changes}
@@ -23,7 +19,6 @@ import org.slf4j.LoggerFactory;
  * so that a dead one is noticed.
  */
 final class PostgresChangeSignal implements ChangeSignal {
-    private static final Logger log = LoggerFactory.getLogger(PostgresChangeSignal.class);
     static final String CHANNEL = "khulasa_changes";
     private static final int WAIT_MILLIS = 500;
     private static final int PING_EVERY = 20;
@@ -31,9 +26,7 @@ final class PostgresChangeSignal implements ChangeSignal {
 
     private final String jdbcUrl;
     private final String instance = UUID.randomUUID().toString();
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean closed;
-    private Thread thread;
+    private final ChangeWatcher watcher = new ChangeWatcher("khulasa-listen-changes", RETRY_MILLIS, this::listen);
 
     PostgresChangeSignal(String jdbcUrl) {
         this.jdbcUrl = jdbcUrl;
@@ -46,58 +39,38 @@ final class PostgresChangeSignal implements ChangeSignal {
     }
 
     @Override
-    public synchronized void subscribe(Runnable listener) {
-        listeners.add(listener);
-        if (thread == null && !closed) {
-            thread = new Thread(this::listen, "khulasa-listen-changes");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public void subscribe(Runnable listener) {
+        watcher.subscribe(listener);
     }
 
+    /** The listening connection closes by itself within a wait ({@value #WAIT_MILLIS} ms): no one waits for it. */
     @Override
-    public synchronized void close() {
-        closed = true;
-        if (thread != null) {
-            thread.interrupt();
-        }
+    public void close() {
+        watcher.stop();
     }
 
-    private void listen() {
-        while (!closed) {
-            try (Connection connection = DriverManager.getConnection(jdbcUrl);
-                 Statement statement = connection.createStatement()) {
-                statement.execute("LISTEN " + CHANNEL);
-                String schema;
-                try (var rs = statement.executeQuery("SELECT current_schema()")) {
-                    rs.next();
-                    schema = rs.getString(1);
-                }
-                // Whatever was written while no one listened (at start, or while reconnecting).
-                changed();
-                PGConnection pg = connection.unwrap(PGConnection.class);
-                for (int quiet = 0; !closed; ) {
-                    PGNotification[] heard = pg.getNotifications(WAIT_MILLIS);
-                    if (heard != null && heard.length > 0) {
-                        quiet = 0;
-                        if (fromElsewhere(heard, schema)) {
-                            changed();
-                        }
-                    } else if (++quiet >= PING_EVERY) {
-                        quiet = 0;
-                        statement.execute("SELECT 1");
+    private void listen() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl);
+             Statement statement = connection.createStatement()) {
+            statement.execute("LISTEN " + CHANNEL);
+            String schema;
+            try (var rs = statement.executeQuery("SELECT current_schema()")) {
+                rs.next();
+                schema = rs.getString(1);
+            }
+            // Whatever was written while no one listened (at start, or while reconnecting).
+            watcher.changed();
+            PGConnection pg = connection.unwrap(PGConnection.class);
+            for (int quiet = 0; !watcher.stopped(); ) {
+                PGNotification[] heard = pg.getNotifications(WAIT_MILLIS);
+                if (heard != null && heard.length > 0) {
+                    quiet = 0;
+                    if (fromElsewhere(heard, schema)) {
+                        watcher.changed();
                     }
-                }
-            } catch (SQLException e) {
-                if (closed) {
-                    return;
-                }
-                log.warn("Listening for other instances' writes failed ({}); reconnecting in {} ms", e.getMessage(), RETRY_MILLIS);
-                changed();
-                try {
-                    Thread.sleep(RETRY_MILLIS);
-                } catch (InterruptedException interrupted) {
-                    return;
+                } else if (++quiet >= PING_EVERY) {
+                    quiet = 0;
+                    statement.execute("SELECT 1");
                 }
             }
         }
@@ -112,15 +85,5 @@ final class PostgresChangeSignal implements ChangeSignal {
             }
         }
         return false;
-    }
-
-    private void changed() {
-        for (Runnable listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.error("A change listener failed", e);
-            }
-        }
     }
 }

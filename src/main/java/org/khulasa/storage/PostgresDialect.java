@@ -82,7 +82,7 @@ final class PostgresDialect implements Dialect {
 
     @Override
     public StoredWordIndex wordIndex(Handle h) {
-        return new PostgresWordIndex(h);
+        return new StoredWordIndex(h, new PostgresWordIndex());
     }
 
     @Override

@@ -1,12 +1,7 @@
 package org.khulasa.storage;
 
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
@@ -16,33 +11,17 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  * (org.khulasa.related), exactly those SQLite's FTS5 table receives, and go into the vector as
  * they are (written in tsvector syntax, not run through a text-search configuration): no parser
  * or locale stands between, so both databases index the same words and matching (which ranks in
- * Java, the same for both) picks the same articles. Term counts ({@link TermCounts}) and candidate
- * reads ({@link CandidateReads}) are the same portable SQL as SQLite's.
+ * Java, the same for both) picks the same articles.
  */
-final class PostgresWordIndex implements StoredWordIndex {
-
-    private static final String NEWEST = "SELECT article_id FROM related_text WHERE words @@ CAST(? AS tsquery)"
-            + " ORDER BY article_id DESC LIMIT ?";
-    private static final String TITLES = "SELECT article_id FROM related_text WHERE words @@ CAST(? AS tsquery)"
-            + " AND article_id BETWEEN ? AND ?";
-
-    private final Handle h;
-    private final PreparedSearch newest;
-    private final PreparedSearch titles;
-
-    PostgresWordIndex(Handle h) {
-        this.h = h;
-        this.newest = new PreparedSearch(h, NEWEST);
-        this.titles = new PreparedSearch(h, TITLES);
-    }
+final class PostgresWordIndex implements WordIndexSql {
 
     @Override
-    public boolean drop(long id) {
+    public boolean drop(Handle h, long id) {
         return h.createUpdate("DELETE FROM related_text WHERE article_id = :id").bind("id", id).execute() > 0;
     }
 
     @Override
-    public void insert(long id, IndexedText words) {
+    public void insert(Handle h, long id, IndexedText words) {
         h.createUpdate("""
                         INSERT INTO related_text (article_id, words) VALUES (:id, CAST(:words AS tsvector))
                         ON CONFLICT (article_id) DO UPDATE SET words = excluded.words
@@ -52,7 +31,24 @@ final class PostgresWordIndex implements StoredWordIndex {
 
     /** GIN keeps itself in shape (autovacuum merges its pending list): nothing to do. */
     @Override
-    public void compact() {
+    public void compact(Handle h) {
+    }
+
+    @Override
+    public String newestSql() {
+        return "SELECT article_id FROM related_text WHERE words @@ CAST(? AS tsquery) ORDER BY article_id DESC LIMIT ?";
+    }
+
+    @Override
+    public String titlesSql() {
+        return "SELECT article_id FROM related_text WHERE words @@ CAST(? AS tsquery)"
+                + " AND article_id BETWEEN ? AND ? ORDER BY article_id DESC LIMIT ?";
+    }
+
+    /** {@code :A} keeps title (and tag) words only. */
+    @Override
+    public String query(String term, boolean titleOnly) {
+        return "'" + term + "'" + (titleOnly ? ":A" : "");
     }
 
     /**
@@ -78,28 +74,5 @@ final class PostgresWordIndex implements StoredWordIndex {
         places.forEach((term, at) -> vector.append(vector.isEmpty() ? "" : " ")
                 .append('\'').append(term).append("':").append(at));
         return vector.toString();
-    }
-
-    @Override
-    public List<Long> newestWith(String term, boolean titleOnly, int limit) {
-        // Terms are letters and digits only, so quoting them is enough for tsquery's syntax;
-        // :A keeps title (and tag) words only.
-        return newest.ids(new ArrayList<>(limit), "'" + term + "'" + (titleOnly ? ":A" : ""), limit);
-    }
-
-    @Override
-    public Set<Long> titlesWith(String term, List<Long> among) {
-        return among.isEmpty() ? Set.of()
-                : titles.ids(new HashSet<>(), "'" + term + "':A", Collections.min(among), Collections.max(among));
-    }
-
-    @Override
-    public Handle handle() {
-        return h;
-    }
-
-    @Override
-    public void close() {
-        PreparedSearch.closeBoth(newest, titles);
     }
 }

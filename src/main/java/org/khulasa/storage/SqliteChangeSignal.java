@@ -4,13 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.jdbi.v3.core.Handle;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -22,14 +18,11 @@ import org.sqlite.SQLiteConfig;
  * process's write.
  */
 final class SqliteChangeSignal implements ChangeSignal {
-    private static final Logger log = LoggerFactory.getLogger(SqliteChangeSignal.class);
     static final long POLL_MILLIS = 500;
 
     private final String jdbcUrl;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> own = ConcurrentHashMap.newKeySet();
-    private volatile boolean closed;
-    private Thread thread;
+    private final ChangeWatcher watcher = new ChangeWatcher("khulasa-watch-changes", POLL_MILLIS, this::watch);
 
     SqliteChangeSignal(String jdbcUrl) {
         this.jdbcUrl = jdbcUrl;
@@ -42,65 +35,34 @@ final class SqliteChangeSignal implements ChangeSignal {
     }
 
     @Override
-    public synchronized void subscribe(Runnable listener) {
-        listeners.add(listener);
-        if (thread == null && !closed) {
-            thread = new Thread(this::watch, "khulasa-watch-changes");
-            thread.setDaemon(true);
-            thread.start();
-        }
+    public void subscribe(Runnable listener) {
+        watcher.subscribe(listener);
     }
 
     /** Stops watching and waits (briefly) for the watcher's connection to close, so the file is left alone. */
     @Override
     public void close() {
-        Thread watcher;
-        synchronized (this) {
-            closed = true;
-            watcher = thread;
-        }
-        if (watcher != null) {
-            watcher.interrupt();
-            try {
-                watcher.join(2000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        watcher.stopAndAwait(2000);
     }
 
-    private void watch() {
-        Long seen = null;
-        while (!closed) {
-            SQLiteConfig config = new SQLiteConfig();
-            config.setBusyTimeout(5000);
-            try (Connection connection = config.createConnection(jdbcUrl);
-                 PreparedStatement read = connection.prepareStatement("SELECT writes FROM site_state WHERE id = 1")) {
-                while (!closed) {
-                    long now;
-                    try (ResultSet rs = read.executeQuery()) {
-                        now = rs.next() ? rs.getLong(1) : 0;
-                    }
-                    if (seen != null && now != seen && !onlyOurs(seen, now)) {
-                        changed();
-                    }
-                    seen = now;
-                    long upTo = now;
-                    own.removeIf(count -> count <= upTo);
-                    Thread.sleep(POLL_MILLIS);
+    private void watch() throws SQLException, InterruptedException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setBusyTimeout(5000);
+        try (Connection connection = config.createConnection(jdbcUrl);
+             PreparedStatement read = connection.prepareStatement("SELECT writes FROM site_state WHERE id = 1")) {
+            Long seen = null;
+            while (!watcher.stopped()) {
+                long now;
+                try (ResultSet rs = read.executeQuery()) {
+                    now = rs.next() ? rs.getLong(1) : 0;
                 }
-            } catch (SQLException e) {
-                if (closed) {
-                    return;
+                if (seen != null && now != seen && !onlyOurs(seen, now)) {
+                    watcher.changed();
                 }
-                log.warn("Watching the database for other processes' writes failed ({}); retrying", e.getMessage());
-                seen = null;
-                changed();
-                if (!pause()) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                return;
+                seen = now;
+                long upTo = now;
+                own.removeIf(count -> count <= upTo);
+                Thread.sleep(POLL_MILLIS);
             }
         }
     }
@@ -116,24 +78,5 @@ final class SqliteChangeSignal implements ChangeSignal {
             }
         }
         return true;
-    }
-
-    private static boolean pause() {
-        try {
-            Thread.sleep(POLL_MILLIS);
-            return true;
-        } catch (InterruptedException e) {
-            return false;
-        }
-    }
-
-    private void changed() {
-        for (Runnable listener : listeners) {
-            try {
-                listener.run();
-            } catch (RuntimeException e) {
-                log.error("A change listener failed", e);
-            }
-        }
     }
 }

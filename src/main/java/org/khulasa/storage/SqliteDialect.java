@@ -87,7 +87,7 @@ final class SqliteDialect implements Dialect {
 
     @Override
     public StoredWordIndex wordIndex(Handle h) {
-        return new SqliteWordIndex(h);
+        return new StoredWordIndex(h, new SqliteWordIndex());
     }
 
     /**

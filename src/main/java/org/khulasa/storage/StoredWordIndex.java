@@ -1,32 +1,53 @@
 package org.khulasa.storage;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.jdbi.v3.core.Handle;
-import org.khulasa.article.WordIndex;
 import org.khulasa.article.RelatedMatcher.IndexedText;
+import org.khulasa.article.WordIndex;
 
 /**
- * The word index related-article matching searches, with its term counts, kept by the store: one
- * per dialect (FTS5, tsvector), both holding the same Java-normalised terms. Used for one
- * transaction's work, then closed.
+ * The word index related-article matching searches, with its term counts, kept by the store and
+ * used for one transaction's work, then closed. Both dialects hold the same Java-normalised terms;
+ * only their tables and search syntax (FTS5, tsvector) differ: a {@link WordIndexSql}. Term counts
+ * ({@link TermCounts}) and candidate reads ({@link CandidateReads}) are the same portable SQL on both.
  */
-interface StoredWordIndex extends WordIndex, AutoCloseable {
+final class StoredWordIndex implements WordIndex, AutoCloseable {
+
+    private final Handle h;
+    private final WordIndexSql table;
+    private final TermCounts counts;
+    private final CandidateReads candidates;
+    private final PreparedSearch newest;
+    private final PreparedSearch titles;
+
+    StoredWordIndex(Handle h, WordIndexSql table) {
+        this.h = h;
+        this.table = table;
+        this.counts = new TermCounts(h);
+        this.candidates = new CandidateReads(h);
+        this.newest = new PreparedSearch(h, table.newestSql());
+        this.titles = new PreparedSearch(h, table.titlesSql());
+    }
 
     /**
      * Indexes {@code id} under {@code now}, in place of {@code before} (null when it had none or
      * the counts were reset, when any row it has is dropped uncounted).
      */
-    default void replace(long id, IndexedText before, IndexedText now) {
+    void replace(long id, IndexedText before, IndexedText now) {
         if (before != null) {
             forget(id, before);
         } else {
-            drop(id);
+            table.drop(h, id);
         }
         if (!now.isEmpty()) {
-            insert(id, now);
-            counts().add(now, +1);
+            table.insert(h, id, now);
+            counts.add(now, +1);
         }
     }
 
@@ -34,54 +55,52 @@ interface StoredWordIndex extends WordIndex, AutoCloseable {
      * Takes {@code id} out of the index and its words, {@code before}, out of the counts; an
      * article stored before the index existed was never counted and changes no count.
      */
-    default void forget(long id, IndexedText before) {
-        if (drop(id)) {
-            counts().add(before, -1);
+    void forget(long id, IndexedText before) {
+        if (table.drop(h, id)) {
+            counts.add(before, -1);
         }
     }
 
-    /** Removes {@code id}'s row, leaving the counts alone; true if it had one. */
-    boolean drop(long id);
-
-    /** Adds {@code id}'s row under {@code words}, leaving the counts alone. */
-    void insert(long id, IndexedText words);
+    /** Sets every term count to nothing, before all articles are indexed again. */
+    void forgetAllCounts() {
+        counts.forgetAll();
+    }
 
     /** Makes searches fast again after many writes, where the dialect has such a thing. */
-    void compact();
-
-    /** The transaction this index works in. */
-    Handle handle();
-
-    /** The term counts this index keeps ({@code related_terms}, the same on every dialect). */
-    default TermCounts counts() {
-        return new TermCounts(handle());
-    }
-
-    /** Reads of the articles a search found (the same on every dialect). */
-    default CandidateReads candidates() {
-        return new CandidateReads(handle());
+    void compact() {
+        table.compact(h);
     }
 
     @Override
-    default Map<String, Long> articlesWith(Collection<String> terms) {
-        return counts().of(terms);
-    }
-
-    /** Sets every term count to nothing, before all articles are indexed again. */
-    default void forgetAllCounts() {
-        counts().forgetAll();
+    public List<Long> newestWith(String term, boolean titleOnly, int limit) {
+        return newest.ids(new ArrayList<>(limit), table.query(term, titleOnly), limit);
     }
 
     @Override
-    default long newestId() {
-        return candidates().newestId();
+    public Set<Long> titlesWith(String term, List<Long> among) {
+        // No more than among.size() can match: every holder of the term in that range is one of them.
+        return among.isEmpty() ? Set.of()
+                : titles.ids(new HashSet<>(), table.query(term, true), Collections.min(among), Collections.max(among),
+                        among.size());
     }
 
     @Override
-    default List<Candidate> describe(Collection<Long> ids) {
-        return candidates().describe(ids);
+    public Map<String, Long> articlesWith(Collection<String> terms) {
+        return counts.of(terms);
     }
 
     @Override
-    void close();
+    public long newestId() {
+        return candidates.newestId();
+    }
+
+    @Override
+    public List<Candidate> describe(Collection<Long> ids) {
+        return candidates.describe(ids);
+    }
+
+    @Override
+    public void close() {
+        PreparedSearch.closeBoth(newest, titles);
+    }
 }

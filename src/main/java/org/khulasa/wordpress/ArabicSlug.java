@@ -4,27 +4,21 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.Locale;
-import java.util.Map;
+import org.khulasa.article.ArabicLetters;
+import org.khulasa.article.ArabicLetters.Kind;
+import org.khulasa.article.ArabicLetters.Letter;
 
 /**
  * A readable ASCII slug for a WordPress slug, which is often percent-encoded Arabic
- * ({@code %d9%85%d8%ad%d9%84%d9%8a%d8%a7%d8%aa} → محليات → {@code mahalyat}). Arabic script leaves
+ * ({@code %d9%85%d8%ad%d9%84%d9%8a%d8%a7%d8%aa} → محليات → {@code mahaliyat}). Arabic script leaves
  * most short vowels unwritten, so a plain letter-for-letter transliteration is unreadable
  * ({@code mhlyat}): an {@code a} is put between two consonants that would otherwise meet, and
- * {@code و}/{@code ي} between consonants read as the vowels {@code u}/{@code i}.
+ * {@code و}/{@code ي} between consonants read as the vowels {@code u}/{@code i}. Consonants are
+ * spelled by {@link ArabicLetters}, the table tags' slugs are spelled with; the vowels read in
+ * are this class's own.
  */
 public final class ArabicSlug {
     private static final int MAX = 64;
-
-    /** Consonants by letter; vowels and the letters that may be either are handled apart. */
-    private static final Map<Character, String> CONSONANTS = Map.ofEntries(
-            Map.entry('ب', "b"), Map.entry('ت', "t"), Map.entry('ث', "th"), Map.entry('ج', "j"), Map.entry('ح', "h"),
-            Map.entry('خ', "kh"), Map.entry('د', "d"), Map.entry('ذ', "dh"), Map.entry('ر', "r"), Map.entry('ز', "z"),
-            Map.entry('س', "s"), Map.entry('ش', "sh"), Map.entry('ص', "s"), Map.entry('ض', "d"), Map.entry('ط', "t"),
-            Map.entry('ظ', "z"), Map.entry('ع', ""), Map.entry('غ', "gh"), Map.entry('ف', "f"), Map.entry('ق', "q"),
-            Map.entry('ك', "k"), Map.entry('ل', "l"), Map.entry('م', "m"), Map.entry('ن', "n"), Map.entry('ه', "h"),
-            Map.entry('ء', ""), Map.entry('ئ', ""), Map.entry('ؤ', ""), Map.entry('پ', "p"), Map.entry('چ', "ch"),
-            Map.entry('ڤ', "v"), Map.entry('گ', "g"));
 
     private ArabicSlug() {
     }
@@ -65,7 +59,7 @@ public final class ArabicSlug {
 
     private static String word(String word) {
         StringBuilder out = new StringBuilder();
-        String w = word.replaceAll("[\\u064B-\\u065F\\u0670\\u0640]", ""); // harakat, tatweel
+        String w = unmarked(word);
         if (w.startsWith("ال") && w.length() > 3) {
             out.append("al-");
             w = w.substring(2);
@@ -73,41 +67,27 @@ public final class ArabicSlug {
         boolean lastConsonant = false;
         for (int i = 0; i < w.length(); i++) {
             char c = w.charAt(i);
-            boolean nextIsVowel = i + 1 < w.length() && "اأإآىةوي".indexOf(w.charAt(i + 1)) >= 0;
+            Letter letter = ArabicLetters.of(c);
+            Kind kind = letter == null ? null : letter.kind();
+            boolean nextIsVowel = i + 1 < w.length() && isVowel(ArabicLetters.of(w.charAt(i + 1)));
+            boolean consonant = kind == Kind.CONSONANT;
             String latin;
-            boolean consonant;
-            if ("اأإآى".indexOf(c) >= 0) {
+            if (kind == Kind.VOWEL) {
                 latin = i == 0 && c == 'إ' ? "i" : "a";
-                consonant = false;
-            } else if (c == 'ة') {
-                latin = "a";
-                consonant = false;
-            } else if (c == 'و' || c == 'ي') {
+            } else if (kind == Kind.WEAK) {
+                boolean waw = letter.latin().equals("w");
                 boolean vowel = lastConsonant && !nextIsVowel && i + 1 < w.length();
-                latin = vowel ? (c == 'و' ? "u" : "i") : (c == 'و' ? "w" : "y");
+                latin = vowel ? (waw ? "u" : "i") : letter.latin();
                 consonant = !vowel;
                 if (consonant && lastConsonant) {
-                    latin = (c == 'ي' ? "i" : "a") + latin;
+                    latin = (waw ? "a" : "i") + latin;
                 }
-            } else if (CONSONANTS.containsKey(c)) {
-                latin = CONSONANTS.get(c);
-                consonant = true;
-                if (lastConsonant && !latin.isEmpty()) {
-                    latin = "a" + latin;
-                }
-            } else if (c >= '٠' && c <= '٩') {
-                latin = String.valueOf((char) ('0' + (c - '٠')));
-                consonant = false;
-            } else if (c >= '۰' && c <= '۹') {
-                latin = String.valueOf((char) ('0' + (c - '۰')));
-                consonant = false;
-            } else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-                latin = String.valueOf(c);
-                consonant = false;
+            } else if (kind == Kind.HAMZA) {
+                latin = ""; // a glottal stop is not written
+            } else if (letter != null) {
+                latin = consonant && lastConsonant && !letter.latin().isEmpty() ? "a" + letter.latin() : letter.latin();
             } else {
-                String ascii = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("[^a-z0-9]", "");
-                latin = ascii;
-                consonant = false;
+                latin = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFD).replaceAll("[^a-z0-9]", "");
             }
             out.append(latin);
             if (!latin.isEmpty()) {
@@ -115,5 +95,19 @@ public final class ArabicSlug {
             }
         }
         return out.toString().replaceAll("-$", "");
+    }
+
+    private static boolean isVowel(Letter letter) {
+        return letter != null && (letter.kind() == Kind.VOWEL || letter.kind() == Kind.WEAK);
+    }
+
+    private static String unmarked(String word) {
+        StringBuilder out = new StringBuilder(word.length());
+        for (int i = 0; i < word.length(); i++) {
+            if (!ArabicLetters.isMark(word.charAt(i))) {
+                out.append(word.charAt(i));
+            }
+        }
+        return out.toString();
     }
 }

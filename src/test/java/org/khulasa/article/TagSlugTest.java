@@ -24,4 +24,10 @@ class TagSlugTest {
         String longSlug = TagSlug.of("كلمة ".repeat(40));
         assertTrue(Slug.isValid(longSlug) && longSlug.length() <= TagSlug.MAX, longSlug);
     }
+
+    @Test
+    void letters_of_persian_and_of_foreign_names_are_spelled_not_dropped() {
+        assertEquals("vyyna", TagSlug.of("ڤيينا"));
+        assertEquals("ktab-farsy", TagSlug.of("کتاب فارسی"));
+    }
 }

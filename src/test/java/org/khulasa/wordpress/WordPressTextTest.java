@@ -42,4 +42,11 @@ class WordPressTextTest {
         assertEquals("nizar", ArabicSlug.of("nizar"));
         assertEquals("", ArabicSlug.of("%%%"));
     }
+
+    @Test
+    void arabic_slugs_spell_the_letters_tags_spell() {
+        assertEquals("katab", ArabicSlug.of("کتاب"));
+        assertEquals("zhun", ArabicSlug.of("ژوئن"));
+        assertEquals("viyina", ArabicSlug.of("ڤيينا"));
+    }
 }
