@@ -71,8 +71,8 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 log "building the jar and the bench classes"
-mvn -q -o package -DskipTests
-mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+mvn -q -B package -DskipTests
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
