@@ -1,7 +1,10 @@
 package org.khulasa.storage;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.khulasa.article.Changes;
 
 /**
  * When each write happened and which feeds it changed: the site's last change in
@@ -29,13 +32,33 @@ final class ChangeStamps {
     /**
      * The time stamped on this write: now, but always after the previous write, so no two
      * articles ever share an {@code updated} value (Atom readers and validators rely on it).
-     * The other instances hear of the write when it commits.
      */
     Instant next(Handle h, Instant now) {
         long next = Math.max(now.toEpochMilli(), lastChangeMillis(h) + 1);
         h.createUpdate("UPDATE site_state SET last_change_at = :at WHERE id = 1").bind("at", next).execute();
-        changes.announce(h);
         return Instant.ofEpochMilli(next);
+    }
+
+    /**
+     * At the end of a write's transaction: what it changed, if it stamped anything since
+     * {@code before} (the last change when it began). Each write's stamp is its own, so the
+     * categories and authors carrying it are exactly those it touched. The other instances hear
+     * of it when it commits.
+     */
+    Optional<Changes> announce(Handle h, Instant before) {
+        long stamp = lastChangeMillis(h);
+        if (stamp == before.toEpochMilli()) {
+            return Optional.empty();
+        }
+        Changes changed = Changes.of(slugsStamped(h, "categories", stamp), slugsStamped(h, "authors", stamp));
+        changes.announce(h, changed);
+        return Optional.of(changed);
+    }
+
+    /** {@code table} is categories or authors. */
+    private static List<String> slugsStamped(Handle h, String table, long stamp) {
+        return h.createQuery("SELECT slug FROM " + table + " WHERE changed_at = :stamp")
+                .bind("stamp", stamp).mapTo(String.class).list();
     }
 
     /**

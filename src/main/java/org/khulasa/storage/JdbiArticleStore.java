@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
@@ -18,6 +21,7 @@ import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.IdBlock;
 import org.khulasa.article.Tag;
+import org.khulasa.article.Changes;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
@@ -40,6 +44,7 @@ public final class JdbiArticleStore implements ArticleStore {
     private final ChangeStamps stamps;
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
+    private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
@@ -63,8 +68,7 @@ public final class JdbiArticleStore implements ArticleStore {
         IndexedText words = matcher.indexText(
                 ArticleText.of(draft, draft.published() != null ? draft.published() : matchedAt));
         List<Long> picks = queue.guarded(() -> jdbi.withHandle(h -> lists.picksBeforeWriting(h, draft, words, matchedAt)));
-        return queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
+        return writing(h -> {
             Instant now = clock.instant();
             if (key.isPresent()) {
                 Optional<Created> replay = IdempotencyKeys.replay(h, key, now);
@@ -101,13 +105,12 @@ public final class JdbiArticleStore implements ArticleStore {
                 IdempotencyKeys.remember(h, key, id, now);
             }
             return new Created(ArticleReads.find(h, id, null).orElseThrow(), false);
-        }));
+        });
     }
 
     @Override
     public Optional<Article> update(long id, ArticleDraft draft) {
-        return queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
+        return writing(h -> {
             Optional<Long> published = h.createQuery("SELECT published_at FROM articles WHERE id = :id")
                     .bind("id", id).mapTo(Long.class).findOne();
             if (published.isEmpty()) {
@@ -151,13 +154,12 @@ public final class JdbiArticleStore implements ArticleStore {
                 RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
             }
             return ArticleReads.find(h, id, null);
-        }));
+        });
     }
 
     @Override
     public boolean delete(long id) {
-        return queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
+        return writing(h -> {
             List<Long> naming = RelatedLists.listsNaming(h, id);
             ArticleText gone = ArticleReads.textsOf(h, List.of(id)).get(id);
             if (gone == null) {
@@ -171,7 +173,32 @@ public final class JdbiArticleStore implements ArticleStore {
             h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
             lists.refreshListsNaming(h, id, naming, clock.instant());
             return true;
+        });
+    }
+
+    /**
+     * Runs {@code write} in a transaction holding the write lock; once it commits, this
+     * instance's listeners hear what it changed (before the caller is answered), the other
+     * instances through {@link ChangeSignal}.
+     */
+    private <T> T writing(HandleCallback<T, RuntimeException> write) {
+        List<Changes> changed = new java.util.ArrayList<>(1);
+        T result = queue.writing(() -> jdbi.inTransaction(h -> {
+            ChangeStamps.lockWrites(h);
+            Instant before = ChangeStamps.lastChange(h);
+            T written = write.withHandle(h);
+            changed.clear(); // a retried transaction reports once
+            stamps.announce(h, before).ifPresent(changed::add);
+            return written;
         }));
+        changed.forEach(this::tell);
+        return result;
+    }
+
+    private void tell(Changes changed) {
+        for (Consumer<Changes> listener : listeners) {
+            listener.accept(changed);
+        }
     }
 
     /** Replaces the article's tags with {@code tags}, in the editor's order, each tag created on first use. */
@@ -316,7 +343,8 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public void onWriteElsewhere(Runnable listener) {
+    public void onWrite(Consumer<Changes> listener) {
+        listeners.add(listener);
         changes.subscribe(listener);
     }
 

@@ -105,7 +105,9 @@ public final class JdbiImportedArchive implements ImportedArchive {
             if (inserted > 0) {
                 // Now, not the imported times: a scheduled post's may lie years ahead, and feeds'
                 // Last-Modified comes from here.
+                Instant before = ChangeStamps.lastChange(h);
                 scopes.touch(stamps.next(h, clock.instant()).toEpochMilli());
+                stamps.announce(h, before);
                 h.createUpdate("UPDATE import_state SET related_pending = 1 WHERE id = 1").execute();
             }
             return added;

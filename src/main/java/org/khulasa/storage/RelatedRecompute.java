@@ -49,8 +49,10 @@ final class RelatedRecompute {
                 ChangeStamps.lockWrites(h);
                 Instant now = clock.instant();
                 ArticleReads.textsOf(h, page).forEach((id, text) -> lists.fill(h, id, text, matcher.indexText(text), now));
+                Instant before = ChangeStamps.lastChange(h);
                 stamps.next(h, now);
                 page.forEach(id -> ChangeStamps.touchScopesOf(h, id));
+                stamps.announce(h, before);
             }, done -> progress.report("choosing related articles", done, total));
             return null;
         });

@@ -8,7 +8,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.khulasa.article.Changes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteConfig;
@@ -19,14 +21,15 @@ import org.sqlite.SQLiteConfig;
  * {@code site_state.writes} and this process remembers the counts its own writes left; a thread
  * reads the count every {@value #POLL_MILLIS} ms on a connection of its own (a one-row read, in WAL
  * mode never blocked by writers), and any count in between that is not one of ours is another
- * process's write.
+ * process's write. The count says nothing of what that write changed: listeners hear
+ * {@link Changes#EVERYTHING}.
  */
 final class SqliteChangeSignal implements ChangeSignal {
     private static final Logger log = LoggerFactory.getLogger(SqliteChangeSignal.class);
     static final long POLL_MILLIS = 500;
 
     private final String jdbcUrl;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
     private final Set<Long> own = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private Thread thread;
@@ -36,13 +39,13 @@ final class SqliteChangeSignal implements ChangeSignal {
     }
 
     @Override
-    public void announce(Handle h) {
+    public void announce(Handle h, Changes changed) {
         h.createUpdate("UPDATE site_state SET writes = writes + 1 WHERE id = 1").execute();
         own.add(h.createQuery("SELECT writes FROM site_state WHERE id = 1").mapTo(Long.class).one());
     }
 
     @Override
-    public synchronized void subscribe(Runnable listener) {
+    public synchronized void subscribe(Consumer<Changes> listener) {
         listeners.add(listener);
         if (thread == null && !closed) {
             thread = new Thread(this::watch, "khulasa-watch-changes");
@@ -128,9 +131,9 @@ final class SqliteChangeSignal implements ChangeSignal {
     }
 
     private void changed() {
-        for (Runnable listener : listeners) {
+        for (Consumer<Changes> listener : listeners) {
             try {
-                listener.run();
+                listener.accept(Changes.EVERYTHING);
             } catch (RuntimeException e) {
                 log.error("A change listener failed", e);
             }

@@ -31,24 +31,20 @@ public final class ArticleApi {
     private final EditorAuth auth;
     private final SiteLinks links;
     private final Clock clock;
-    private final Runnable onChange;
 
-    ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, SiteLinks links, Clock clock, Runnable onChange) {
+    ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, SiteLinks links, Clock clock) {
         this.store = store;
         this.jsonBody = jsonBody;
         this.auth = auth;
         this.links = links;
         this.clock = clock;
-        this.onChange = onChange;
     }
 
     public void create(Context ctx) {
         byte[] raw = jsonBody.read(ctx);
         ArticleDraft draft = ArticleRequest.parse(jsonBody.parse(raw));
         ArticleStore.Created created = store.create(draft, idempotencyKey(ctx, raw));
-        if (!created.replayed()) {
-            onChange.run();
-        } else {
+        if (created.replayed()) {
             ctx.header("Idempotent-Replayed", "true");
         }
         ctx.status(201).header("Location", links.apiArticle(created.article().id()))
@@ -74,7 +70,6 @@ public final class ArticleApi {
         ArticleDraft draft = ArticleRequest.parse(jsonBody.parse(jsonBody.read(ctx)));
         Article updated = store.update(id, draft)
                 .orElseThrow(() -> ProblemException.notFound("no article has id " + id));
-        onChange.run();
         ctx.json(ArticleJson.of(updated, links));
     }
 
@@ -83,7 +78,6 @@ public final class ArticleApi {
         if (!store.delete(id)) {
             throw ProblemException.notFound("no article has id " + id);
         }
-        onChange.run();
         ctx.status(204);
     }
 

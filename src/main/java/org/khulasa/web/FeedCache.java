@@ -14,19 +14,22 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.khulasa.article.Changes;
 import org.khulasa.feed.RenderedFeed;
 import org.khulasa.web.http.EntityTags;
 
 /**
- * Rendered feeds by path, ready to serve: plain and gzip bytes, ETags, Last-Modified and the
- * response headers. A hit touches no database. The whole cache is dropped when an article is written; an entry also
- * goes stale by itself when the next scheduled article comes out. Concurrent misses of one path
- * share a single render.
+ * Rendered documents by path, ready to serve: plain and gzip bytes, ETags, Last-Modified and the
+ * response headers. A hit touches no database. Each entry says which writes change it: a write
+ * drops those entries only ({@link #drop}), so the feeds of other categories and authors stay
+ * rendered. An entry also goes stale by itself when the next scheduled article comes out.
+ * Concurrent misses of one path share a single render.
  */
 final class FeedCache {
     static final DateTimeFormatter HTTP_DATE =
@@ -44,34 +47,40 @@ final class FeedCache {
     private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
 
-    private final ConcurrentHashMap<String, FutureTask<Entry>> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Slot> entries = new ConcurrentHashMap<>();
+
+    /** A render, done or under way, and the writes that make it stale. */
+    private record Slot(FutureTask<Entry> task, Predicate<Changes> changedBy) {
+    }
 
     /**
      * The entry for {@code path}, rendering it (once, however many ask at the same time) when
-     * missing or stale; {@code contentType} is what it is served as.
+     * missing or stale; {@code contentType} is what it is served as, {@code changedBy} tells
+     * which writes change it.
      */
-    Entry get(String path, String contentType, Instant now, Supplier<RenderedFeed> render) {
+    Entry get(String path, Predicate<Changes> changedBy, String contentType, Instant now, Supplier<RenderedFeed> render) {
         while (true) {
-            FutureTask<Entry> task = entries.get(path);
-            if (task == null) {
-                FutureTask<Entry> mine = new FutureTask<>(() -> Entry.of(render.get(), contentType));
-                task = entries.putIfAbsent(path, mine);
-                if (task == null) {
-                    task = mine;
-                    mine.run();
+            Slot slot = entries.get(path);
+            if (slot == null) {
+                Slot mine = new Slot(new FutureTask<>(() -> Entry.of(render.get(), contentType)), changedBy);
+                slot = entries.putIfAbsent(path, mine);
+                if (slot == null) {
+                    slot = mine;
+                    mine.task.run();
                 }
             }
-            Entry entry = await(path, task);
+            Entry entry = await(path, slot);
             if (entry.isFreshAt(now)) {
                 return entry;
             }
-            entries.remove(path, task);
+            entries.remove(path, slot);
         }
     }
 
     /** The entry for {@code path} if it is rendered and fresh; null otherwise (never waits, never renders). */
     Entry peek(String path, Instant now) {
-        FutureTask<Entry> task = entries.get(path);
+        Slot slot = entries.get(path);
+        FutureTask<Entry> task = slot == null ? null : slot.task;
         if (task == null || !task.isDone()) {
             return null;
         }
@@ -86,17 +95,25 @@ final class FeedCache {
         }
     }
 
-    /** Drops every entry: called after each write, since one article shows in several feeds. */
-    void clear() {
-        entries.clear();
+    /**
+     * Drops the entries {@code changed} makes stale: called after each write commits, here or on
+     * another instance. A render under way is dropped too (it may have read before the commit).
+     */
+    void drop(Changes changed) {
+        entries.values().removeIf(slot -> slot.changedBy.test(changed));
     }
 
-    private Entry await(String path, FutureTask<Entry> task) {
+    /** How many entries are held, rendered or being rendered. */
+    int size() {
+        return entries.size();
+    }
+
+    private Entry await(String path, Slot slot) {
         try {
-            return task.get();
+            return slot.task.get();
         } catch (ExecutionException e) {
             // A failed render (unknown slug, database down) is not kept: the next poll tries again.
-            entries.remove(path, task);
+            entries.remove(path, slot);
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }

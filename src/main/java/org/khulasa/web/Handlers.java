@@ -45,15 +45,15 @@ public final class Handlers {
         this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize), feedCache, clock, polls);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
-        Runnable written = () -> {
-            feedCache.clear();
+        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock);
+        // A write, here or by another instance or process sharing the database, drops the feeds it
+        // changed (site, its categories and authors, those showing a changed related title), no
+        // others; the old addresses are read again.
+        store.onWrite(changed -> {
+            feedCache.drop(changed);
             oldAddresses.forget();
-        };
+        });
         this.sitemaps = new SitemapHandler(new Sitemaps(store, links, siteTitle, sitemapPageSize), feeds);
-        // Any write may change several feeds (site, category, author, related titles): drop them all.
-        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, written);
-        // Several instances on one PostgreSQL, or an import into the SQLite file: our caches are stale too.
-        store.onWriteElsewhere(written);
     }
 
     public ObjectMapper mapper() {
