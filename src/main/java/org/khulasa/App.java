@@ -46,7 +46,8 @@ public final class App {
     /** With {@code archive}, imported articles keep their old feed ids and old addresses answer 301. */
     public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, Clock clock, Metrics metrics) {
         Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
-                config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), metrics.feedPolls());
+                config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), metrics.feedPolls(),
+                config.cacheBytes());
         Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());
         if (config.editorTokens().isEmpty()) {

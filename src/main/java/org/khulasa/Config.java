@@ -25,7 +25,8 @@ public record Config(
         boolean hijriDates,
         DateStyle.MonthNames monthNames,
         DateStyle.Digits digits,
-        int sitemapPageSize) {
+        int sitemapPageSize,
+        int cacheMb) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -41,6 +42,9 @@ public record Config(
         }
         if (relatedCount < 0 || relatedCount > 20) {
             throw new IllegalArgumentException("KHULASA_RELATED_COUNT must be 0-20, got " + relatedCount);
+        }
+        if (cacheMb < 1 || cacheMb > 65_536) {
+            throw new IllegalArgumentException("KHULASA_CACHE_MB must be 1-65536, got " + cacheMb);
         }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
@@ -67,12 +71,18 @@ public record Config(
                 }),
                 choice(env, "KHULASA_MONTH_NAMES", "egyptian or levantine", "egyptian", DateStyle.MonthNames::parse),
                 choice(env, "KHULASA_DIGITS", "arabic-indic or western", "arabic-indic", DateStyle.Digits::parse),
-                intVar(env, "KHULASA_SITEMAP_PAGE_SIZE", 10_000));
+                intVar(env, "KHULASA_SITEMAP_PAGE_SIZE", 10_000),
+                intVar(env, "KHULASA_CACHE_MB", 64));
     }
 
     /** How pages write dates. */
     public DateStyle dateStyle() {
         return new DateStyle(timeZone, hijriDates, monthNames, digits);
+    }
+
+    /** The memory all rendered feeds and item texts may hold between them. */
+    public long cacheBytes() {
+        return cacheMb * 1024L * 1024L;
     }
 
     public String jdbcUrl() {

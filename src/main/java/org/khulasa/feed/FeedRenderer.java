@@ -68,9 +68,13 @@ public final class FeedRenderer {
     private final ItemTextCache itemTextCache;
 
     public FeedRenderer(SiteLinks links, String siteTitle) {
+        this(links, siteTitle, ItemTextCache.DEFAULT_BUDGET);
+    }
+
+    public FeedRenderer(SiteLinks links, String siteTitle, long itemTextBytes) {
         this.links = links;
         this.siteTitle = siteTitle;
-        this.itemTextCache = new ItemTextCache(links, ItemTextCache.CAPACITY);
+        this.itemTextCache = new ItemTextCache(links, itemTextBytes);
     }
 
     /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */

@@ -28,9 +28,15 @@ public final class Feeds {
 
     /** With {@code archive}, imported articles keep the ids their old feeds gave them. */
     public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size) {
+        this(store, archive, links, siteTitle, size, ItemTextCache.DEFAULT_BUDGET);
+    }
+
+    /** {@code itemTextBytes}: the memory the texts of recently rendered items may hold. */
+    public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size,
+                 long itemTextBytes) {
         this.store = store;
         this.archive = archive;
-        this.renderer = new FeedRenderer(links, siteTitle);
+        this.renderer = new FeedRenderer(links, siteTitle, itemTextBytes);
         this.links = links;
         this.siteTitle = siteTitle;
         this.size = size;

@@ -32,17 +32,19 @@ public final class Handlers {
     /**
      * {@code feedSize} articles per feed and per page; pages write dates in {@code dateStyle};
      * {@code sitemapPageSize} article ids per sitemap page;
-     * {@code archive} holds imported articles' old feed ids and old addresses.
+     * {@code archive} holds imported articles' old feed ids and old addresses; rendered feeds
+     * take three quarters of {@code cacheBytes}, the item texts they are made of the rest.
      */
     public Handlers(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links, List<String> editorTokens,
-                    String siteTitle, int feedSize, DateStyle dateStyle, int sitemapPageSize, FeedPolls polls) {
+                    String siteTitle, int feedSize, DateStyle dateStyle, int sitemapPageSize, FeedPolls polls,
+                    long cacheBytes) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
         this.deskAccess = new DeskAccess(auth, sessions);
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, dateStyle);
-        FeedCache feedCache = new FeedCache();
-        this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize), feedCache, clock, polls);
+        FeedCache feedCache = new FeedCache(cacheBytes - cacheBytes / 4);
+        this.feeds = new FeedHandler(new Feeds(store, archive, links, siteTitle, feedSize, cacheBytes / 4), feedCache, clock, polls);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
         this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock);
