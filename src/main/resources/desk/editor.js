@@ -24,7 +24,7 @@ const FIELDS = [
     write: (d) => { if ($('summary').value.trim()) d.summary = $('summary').value; } },
   { read: (a) => { editor.html = a.body || ''; }, write: (d) => { d.body = editor.html; } },
   { read: (a) => { scope(a.category, 'category'); }, write: (d) => { d.category = scopeOf('category'); } },
-  { read: (a) => { scope(a.author, 'author'); }, write: (d) => { d.author = scopeOf('author'); } },
+  { read: (a) => { scope((a.authors || [a.author])[0], 'author'); }, write: (d) => { d.author = scopeOf('author'); } },
   { read: (a) => { $('tags').value = (a.tags || []).join('، '); },
     write: (d) => { d.tags = $('tags').value.split(/[,،]/).map((t) => t.trim()).filter((t) => t); } },
   { read: (a) => { $('image-url').value = a.image ? a.image.url : ''; $('image-caption').value = a.image && a.image.caption ? a.image.caption : ''; },

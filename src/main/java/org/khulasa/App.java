@@ -1,6 +1,7 @@
 package org.khulasa;
 
 import static org.khulasa.feed.FeedFormat.ATOM;
+import static org.khulasa.feed.FeedFormat.JSON;
 import static org.khulasa.feed.FeedFormat.RSS;
 import static org.khulasa.feed.FeedScope.Kind.AUTHOR;
 import static org.khulasa.feed.FeedScope.Kind.CATEGORY;
@@ -14,9 +15,12 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.Map;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.Filing;
 import org.khulasa.article.ImportedArchive;
+import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.FeedPath;
 import org.khulasa.feed.Sitemaps;
+import org.khulasa.feed.FeedScope;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.Metrics;
 import org.khulasa.web.FeedHandler;
@@ -24,6 +28,9 @@ import org.khulasa.web.Handlers;
 import org.khulasa.web.MetricsEndpoint;
 import org.khulasa.web.ServerLimits;
 import org.khulasa.web.desk.Desk;
+import org.khulasa.websub.Hub;
+import org.khulasa.websub.HubEndpoint;
+import org.khulasa.websub.WebSubStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,20 +41,37 @@ public final class App {
     private App() {
     }
 
+    /** A server without WebSub delivery (no database to keep subscriptions in): feeds still name the hub. */
     public static Javalin create(Config config, ArticleStore store, Clock clock) {
-        return create(config, store, ImportedArchive.NONE, clock, new Metrics());
+        return create(config, store, ImportedArchive.NONE, null, clock, new Metrics());
     }
 
-    /** {@code metrics} counts what the server does; {@code /metrics} serves them when a token is set. */
+    /** Without WebSub delivery, as {@link #create(Config, ArticleStore, Clock)}. */
     public static Javalin create(Config config, ArticleStore store, Clock clock, Metrics metrics) {
-        return create(config, store, ImportedArchive.NONE, clock, metrics);
+        return create(config, store, ImportedArchive.NONE, null, clock, metrics);
     }
 
-    /** With {@code archive}, imported articles keep their old feed ids and old addresses answer 301. */
-    public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, Clock clock, Metrics metrics) {
+    /**
+     * {@code archive}: imported articles keep their old feed ids and old addresses answer 301;
+     * {@code webSub}: where the hub keeps subscriptions and deliveries (null for none);
+     * {@code metrics} counts what the server does; {@code /metrics} serves them when a token is set.
+     */
+    public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, WebSubStore webSub,
+            Clock clock, Metrics metrics) {
+        // The hub reads the feeds the handlers serve, and they nudge it after writes: built in turn.
+        Hub[] hub = new Hub[1];
         Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
-                config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), metrics.feedPolls(),
-                config.cacheBytes());
+                config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), config.archiveSize(),
+                config.advertisedHubs(), config.cacheBytes(),
+                metrics.feedPolls(), () -> {
+                    if (hub[0] != null) {
+                        hub[0].nudge();
+                    }
+                });
+        if (webSub != null) {
+            hub[0] = new Hub(webSub, web.topics(), clock, config.baseUrl() + "/websub", config.webSubHubs(),
+                    config.webSubAllowPrivate(), metrics.webSubDeliveries());
+        }
         Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());
         if (config.editorTokens().isEmpty()) {
@@ -66,17 +90,32 @@ public final class App {
             // the cache lacks included, comes on to the routes below.
             cfg.jetty.modifyServer(server -> server.setHandler(web.cachedFeeds()));
             ServerLimits.apply(cfg.jetty);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(web.jettyErrors()));
 
             cfg.requestLogger.http(metrics.requestLogger());
-            cfg.routes.get("/health", ctx -> ctx.json(Map.of("status", "ok")));
+            getAndHead(cfg, "/health", ctx -> ctx.json(Map.of("status", "ok")));
             config.metricsToken().ifPresent(token -> cfg.routes.get("/metrics", new MetricsEndpoint(metrics, token)));
+            if (hub[0] != null) {
+                cfg.events.serverStarted(hub[0]::start);
+                cfg.events.serverStopping(hub[0]::close);
+                if (config.webSubHubs().isEmpty()) {
+                    cfg.routes.post("/websub", new HubEndpoint(hub[0], web.topicPrefix())::handle);
+                }
+            }
 
             cfg.routes.before("/api/*", web.authForWrites());
-            cfg.routes.get("/api/articles", web.api()::list);
+            getAndHead(cfg, "/api/articles", web.api()::list);
             cfg.routes.post("/api/articles", web.api()::create);
-            cfg.routes.get("/api/articles/{id}", web.api()::read);
+            getAndHead(cfg, "/api/articles/{id}", web.api()::read);
             cfg.routes.put("/api/articles/{id}", web.api()::replace);
             cfg.routes.delete("/api/articles/{id}", web.api()::delete);
+            for (Filing.Kind kind : Filing.Kind.values()) {
+                String path = kind == Filing.Kind.CATEGORY ? "/api/categories" : "/api/authors";
+                getAndHead(cfg, path, web.filings().list(kind));
+                getAndHead(cfg, path + "/{slug}", web.filings().read(kind));
+                cfg.routes.put(path + "/{slug}", web.filings().rename(kind));
+                cfg.routes.delete(path + "/{slug}", web.filings().remove(kind));
+            }
 
             // The writing desk: pages for editors, a client of the API above (see Desk).
             cfg.routes.get("/desk", desk::home);
@@ -92,12 +131,12 @@ public final class App {
             cfg.routes.post("/desk/api/preview", desk::preview);
 
             cfg.routes.before("/", web.oldAddresses()::beforeHome);
-            cfg.routes.get("/", web.pages()::home);
-            cfg.routes.get("/articles/{id}", web.pages()::article);
-            cfg.routes.get("/category/{slug}", web.pages()::category);
-            cfg.routes.get("/author/{slug}", web.pages()::author);
-            cfg.routes.get("/tag/{slug}", web.pages()::tag);
-            cfg.routes.get("/assets/site.css", web.pages()::stylesheet);
+            getAndHead(cfg, "/", web.pages()::home);
+            getAndHead(cfg, "/articles/{id}", web.pages()::article);
+            getAndHead(cfg, "/category/{slug}", web.pages()::category);
+            getAndHead(cfg, "/author/{slug}", web.pages()::author);
+            getAndHead(cfg, "/tag/{slug}", web.pages()::tag);
+            getAndHead(cfg, "/assets/site.css", web.pages()::stylesheet);
 
             // /feeds/rss.xml, /feeds/category/{slug}/atom.xml, …: FeedPath builds these paths, the
             // feeds' URLs and their cache keys alike. Reached on a cache miss: render, cache, answer.
@@ -110,7 +149,17 @@ public final class App {
             getAndHead(cfg, FeedPath.route(AUTHOR, ATOM), feeds.feed(AUTHOR, ATOM));
             getAndHead(cfg, FeedPath.route(TAG, RSS), feeds.feed(TAG, RSS));
             getAndHead(cfg, FeedPath.route(TAG, ATOM), feeds.feed(TAG, ATOM));
+            getAndHead(cfg, FeedPath.route(SITE, JSON), feeds.feed(SITE, JSON));
+            getAndHead(cfg, FeedPath.route(CATEGORY, JSON), feeds.feed(CATEGORY, JSON));
+            getAndHead(cfg, FeedPath.route(AUTHOR, JSON), feeds.feed(AUTHOR, JSON));
+            getAndHead(cfg, FeedPath.route(TAG, JSON), feeds.feed(TAG, JSON));
             getAndHead(cfg, FeedPath.OPML.path(), feeds::opml);
+            // Archive pages (RFC 5005): /feeds/archive/{page}/atom.xml, /feeds/category/{slug}/archive/{page}/rss.xml, …
+            for (FeedScope.Kind kind : FeedScope.Kind.values()) {
+                for (FeedFormat format : FeedFormat.values()) {
+                    getAndHead(cfg, FeedPath.archiveRoute(kind, format), feeds.archive(kind, format));
+                }
+            }
 
             // Crawlers' documents, cached like feeds.
             getAndHead(cfg, Sitemaps.INDEX_PATH, web.sitemaps()::index);
@@ -130,7 +179,10 @@ public final class App {
         });
     }
 
-    /** Pollers probe with HEAD; Javalin would answer it with an empty 200 unless routed here. */
+    /**
+     * HEAD answers as GET would, without the body (Jetty drops it, keeping the length): Javalin
+     * would otherwise answer HEAD of any GET route with an empty 200, even where GET is a 404.
+     */
     private static void getAndHead(JavalinConfig cfg, String path, Handler handler) {
         cfg.routes.get(path, handler);
         cfg.routes.head(path, handler);

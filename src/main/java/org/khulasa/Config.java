@@ -26,6 +26,10 @@ public record Config(
         DateStyle.MonthNames monthNames,
         DateStyle.Digits digits,
         int sitemapPageSize,
+        int archiveSize,
+        List<String> webSubHubs,
+        boolean webSubAllowPrivate,
+        Optional<String> host,
         int cacheMb) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
@@ -43,11 +47,25 @@ public record Config(
         if (relatedCount < 0 || relatedCount > 20) {
             throw new IllegalArgumentException("KHULASA_RELATED_COUNT must be 0-20, got " + relatedCount);
         }
+        // An IP address or a host name; Jetty reports the rest (a name that doesn't resolve) at start.
+        if (host.isPresent() && !host.get().matches("[A-Za-z0-9.:%-]{1,253}")) {
+            throw new IllegalArgumentException("KHULASA_HOST must be an address to listen on, like 127.0.0.1 or ::1, got '"
+                    + host.get() + "'");
+        }
+        if (archiveSize < 10 || archiveSize > 1000) {
+            throw new IllegalArgumentException("KHULASA_ARCHIVE_SIZE must be 10-1000, got " + archiveSize);
+        }
         if (cacheMb < 1 || cacheMb > 65_536) {
             throw new IllegalArgumentException("KHULASA_CACHE_MB must be 1-65536, got " + cacheMb);
         }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
+        webSubHubs = List.copyOf(webSubHubs);
+        for (String hub : webSubHubs) {
+            if (!hub.startsWith("http://") && !hub.startsWith("https://")) {
+                throw new IllegalArgumentException("KHULASA_WEBSUB_HUBS must be http(s) URLs separated by commas, got '" + hub + "'");
+            }
+        }
     }
 
     public static Config fromEnvironment(Map<String, String> env) {
@@ -72,7 +90,18 @@ public record Config(
                 choice(env, "KHULASA_MONTH_NAMES", "egyptian or levantine", "egyptian", DateStyle.MonthNames::parse),
                 choice(env, "KHULASA_DIGITS", "arabic-indic or western", "arabic-indic", DateStyle.Digits::parse),
                 intVar(env, "KHULASA_SITEMAP_PAGE_SIZE", 10_000),
+                intVar(env, "KHULASA_ARCHIVE_SIZE", 100),
+                Arrays.stream(env.getOrDefault("KHULASA_WEBSUB_HUBS", "").split(","))
+                        .map(String::trim).filter(t -> !t.isEmpty()).toList(),
+                boolVar(env, "KHULASA_WEBSUB_ALLOW_PRIVATE"),
+                // Unset: every interface, which a container needs.
+                Optional.ofNullable(blankToNull(env.get("KHULASA_HOST"))).map(String::strip),
                 intVar(env, "KHULASA_CACHE_MB", 64));
+    }
+
+    /** The hubs feeds name: the external ones configured, or the built-in one at /websub. */
+    public List<String> advertisedHubs() {
+        return webSubHubs.isEmpty() ? List.of(baseUrl + "/websub") : webSubHubs;
     }
 
     /** How pages write dates. */
@@ -122,6 +151,17 @@ public record Config(
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name + " must be " + allowed + ", got '" + value + "'");
         }
+    }
+
+    private static boolean boolVar(Map<String, String> env, String name) {
+        String value = blankToNull(env.get(name));
+        if (value == null || value.trim().equalsIgnoreCase("false")) {
+            return false;
+        }
+        if (value.trim().equalsIgnoreCase("true")) {
+            return true;
+        }
+        throw new IllegalArgumentException(name + " must be true or false, got '" + value + "'");
     }
 
     private static String blankToNull(String s) {

@@ -83,7 +83,7 @@ public final class Main {
                         + " (it loads only into an empty database)");
             }
         }
-        Javalin app = App.create(config, store, opened.archive(), clock, metrics);
+        Javalin app = App.create(config, store, opened.archive(), store.webSub(), clock, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.stop();
@@ -92,8 +92,12 @@ public final class Main {
                 store.close();
             }
         }, "khulasa-shutdown"));
-        app.start(config.port());
-        log.info("Khulasa is serving {} on port {}", config.baseUrl(), app.port());
+        if (config.host().isPresent()) {
+            app.start(config.host().get(), config.port());
+        } else {
+            app.start(config.port());
+        }
+        log.info("Khulasa is serving {} on {} port {}", config.baseUrl(), config.host().orElse("every interface,"), app.port());
     }
 
     private static boolean isImport(List<String> options) {

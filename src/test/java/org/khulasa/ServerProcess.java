@@ -106,7 +106,8 @@ public final class ServerProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 String output = logTail();
                 String message = "the server process exited with " + process.exitValue() + "; its output:\n" + output;
-                if (output.contains("JavalinBindException") || output.contains("Address already in use")) {
+                if (output.contains("JavalinBindException") || output.contains("Address already in use")
+                        || output.contains("Port already in use")) {
                     throw new PortTaken(message);
                 }
                 throw new AssertionError(message);

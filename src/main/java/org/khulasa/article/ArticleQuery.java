@@ -4,11 +4,11 @@ import java.time.Instant;
 
 /**
  * A page of the archive, newest first. {@code category} and {@code author} are slugs or null for
- * any; only articles published at or before {@code visibleAt} are listed (null: scheduled ones
- * too); {@code before}, when set, keeps articles published strictly earlier, and with
- * {@code beforeId} also those published at {@code before} exactly with a smaller id: the place
- * where the previous page ended, in the list's own order; {@code tag}, a tag's slug, keeps the
- * articles carrying it (with neither category nor author).
+ * any; only published articles out at or before {@code visibleAt} are listed (null, for editors:
+ * scheduled ones and drafts too); {@code before}, when set, keeps articles published strictly
+ * earlier, and with {@code beforeId} also those published at {@code before} exactly with a smaller
+ * id: the place where the previous page ended, in the list's own order; {@code tag}, a tag's slug,
+ * keeps the articles carrying it (with neither category nor author).
  */
 public record ArticleQuery(String category, String author, Instant visibleAt, Instant before, Long beforeId, int limit,
                            String tag) {

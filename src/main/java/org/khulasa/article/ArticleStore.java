@@ -20,14 +20,21 @@ public interface ArticleStore extends AutoCloseable {
      */
     Created create(ArticleDraft draft, IdempotencyKey key);
 
-    /** Full replace, keeping the id; empty when no article has that id. */
-    Optional<Article> update(long id, ArticleDraft draft);
+    /**
+     * Full replace, keeping the id; empty when no article has that id. The draft's
+     * {@link Change} decides what readers see of it; publishing a draft without a time publishes
+     * it now.
+     *
+     * @throws EditConflictException when the stored revision is not one {@code base} admits
+     */
+    Optional<Article> update(long id, ArticleDraft draft, Revisions base);
 
-    boolean delete(long id);
+    /** @throws EditConflictException when the stored revision is not one {@code base} admits */
+    boolean delete(long id, Revisions base);
 
     /**
-     * The article, whether or not its publication time has come; its related list holds only
-     * articles published at or before {@code visibleAt} (null: all of them).
+     * The article, whether or not its publication time has come or it is a draft; its related
+     * list holds only articles readers see at {@code visibleAt} (null: all of them, drafts too).
      */
     Optional<Article> find(long id, Instant visibleAt);
 
@@ -38,7 +45,7 @@ public interface ArticleStore extends AutoCloseable {
      */
     List<RelatedLink> suggestRelated(RelatedMatcher.ArticleText text, long self, java.util.Set<Long> exclude);
 
-    /** Newest first, by publication time then id. */
+    /** Newest first, by publication time then id; drafts only when {@code visibleAt} is null (editors). */
     List<Article> list(ArticleQuery query);
 
     /**
@@ -62,16 +69,22 @@ public interface ArticleStore extends AutoCloseable {
     /** At most {@code limit} articles published after {@code after} and by {@code visibleAt}, newest first. */
     List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit);
 
-    Optional<Category> category(String slug);
+    /**
+     * The category as readers see it at {@code visibleAt}: empty until an article of it is out,
+     * and with the name it had then (a name a scheduled article brings waits for that article).
+     */
+    Optional<Category> category(String slug, Instant visibleAt);
 
-    Optional<Author> author(String slug);
+    /** The author as readers see them at {@code visibleAt}, as for {@link #category}. */
+    Optional<Author> author(String slug, Instant visibleAt);
 
-    List<Category> categories();
+    /** The categories readers see at {@code visibleAt}: each holding at least one article out by then. */
+    List<Category> categories(Instant visibleAt);
 
-    List<Author> authors();
+    List<Author> authors(Instant visibleAt);
 
-    /** The tag with that slug; empty when no tag has it. */
-    Optional<Tag> tag(String slug);
+    /** The tag with that slug as readers see it at {@code visibleAt}: empty until an article with it is out. */
+    Optional<Tag> tag(String slug, Instant visibleAt);
 
     /** The tags of articles readers see at {@code visibleAt}, by slug. */
     List<Tag> tags(Instant visibleAt);
@@ -79,8 +92,28 @@ public interface ArticleStore extends AutoCloseable {
     /** The tags named {@code names}, in that order. */
     List<Tag> tagsNamed(List<String> names);
 
-    /** When the last create, update or delete was committed; {@link Instant#EPOCH} before any. */
+    /** Every category or author, articles out or not, with the names readers see at {@code now}; by slug. */
+    List<Filing> filings(Filing.Kind kind, Instant now);
+
+    /** Renames a category or author at once (readers see it at once if they see it at all); empty when unknown. */
+    Optional<Filing> rename(Filing.Kind kind, String slug, String name);
+
+    /** Removes a category or author no article is filed under. */
+    Filing.Removal remove(Filing.Kind kind, String slug);
+
+    /**
+     * When the last write readers could see was committed, in whole seconds, each such write at
+     * least a second after the one before; {@link Instant#EPOCH} before any. A write about
+     * scheduled articles alone leaves it where it was.
+     */
     Instant lastChange();
+
+    /**
+     * The Last-Modified a feed gets from scheduled content that came out by {@code now} without a
+     * write: its newest article, published at {@code newest}, or a name one brought; later than
+     * the feed's earlier versions had. {@code scopeChange} is the feed's own change time.
+     */
+    Instant lastComeOut(Instant newest, Instant scopeChange, Instant now);
 
     /** When the last write that changed anything shown in the category's feed was committed. */
     Instant lastChangeOfCategory(String slug);
@@ -90,6 +123,9 @@ public interface ArticleStore extends AutoCloseable {
 
     /** The earliest publication time after {@code now}: when scheduled content next appears. */
     Optional<Instant> nextScheduledAfter(Instant now);
+
+    /** Id-range queries for archived feeds. */
+    ArchiveIndex archive();
 
     /**
      * Indexes every article's words again and chooses every automatic related pick again (after

@@ -2,8 +2,11 @@ package org.khulasa.article;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.nodes.TextNode;
 import org.jsoup.safety.Safelist;
+import org.jsoup.select.NodeTraversor;
 
 /**
  * Keeps the HTML a news body needs (paragraphs, headings, lists, links, images, quotes, figures,
@@ -38,26 +41,41 @@ public final class BodySanitizer {
     private BodySanitizer() {
     }
 
-    public static String sanitize(String html) {
-        String clean = Jsoup.clean(html, "", SAFELIST, OUTPUT);
-        return DisplayText.hasBidiControl(clean) ? withBalancedText(clean) : clean;
+    /**
+     * A body once sanitized: its HTML, how deeply its elements nest, and whether it still shows
+     * anything (visible text, or at least an image whose src was kept).
+     */
+    public record Clean(String html, int depth, boolean hasContent) {
     }
 
-    /** Whether sanitized HTML still shows anything: visible text, or at least an image (one whose src was kept). */
-    public static boolean hasContent(String sanitizedHtml) {
-        Document doc = Jsoup.parseBodyFragment(sanitizedHtml);
-        return DisplayText.hasVisible(doc.body().text()) || !doc.body().select("img[src]").isEmpty();
-    }
-
-    /** Each run of text closes the bidi controls it opens, so none reaches past its element. */
-    private static String withBalancedText(String clean) {
-        Document doc = Jsoup.parseBodyFragment(clean);
-        doc.outputSettings(OUTPUT);
-        doc.body().traverse((node, depth) -> {
-            if (node instanceof TextNode text) {
+    /**
+     * What {@code Jsoup.clean} does, keeping the cleaned document to measure it; each run of text
+     * also closes the bidi controls it opens, so none reaches past its element.
+     */
+    public static Clean clean(String html) {
+        Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(html, ""));
+        clean.outputSettings(OUTPUT);
+        Element body = clean.body();
+        int[] deepest = {0};
+        // Iterative: a recursive walk of a deep tree would overflow the stack.
+        NodeTraversor.traverse((node, depth) -> {
+            if (node instanceof Element && depth > deepest[0]) {
+                deepest[0] = depth;
+            } else if (node instanceof TextNode text && DisplayText.hasBidiControl(text.getWholeText())) {
                 text.text(DisplayText.balanced(text.getWholeText()));
             }
-        });
-        return doc.body().html();
+        }, body);
+        return new Clean(body.html(), deepest[0], DisplayText.hasVisible(body.text()) || !body.select("img[src]").isEmpty());
+    }
+
+    /** Whether already sanitized HTML shows anything: visible text, or an image with a src. */
+    public static boolean hasContent(String sanitizedHtml) {
+        Element body = Jsoup.parseBodyFragment(sanitizedHtml).body();
+        return DisplayText.hasVisible(body.text()) || !body.select("img[src]").isEmpty();
+    }
+
+    /** The sanitized HTML alone, for previews and matching of text not yet stored. */
+    public static String sanitize(String html) {
+        return clean(html).html();
     }
 }

@@ -3,14 +3,18 @@ package org.khulasa.feed;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Entities;
+import java.time.ZoneId;
 import org.khulasa.article.Article;
+import org.khulasa.article.Correction;
+import org.khulasa.article.CorrectionNotes;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
 import org.khulasa.links.SiteLinks;
 
 /**
  * The HTML an item carries as its full content. Readers pick direction per block and some strip
- * the wrapper's {@code dir}, so every block says {@code dir="rtl"} itself. Built as a jsoup tree
+ * the wrapper's {@code dir}, so every block says {@code dir="rtl"} itself. Corrections close the
+ * story, each a dated paragraph («تصحيح (١ ديسمبر ٢٠٢٦): …»). Built as a jsoup tree
  * so titles and captions are escaped by the serializer, never by hand.
  */
 final class ContentHtml {
@@ -26,7 +30,7 @@ final class ContentHtml {
     private ContentHtml() {
     }
 
-    static String of(Article article, SiteLinks links) {
+    static String of(Article article, SiteLinks links, ZoneId zone) {
         Document doc = Document.createShell("");
         doc.outputSettings(OUTPUT);
         Element div = doc.body().appendElement("div").attr("dir", "rtl").attr("lang", "ar");
@@ -40,6 +44,12 @@ final class ContentHtml {
         }
         // The body was sanitized when it was stored; parsing it again here only re-serializes it.
         div.append(article.body());
+        // Oldest first, after the story and before the links away from it.
+        for (Correction correction : article.corrections()) {
+            Element note = div.appendElement("p").addClass("correction");
+            note.appendElement("strong").text(CorrectionNotes.heading(correction, zone));
+            note.appendText(" " + correction.note());
+        }
         if (!article.related().isEmpty()) {
             div.appendElement("h2").text(SEE_ALSO);
             Element list = div.appendElement("ul");

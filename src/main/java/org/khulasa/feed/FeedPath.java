@@ -28,6 +28,25 @@ public record FeedPath(String path) {
         });
     }
 
+    /**
+     * Archive page {@code page} (RFC 5005) of a feed: its directory, then {@code archive/PAGE/}, then
+     * the format's file name ({@code /feeds/category/politics/archive/3/atom.xml}).
+     */
+    public static FeedPath archive(FeedScope.Kind kind, String slug, String page, FeedFormat format) {
+        String current = of(kind, slug, format).path();
+        return new FeedPath(current.substring(0, current.length() - format.fileName().length())
+                + "archive/" + page + "/" + format.fileName());
+    }
+
+    public static FeedPath archive(FeedScope scope, long page, FeedFormat format) {
+        return archive(scope.kind(), scope.slug(), String.valueOf(page), format);
+    }
+
+    /** The route of one kind of archive page, with Javalin's {@code {slug}} and {@code {page}} path parameters. */
+    public static String archiveRoute(FeedScope.Kind kind, FeedFormat format) {
+        return archive(kind, "{slug}", "{page}", format).path();
+    }
+
     /** The route of one kind of feed, with Javalin's {@code {slug}} path parameter. */
     public static String route(FeedScope.Kind kind, FeedFormat format) {
         return of(kind, "{slug}", format).path();

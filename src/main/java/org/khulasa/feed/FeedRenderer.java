@@ -2,14 +2,11 @@ package org.khulasa.feed;
 
 import com.rometools.modules.atom.modules.AtomLinkModule;
 import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
-import com.rometools.modules.mediarss.MediaEntryModuleImpl;
-import com.rometools.modules.mediarss.types.MediaContent;
-import com.rometools.modules.mediarss.types.Metadata;
-import com.rometools.modules.mediarss.types.UrlReference;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Generator;
 import com.rometools.rome.feed.atom.Link;
+import com.rometools.rome.feed.module.DCModule;
 import com.rometools.rome.feed.module.Module;
 import com.rometools.rome.feed.rss.Channel;
 import com.rometools.rome.feed.synd.SyndCategory;
@@ -28,8 +25,8 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.WireFeedOutput;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Date;
@@ -42,6 +39,7 @@ import org.jdom2.Namespace;
 import org.jdom2.output.Format;
 import org.jdom2.output.XMLOutputter;
 import org.khulasa.article.Article;
+import org.khulasa.article.Author;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
 import org.khulasa.links.SiteLinks;
@@ -62,35 +60,37 @@ public final class FeedRenderer {
     private static final Namespace ATOM = Namespace.getNamespace("http://www.w3.org/2005/Atom");
     private static final Namespace DC = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
     private static final WireFeedOutput OUTPUT = new WireFeedOutput();
+    /** RSS dates as Rome writes them, in the proleptic Gregorian calendar. */
+    private static final DateTimeFormatter RFC_822 =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.US).withZone(java.time.ZoneOffset.UTC);
 
     private final SiteLinks links;
     private final String siteTitle;
     private final ItemTextCache itemTextCache;
 
-    public FeedRenderer(SiteLinks links, String siteTitle) {
-        this(links, siteTitle, ItemTextCache.DEFAULT_BUDGET);
+    /** {@code zone} dates corrections as the newsroom reads them; feed times stay UTC. */
+    public FeedRenderer(SiteLinks links, String siteTitle, ZoneId zone) {
+        this(links, siteTitle, new ItemTextCache(links, zone, ItemTextCache.DEFAULT_BUDGET));
     }
 
-    public FeedRenderer(SiteLinks links, String siteTitle, long itemTextBytes) {
+    /** Sharing {@code itemTextCache} with the JSON Feed renderer: both carry the same item HTML. */
+    FeedRenderer(SiteLinks links, String siteTitle, ItemTextCache itemTextCache) {
         this.links = links;
         this.siteTitle = siteTitle;
-        this.itemTextCache = new ItemTextCache(links, itemTextBytes);
-    }
-
-    /** {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated. */
-    public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified) {
-        return render(scope, format, articles, lastModified, Map.of());
+        this.itemTextCache = itemTextCache;
     }
 
     /**
-     * As above; {@code feedIds} holds the ids imported articles had in their old site's feeds
-     * (RSS guid, Atom id), which they keep so that subscribers see no item twice.
+     * {@code articles} newest first; {@code lastModified} becomes lastBuildDate / the feed's updated;
+     * {@code feedIds} holds the ids imported articles had in their old site's feeds (RSS guid, Atom id),
+     * which they keep so that subscribers see no item twice; {@code history} gives the self link and
+     * the archive links.
      */
     public byte[] render(FeedScope scope, FeedFormat format, List<Article> articles, Instant lastModified,
-            Map<Long, String> feedIds) {
+            Map<Long, String> feedIds, DocumentLinks history) {
         List<ItemTextCache.Item> items = articles.stream().map(itemTextCache::of).toList();
         // A SyndFeed is not safe to share or reuse (rendering moves its foreign markup): a fresh one each time.
-        WireFeed wire = syndFeed(scope, format, articles, items, lastModified, feedIds).createWireFeed();
+        WireFeed wire = syndFeed(scope, format, articles, items, lastModified, feedIds, history.self()).createWireFeed();
         Document doc;
         List<Element> itemElements;
         if (wire instanceof Channel channel) {
@@ -99,7 +99,8 @@ public final class FeedRenderer {
             channel.setLastBuildDate(Date.from(lastModified));
             doc = jdom(channel);
             Element channelElement = doc.getRootElement().getChild("channel");
-            finishRss(channelElement);
+            finishRss(channelElement, articles, lastModified);
+            LinkMarkup.add(channelElement, format, history, format.mediaType());
             itemElements = channelElement.getChildren("item");
         } else {
             Feed atom = (Feed) wire;
@@ -108,6 +109,7 @@ public final class FeedRenderer {
             atom.setGenerator(generator);
             doc = jdom(atom);
             finishAtom(doc.getRootElement(), articles, lastModified);
+            LinkMarkup.add(doc.getRootElement(), format, history, format.mediaType());
             itemElements = doc.getRootElement().getChildren("entry", ATOM);
         }
         Map<Element, ItemTextCache.Item> itemOf = new IdentityHashMap<>();
@@ -118,11 +120,12 @@ public final class FeedRenderer {
     }
 
     private SyndFeed syndFeed(FeedScope scope, FeedFormat format, List<Article> articles, List<ItemTextCache.Item> items,
-            Instant lastModified, Map<Long, String> feedIds) {
+            Instant lastModified, Map<Long, String> feedIds, String self) {
         SyndFeed feed = new SyndFeedImpl();
         feed.setFeedType(format.romeType());
         feed.setEncoding("UTF-8");
-        feed.setTitle(FeedTitle.isolated(scope.title(siteTitle)));
+        String title = FeedTitle.isolated(scope.title(siteTitle));
+        feed.setTitle(format == FeedFormat.RSS ? RssText.inert(title) : title);
         feed.setDescription(scope.description(siteTitle));
         feed.setLink(scope.pageUrl(links));
         feed.setUri(scope.tagUri(links));
@@ -131,11 +134,11 @@ public final class FeedRenderer {
             feed.setLanguage("ar");
             // Added beside Rome's Dublin Core module, which carries the language.
             List<Module> modules = new ArrayList<>(feed.getModules());
-            modules.add(atomLinks(List.of(link("self", scope.selfUrl(links, format), "application/rss+xml", null))));
+            modules.add(atomLinks(List.of(link("self", self, "application/rss+xml", null))));
             feed.setModules(modules);
         } else {
             feed.setLinks(List.of(
-                    syndLink("self", scope.selfUrl(links, format), "application/atom+xml", null),
+                    syndLink("self", self, "application/atom+xml", null),
                     syndLink("alternate", scope.pageUrl(links), "text/html", null)));
             // RFC 4287 wants a feed author unless every entry has one; an empty feed has none.
             boolean byAuthor = scope.kind() == FeedScope.Kind.AUTHOR;
@@ -154,7 +157,8 @@ public final class FeedRenderer {
     private SyndEntry entry(Article article, ItemTextCache.Item texts, FeedFormat format, String id) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(id);
-        entry.setTitle(FeedTitle.isolated(article.title()));
+        String title = FeedTitle.isolated(article.title());
+        entry.setTitle(format == FeedFormat.RSS ? RssText.inert(title) : title);
         entry.setLink(links.article(article.id()));
         entry.setPublishedDate(Date.from(article.published()));
         entry.setUpdatedDate(Date.from(article.updated()));
@@ -163,9 +167,10 @@ public final class FeedRenderer {
         SyndCategory category = new SyndCategoryImpl();
         List<Module> modules = new ArrayList<>();
         if (format == FeedFormat.RSS) {
-            // RSS readers show dc:creator; Rome drops an RSS author without an e-mail address.
-            entry.setAuthor(article.author().name());
-            category.setName(article.category().name());
+            // RSS readers show dc:creator, one per byline; Rome drops an RSS author without an e-mail address.
+            ((DCModule) entry.getModule(DCModule.URI)).setCreators(
+                    article.authors().stream().map(a -> RssText.inert(a.name())).toList());
+            category.setName(RssText.inert(article.category().name()));
             // RSS <description> is HTML: plain text with < or & must arrive as text, not markup.
             entry.setDescription(content("text/html", texts.rssSummary()));
             List<Link> related = new ArrayList<>();
@@ -176,7 +181,8 @@ public final class FeedRenderer {
                 modules.add(atomLinks(related));
             }
         } else {
-            entry.setAuthors(List.of(person(article.author().name(), links.authorPage(article.author().slug()))));
+            entry.setAuthors(article.authors().stream()
+                    .map(a -> person(a.name(), links.authorPage(a.slug()))).toList());
             category.setName(article.category().slug()); // the term; the Arabic label is added in finishAtom
             entry.setDescription(content("text", texts.summary()));
             List<SyndLink> entryLinks = new ArrayList<>();
@@ -184,11 +190,17 @@ public final class FeedRenderer {
             for (RelatedLink r : article.related()) {
                 entryLinks.add(syndLink("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
             }
+            if (article.image() != null) {
+                entryLinks.add(FeedImages.atomEnclosure(article.image()));
+            }
             entry.setLinks(entryLinks);
         }
         entry.setCategories(List.of(category));
         if (article.image() != null) {
-            modules.add(media(article));
+            modules.add(FeedImages.media(article.image(), format == FeedFormat.RSS));
+            if (format == FeedFormat.RSS) {
+                entry.setEnclosures(FeedImages.rssEnclosures(article.image()));
+            }
         }
         if (!modules.isEmpty()) {
             List<Module> all = new ArrayList<>(entry.getModules());
@@ -198,12 +210,21 @@ public final class FeedRenderer {
         return entry;
     }
 
-    /** Rome repeats the language and date in Dublin Core, which the validator flags beside language and pubDate. */
-    private static void finishRss(Element channel) {
+    /**
+     * Rome repeats the language and date in Dublin Core, which the validator flags beside language
+     * and pubDate. Rome formats RFC 822 dates with java.util's calendar (Julian before 1582): they
+     * are written again here with java.time's, the calendar of Atom, pages and HTTP dates.
+     */
+    private static void finishRss(Element channel, List<Article> articles, Instant lastModified) {
         channel.removeChildren("language", DC);
         channel.removeChildren("date", DC);
-        for (Element item : channel.getChildren("item")) {
+        channel.getChild("pubDate").setText(RFC_822.format(lastModified));
+        channel.getChild("lastBuildDate").setText(RFC_822.format(lastModified));
+        List<Element> items = channel.getChildren("item");
+        for (int i = 0; i < items.size(); i++) {
+            Element item = items.get(i);
             item.setAttribute("lang", "ar", Namespace.XML_NAMESPACE);
+            item.getChild("pubDate").setText(RFC_822.format(articles.get(i).published()));
         }
     }
 
@@ -223,24 +244,6 @@ public final class FeedRenderer {
             entry.getChild("published", ATOM).setText(iso(article.published()));
             entry.getChild("updated", ATOM).setText(iso(article.updated()));
             entry.getChild("category", ATOM).setAttribute("label", article.category().name());
-        }
-    }
-
-    private static MediaEntryModuleImpl media(Article article) {
-        try {
-            MediaContent content = new MediaContent(new UrlReference(article.image().url()));
-            content.setType(article.image().type());
-            content.setMedium("image");
-            if (article.image().caption() != null) {
-                Metadata metadata = new Metadata();
-                metadata.setDescription(article.image().caption());
-                content.setMetadata(metadata);
-            }
-            MediaEntryModuleImpl media = new MediaEntryModuleImpl();
-            media.setMediaContents(new MediaContent[] {content});
-            return media;
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("stored image URL is not a URI: " + article.image().url(), e);
         }
     }
 

@@ -2,6 +2,7 @@ package org.khulasa.feed;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jsoup.Jsoup;
@@ -28,10 +29,12 @@ final class ItemTextCache {
     private static final int EXCERPT_CHARS = 300;
 
     private final SiteLinks links;
+    private final ZoneId zone;
     private final Cache<Article, Item> recent;
 
-    ItemTextCache(SiteLinks links, long budgetBytes) {
+    ItemTextCache(SiteLinks links, ZoneId zone, long budgetBytes) {
         this.links = links;
+        this.zone = zone;
         this.recent = Caffeine.newBuilder()
                 .maximumWeight(budgetBytes)
                 .weigher((Article article, Item item) -> weight(article, item))
@@ -45,7 +48,7 @@ final class ItemTextCache {
             return known;
         }
         // Made outside the cache: two renders of one new article may both make it, and get equal items.
-        Item made = new Item(ContentHtml.of(article, links), summaryOf(article));
+        Item made = new Item(ContentHtml.of(article, links, zone), summaryOf(article));
         Item raced = recent.asMap().putIfAbsent(article, made);
         return raced != null ? raced : made;
     }

@@ -41,15 +41,19 @@ final class Opml {
         Element group = new Element("outline").setAttribute("text", FeedTitle.isolated(text));
         for (FeedScope scope : scopes) {
             for (FeedFormat format : FeedFormat.values()) {
-                String title = FeedTitle.isolated(scope.title(siteTitle) + (format == FeedFormat.RSS ? " (RSS)" : " (Atom)"));
-                group.addContent(new Element("outline")
+                String title = FeedTitle.isolated(scope.title(siteTitle) + " (" + format.label() + ")");
+                Element outline = new Element("outline")
                         .setAttribute("type", "rss")
                         .setAttribute("text", title)
                         .setAttribute("title", title)
                         .setAttribute("xmlUrl", scope.selfUrl(links, format))
                         .setAttribute("htmlUrl", scope.pageUrl(links))
-                        .setAttribute("language", "ar")
-                        .setAttribute("version", format == FeedFormat.RSS ? "RSS2" : "ATOM"));
+                        .setAttribute("language", "ar");
+                // OPML 2.0 names versions of XML formats only; readers tell JSON Feed by its content.
+                if (format != FeedFormat.JSON) {
+                    outline.setAttribute("version", format == FeedFormat.RSS ? "RSS2" : "ATOM");
+                }
+                group.addContent(outline);
             }
         }
         return group;

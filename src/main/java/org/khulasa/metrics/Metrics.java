@@ -2,6 +2,7 @@ package org.khulasa.metrics;
 
 import com.zaxxer.hikari.HikariPoolMXBean;
 import io.javalin.http.RequestLogger;
+import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
@@ -15,12 +16,13 @@ import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.BiConsumer;
 import org.khulasa.article.RelatedMatcher;
 
 /**
  * What an operator watches, in the Prometheus text format at {@code /metrics}: requests by route
- * and status, feed polls by result, writes, related matching, the database pool, JVM memory and
- * GC. One registry per server (not the client's global one), so tests running several servers in
+ * and status, feed polls by result, writes, related matching, the database pool, WebSub
+ * deliveries, JVM memory and GC. One registry per server (not the client's global one), so tests running several servers in
  * one JVM each see their own numbers. Metric names and labels are listed in the README.
  */
 public final class Metrics {
@@ -35,6 +37,7 @@ public final class Metrics {
     private final FeedPolls feedPolls;
     private final RequestMetrics requests;
     private final Histogram relatedMatching;
+    private final Counter webSubDeliveries;
 
     public Metrics() {
         // The JVM's own metrics, except the allocation counters: those add a GC listener per
@@ -50,6 +53,14 @@ public final class Metrics {
         requests = new RequestMetrics(registry);
         relatedMatching = histogram("khulasa_related_match_duration_seconds",
                 "Time to choose the automatic related articles of one article, at each write");
+        webSubDeliveries = Counter.builder().name("khulasa_websub_deliveries_total")
+                .help("WebSub deliveries by kind (content to a subscriber, publish ping to an external hub) and outcome")
+                .labelNames("kind", "outcome").withoutExemplars().register(registry);
+    }
+
+    /** Counts WebSub deliveries: {@code (kind, outcome)}, outcome delivered, retry or dropped. */
+    public BiConsumer<String, String> webSubDeliveries() {
+        return (kind, outcome) -> webSubDeliveries.labelValues(kind, outcome).inc();
     }
 
     static Histogram.Builder histogramBuilder(String name, String help) {

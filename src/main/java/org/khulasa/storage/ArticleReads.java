@@ -13,45 +13,56 @@ import org.khulasa.article.Article;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Correction;
 import org.khulasa.article.Image;
 import org.khulasa.article.RelatedLink;
+import org.khulasa.article.Status;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 
 /** Reading stored articles: one, a page of a scope (site, category, author), or what matching reads. */
 final class ArticleReads {
 
+    /** Names as readers see them at :namesAt (a scheduled article's new name waits for it). */
     private static final String SELECT_ARTICLE = """
-            SELECT a.id, a.title, a.summary, a.body, a.published_at, a.updated_at,
-                   a.image_url, a.image_type, a.image_caption,
-                   c.slug AS category_slug, c.name AS category_name,
-                   w.slug AS author_slug, w.name AS author_name
+            SELECT a.id, a.revision, a.status, a.title, a.summary, a.body, a.published_at, a.updated_at,
+                   a.image_url, a.image_type, a.image_caption, a.image_width, a.image_height, a.image_bytes,
+                   c.slug AS category_slug, %s AS category_name
             FROM articles a
             JOIN categories c ON c.id = a.category_id
-            JOIN authors w ON w.id = a.author_id
-            """;
+            """.formatted(Scopes.nameAt("c"));
 
     /**
      * A page of a scope, newest first: the scope's condition goes before it. The page starts
      * after (:before, :beforeId) in the list's order; :beforeId 0 keeps only times before :before.
      * The range on published_at alone stays, so the (scope, published_at) indexes still serve.
+     * Drafts are listed for editors only.
      */
     private static final String PAGE = """
              a.published_at <= :visibleAt AND a.published_at <= :before
              AND (a.published_at < :before OR a.id < :beforeId)
+             AND (a.status = 'published' OR :editors)
             ORDER BY a.published_at DESC, a.id DESC LIMIT :limit
             """;
 
-    /** The cursor's article and those just newer, nearest first: where the page before it starts. */
+    /**
+     * The cursor's article and those just newer, nearest first: where the page before it starts.
+     * Drafts are listed for editors only, as in {@link #PAGE}.
+     */
     private static final String NEWER = """
              a.published_at <= :visibleAt
               AND (a.published_at > :before OR (a.published_at = :before AND a.id >= :beforeId))
+              AND (a.status = 'published' OR :editors)
             ORDER BY a.published_at ASC, a.id ASC LIMIT :limit
             """;
 
+    /** The articles of which the author is one of the bylines. */
+    private static final String BY_AUTHOR = " a.id IN (SELECT x.article_id FROM article_authors x"
+            + " JOIN authors w ON w.id = x.author_id WHERE w.slug = :author) AND";
+
     private static final String SITE = SELECT_ARTICLE + " WHERE";
     private static final String CATEGORY = SELECT_ARTICLE + " WHERE c.slug = :category AND";
-    private static final String AUTHOR = SELECT_ARTICLE + " WHERE w.slug = :author AND";
-    private static final String CATEGORY_AND_AUTHOR = SELECT_ARTICLE + " WHERE c.slug = :category AND w.slug = :author AND";
+    private static final String AUTHOR = SELECT_ARTICLE + " WHERE" + BY_AUTHOR;
+    private static final String CATEGORY_AND_AUTHOR = SELECT_ARTICLE + " WHERE c.slug = :category AND" + BY_AUTHOR;
     private static final String TAGGED = SELECT_ARTICLE + """
              WHERE EXISTS (SELECT 1 FROM article_tags x JOIN tags t ON t.id = x.tag_id
                            WHERE x.article_id = a.id AND t.slug = :tag) AND""";
@@ -62,7 +73,7 @@ final class ArticleReads {
     /** The article with its tags and related links (only those visible at {@code visibleAt}; null: all). */
     static Optional<Article> find(Handle h, long id, Instant visibleAt) {
         List<Article> found = h.createQuery(SELECT_ARTICLE + " WHERE a.id = :id")
-                .bind("id", id).map((rs, ctx) -> row(rs)).list();
+                .bind("id", id).bind("namesAt", millisOrEnd(visibleAt)).map((rs, ctx) -> row(rs)).list();
         return withLinks(h, found, visibleAt, tagsOf(h, ids(found))).stream().findFirst();
     }
 
@@ -95,6 +106,8 @@ final class ArticleReads {
                 : (query.author() == null ? CATEGORY : CATEGORY_AND_AUTHOR);
         var statement = h.createQuery(scope + order)
                 .bind("visibleAt", millisOrEnd(query.visibleAt()))
+                .bind("namesAt", millisOrEnd(query.visibleAt()))
+                .bind("editors", query.visibleAt() == null)
                 .bind("before", millisOrEnd(query.before()))
                 .bind("beforeId", query.beforeId() == null ? 0L : query.beforeId())
                 .bind("limit", query.limit());
@@ -116,20 +129,26 @@ final class ArticleReads {
         if (bare.isEmpty()) {
             return bare;
         }
+        Map<Long, List<Author>> bylines = ArticleBylines.of(h, ids(bare), millisOrEnd(visibleAt));
+        Map<Long, List<Correction>> corrections = ArticleCorrections.of(h, ids(bare));
         Map<Long, List<RelatedLink>> related = new LinkedHashMap<>();
-        // Only related articles that readers can already see: a scheduled one joins the list on time.
+        // Only related articles that readers can already see: a scheduled one joins the list on
+        // time, a draft once published.
         h.createQuery("""
                         SELECT r.article_id, a.id, a.title, r.chosen_by FROM article_related r JOIN articles a ON a.id = r.related_id
                         WHERE r.article_id IN (<ids>) AND a.published_at <= :visibleAt
+                              AND (a.status = 'published' OR :editors)
                         ORDER BY r.article_id, r.position
                         """)
                 .bindList("ids", ids(bare))
                 .bind("visibleAt", millisOrEnd(visibleAt))
+                .bind("editors", visibleAt == null)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), new RelatedLink(rs.getLong(2), rs.getString(3), "editor".equals(rs.getString(4)))))
                 .forEach(e -> related.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return bare.stream().map(a -> new Article(a.id(), a.title(), a.summary(), a.body(), a.category(), a.author(),
-                a.published(), a.updated(), related.getOrDefault(a.id(), List.of()),
-                tags.getOrDefault(a.id(), List.of()), a.image())).toList();
+        return bare.stream().map(a -> new Article(a.id(), a.revision(), a.title(), a.summary(), a.body(), a.category(),
+                bylines.getOrDefault(a.id(), List.of()), a.status(), a.published(), a.updated(),
+                related.getOrDefault(a.id(), List.of()), tags.getOrDefault(a.id(), List.of()), a.image(),
+                corrections.getOrDefault(a.id(), List.of()))).toList();
     }
 
     /** The tags of each article, in the editor's order. */
@@ -168,9 +187,18 @@ final class ArticleReads {
         return texts;
     }
 
-    /** The earliest publication time after {@code now}: when scheduled content next appears. */
+    /** The earliest publication time after {@code now}: when scheduled content (articles, names) next appears. */
     static Optional<Instant> nextScheduledAfter(Handle h, Instant now) {
-        return h.createQuery("SELECT MIN(published_at) FROM articles WHERE published_at > :now")
+        Optional<Instant> article = h.createQuery(
+                        "SELECT MIN(published_at) FROM articles WHERE published_at > :now AND status = 'published'")
+                .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
+        Optional<Instant> name = Scopes.nextPendingNameAfter(h, now);
+        return article.isEmpty() ? name : name.filter(n -> n.isBefore(article.get())).or(() -> article);
+    }
+
+    /** The latest publication time at or before {@code now}: when the newest article readers see came out. */
+    static Optional<Instant> lastPublicationUpTo(Handle h, Instant now) {
+        return h.createQuery("SELECT MAX(published_at) FROM articles WHERE published_at <= :now AND status = 'published'")
                 .bind("now", now.toEpochMilli()).mapTo(Long.class).findOne().map(Instant::ofEpochMilli);
     }
 
@@ -191,16 +219,47 @@ final class ArticleReads {
         String imageUrl = rs.getString("image_url");
         return new Article(
                 rs.getLong("id"),
+                rs.getLong("revision"),
                 rs.getString("title"),
                 rs.getString("summary"),
                 rs.getString("body"),
                 new Category(rs.getString("category_slug"), rs.getString("category_name")),
-                new Author(rs.getString("author_slug"), rs.getString("author_name")),
+                List.of(),
+                status(rs.getString("status")),
                 Instant.ofEpochMilli(rs.getLong("published_at")),
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
                 List.of(),
                 List.of(),
                 imageUrl == null ? null
-                        : new Image(imageUrl, rs.getString("image_type"), rs.getString("image_caption")));
+                        : new Image(imageUrl, rs.getString("image_type"), rs.getString("image_caption"),
+                                intOrNull(rs, "image_width"), intOrNull(rs, "image_height"),
+                                longOrNull(rs, "image_bytes")),
+                List.of());
+    }
+
+    /** What an edit needs to know of the stored article before changing it. */
+    record Stored(Instant published, Instant updated, Status status, long revision) {
+    }
+
+    static Optional<Stored> stored(Handle h, long id) {
+        return h.createQuery("SELECT published_at, updated_at, status, revision FROM articles WHERE id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> new Stored(Instant.ofEpochMilli(rs.getLong(1)), Instant.ofEpochMilli(rs.getLong(2)),
+                        status(rs.getString(3)), rs.getLong(4)))
+                .findOne();
+    }
+
+    private static Status status(String stored) {
+        return stored.equals("draft") ? Status.DRAFT : Status.PUBLISHED;
+    }
+
+    private static Long longOrNull(ResultSet rs, String column) throws SQLException {
+        long value = rs.getLong(column);
+        return rs.wasNull() ? null : value;
+    }
+
+    private static Integer intOrNull(ResultSet rs, String column) throws SQLException {
+        Long value = longOrNull(rs, column);
+        return value == null ? null : Math.toIntExact(value);
     }
 }

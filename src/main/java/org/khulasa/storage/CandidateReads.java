@@ -32,7 +32,7 @@ final class CandidateReads {
         }
     }
 
-    /** The category, time and tags of each article that still exists among {@code ids}. */
+    /** The category, time and tags of each published article that still exists among {@code ids}: a draft is no candidate. */
     List<Candidate> describe(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -45,7 +45,7 @@ final class CandidateReads {
                         + " WHERE x.article_id IN (" + marks + ")");
              PreparedStatement articleQuery = h.getConnection().prepareStatement(
                      "SELECT a.id, c.slug, a.published_at FROM articles a JOIN categories c ON c.id = a.category_id"
-                             + " WHERE a.id IN (" + marks + ")")) {
+                             + " WHERE a.id IN (" + marks + ") AND a.status = 'published'")) {
             int i = 1;
             for (long id : ids) {
                 tagQuery.setLong(i, id);

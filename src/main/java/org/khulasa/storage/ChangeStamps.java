@@ -40,17 +40,37 @@ final class ChangeStamps {
     }
 
     /**
-     * At the end of a write's transaction: what it changed, if it stamped anything since
-     * {@code before} (the last change when it began). Each write's stamp is its own, so the
-     * categories and authors carrying it are exactly those it touched. The other instances hear
-     * of it when it commits.
+     * What a write starts from (read under the write lock), so that its end can tell what it
+     * changed: the stamps, and when scheduled content next comes out (cached feeds are fresh until then).
      */
-    Optional<Changes> announce(Handle h, Instant before) {
+    record Before(long lastChange, long feedsChanged, Instant now, Optional<Instant> nextScheduled) {
+    }
+
+    static Before before(Handle h, Instant now) {
+        return new Before(lastChangeMillis(h), feedsChangedMillis(h), now, ArticleReads.nextScheduledAfter(h, now));
+    }
+
+    /**
+     * At the end of a write's transaction: what it changed, if it stamped anything since
+     * {@code before}. A write readers see moves the feeds' change time to one of its own, so the
+     * categories and authors carrying that stamp are exactly those whose feeds it changed. Two
+     * kinds count as changing everything: one that moved only the write time (a scheduled
+     * article, related lists recomputed, an import), whose effects on what readers see are not
+     * stamped per feed; and one that brought scheduled content (an article, a name) out sooner
+     * than any before, since cached feeds are kept until the earlier time they were told of. A
+     * draft stamps nothing and changes nothing. The other instances hear of it when it commits.
+     */
+    Optional<Changes> announce(Handle h, Before before) {
         long stamp = lastChangeMillis(h);
-        if (stamp == before.toEpochMilli()) {
+        long feeds = feedsChangedMillis(h);
+        Optional<Instant> next = ArticleReads.nextScheduledAfter(h, before.now());
+        boolean sooner = next.isPresent()
+                && (before.nextScheduled().isEmpty() || next.get().isBefore(before.nextScheduled().get()));
+        if (stamp == before.lastChange() && feeds == before.feedsChanged() && !sooner) {
             return Optional.empty();
         }
-        Changes changed = Changes.of(slugsStamped(h, "categories", stamp), slugsStamped(h, "authors", stamp));
+        Changes changed = feeds == before.feedsChanged() || sooner ? Changes.EVERYTHING
+                : Changes.of(slugsStamped(h, "categories", feeds), slugsStamped(h, "authors", feeds));
         changes.announce(h, changed);
         return Optional.of(changed);
     }
@@ -62,22 +82,56 @@ final class ChangeStamps {
     }
 
     /**
+     * Stamps a write that readers can see (an article out, or out before this write) as the
+     * feeds' new change time: a whole second, at least one after the last stamp and after every
+     * publication time already reached, so each version of a feed gets a Last-Modified of its own.
+     * A write about scheduled articles alone never calls this: nothing public moves before they are out.
+     */
+    static void feedsChanged(Handle h, Instant now) {
+        long previous = h.createQuery("SELECT feeds_changed_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
+        long reached = Math.max(ArticleReads.lastPublicationUpTo(h, now).map(Instant::toEpochMilli).orElse(0L),
+                Scopes.lastPendingNameUpTo(h, now).map(Instant::toEpochMilli).orElse(0L));
+        long next = Math.max(ceilSecond(now.toEpochMilli()), Math.max(ceilSecond(previous), ceilSecond(reached)) + 1000);
+        h.createUpdate("UPDATE site_state SET feeds_changed_at = :at, feeds_written_at = :now WHERE id = 1")
+                .bind("at", next).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /** Rounds up to a whole second: Last-Modified has no finer unit. */
+    static long ceilSecond(long millis) {
+        return Math.floorDiv(millis + 999, 1000) * 1000;
+    }
+
+    /**
      * Marks the category and author feeds showing article {@code id} as changed by the current
-     * write (stamped by {@link #next} first).
+     * write (stamped by {@link #feedsChanged} first).
      */
     static void touchScopesOf(Handle h, long id) {
         h.createUpdate("""
-                        UPDATE categories SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                        UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
                         WHERE id = (SELECT category_id FROM articles WHERE id = :id)
                         """).bind("id", id).execute();
-        h.createUpdate("""
-                        UPDATE authors SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
-                        WHERE id = (SELECT author_id FROM articles WHERE id = :id)
-                        """).bind("id", id).execute();
+        ArticleBylines.touchAuthorsOf(h, id);
     }
 
+    /**
+     * The Last-Modified that content coming out without a write gives a feed whose newest article
+     * was published at {@code newest} and whose own change time is {@code scopeChange}: that
+     * moment rounded up to a second and, when it is after the last seen write, at least a second
+     * after the feed's stamp (stamps may run ahead of the clock to keep writes a second apart);
+     * and the second a pending name came out.
+     */
+    static Instant comeOutStamp(Handle h, Instant newest, Instant scopeChange, Instant now) {
+        long written = h.createQuery("SELECT feeds_written_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
+        long published = newest.toEpochMilli();
+        long stamp = Math.max(ceilSecond(published), published > written ? scopeChange.toEpochMilli() + 1000 : 0);
+        // A name that came out shows in every feed filing articles under it: all of them move then.
+        long named = Scopes.lastPendingNameUpTo(h, now).map(Instant::toEpochMilli).map(ChangeStamps::ceilSecond).orElse(0L);
+        return Instant.ofEpochMilli(Math.max(stamp, named));
+    }
+
+    /** When readers last saw a write change anything (see {@link #feedsChanged}). */
     static Instant lastChange(Handle h) {
-        return Instant.ofEpochMilli(lastChangeMillis(h));
+        return Instant.ofEpochMilli(h.createQuery("SELECT feeds_changed_at FROM site_state WHERE id = 1").mapTo(Long.class).one());
     }
 
     static Instant lastChangeOfCategory(Handle h, String slug) {
@@ -88,6 +142,10 @@ final class ChangeStamps {
     static Instant lastChangeOfAuthor(Handle h, String slug) {
         return h.createQuery("SELECT changed_at FROM authors WHERE slug = :slug")
                 .bind("slug", slug).mapTo(Long.class).findOne().map(Instant::ofEpochMilli).orElse(Instant.EPOCH);
+    }
+
+    private static long feedsChangedMillis(Handle h) {
+        return h.createQuery("SELECT feeds_changed_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
     }
 
     private static long lastChangeMillis(Handle h) {

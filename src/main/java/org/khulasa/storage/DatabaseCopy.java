@@ -30,11 +30,14 @@ public final class DatabaseCopy {
 
     /** Every table and the columns copied, parents before children; ordered by the first columns. */
     private static final List<Table> TABLES = List.of(
-            new Table("categories", true, "id", "slug", "name", "changed_at"),
-            new Table("authors", true, "id", "slug", "name", "changed_at"),
+            new Table("categories", true, "id", "slug", "name", "changed_at", "pending_name", "pending_at"),
+            new Table("authors", true, "id", "slug", "name", "changed_at", "pending_name", "pending_at"),
             new Table("tags", true, "id", "name"),
             new Table("articles", true, "id", "title", "summary", "body", "category_id", "author_id",
-                    "published_at", "created_at", "updated_at", "image_url", "image_type", "image_caption"),
+                    "published_at", "created_at", "updated_at", "image_url", "image_type", "image_caption",
+                    "status", "revision", "image_width", "image_height", "image_bytes"),
+            new Table("article_authors", false, "article_id", "position", "author_id"),
+            new Table("article_corrections", false, "article_id", "position", "noted_at", "note"),
             new Table("article_tags", false, "article_id", "position", "tag_id"),
             new Table("article_related", false, "article_id", "position", "related_id", "chosen_by"),
             new Table("idempotency_keys", false, "token_hash", "idem_key", "request_hash", "article_id", "created_at"),
@@ -121,7 +124,10 @@ public final class DatabaseCopy {
             }
         }
         long lastChange = from.createQuery("SELECT last_change_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
-        to.createUpdate("UPDATE site_state SET last_change_at = :at WHERE id = 1").bind("at", lastChange).execute();
+        var feeds = from.createQuery("SELECT feeds_changed_at, feeds_written_at FROM site_state WHERE id = 1").mapToMap().one();
+        to.createUpdate("UPDATE site_state SET last_change_at = :at, feeds_changed_at = :feeds, feeds_written_at = :written WHERE id = 1")
+                .bind("at", lastChange).bind("feeds", ((Number) feeds.get("feeds_changed_at")).longValue())
+                .bind("written", ((Number) feeds.get("feeds_written_at")).longValue()).execute();
         return copied;
     }
 

@@ -3,15 +3,12 @@ package org.khulasa.storage;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.khulasa.article.ArchiveIndex;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
@@ -19,6 +16,9 @@ import org.khulasa.article.ArticleStamp;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Change;
+import org.khulasa.article.EditConflictException;
+import org.khulasa.article.Filing;
 import org.khulasa.article.IdBlock;
 import org.khulasa.article.Tag;
 import org.khulasa.article.Changes;
@@ -26,38 +26,53 @@ import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
+import org.khulasa.article.Revisions;
+import org.khulasa.article.Status;
+import org.khulasa.websub.WebSubStore;
 
 /**
  * The article store over Jdbi: the write path (create, update, delete) here, from top to bottom;
- * reads in {@link ArticleReads}, feeds' change times in {@link ChangeStamps}, related lists in
+ * reads in {@link StoreReads} and {@link ArticleReads}, feeds' change times in {@link ChangeStamps}, related lists in
  * {@link RelatedLists}, the word index behind {@link Dialect#wordIndex}.
  */
-public final class JdbiArticleStore implements ArticleStore {
+public final class JdbiArticleStore extends StoreReads {
 
-    private final Jdbi jdbi;
     private final AutoCloseable pool;
     private final Clock clock;
     private final RelatedMatcher matcher;
     private final Dialect dialect;
     private final ChangeSignal changes;
-    private final WriteQueue queue;
     private final ChangeStamps stamps;
     private final RelatedLists lists;
     private final RelatedRecompute recompute;
-    private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
+    private final JdbiArchiveIndex archive;
+    private final JdbiWebSubStore webSub;
+    private final Writes writes;
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
-        this.jdbi = jdbi;
+        super(jdbi, new WriteQueue(dialect));
         this.pool = pool;
         this.clock = clock;
         this.matcher = matcher;
         this.dialect = dialect;
         this.changes = changes;
-        this.queue = new WriteQueue(dialect);
         this.stamps = new ChangeStamps(changes);
+        this.writes = new Writes(jdbi, queue, clock, stamps);
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
+        this.archive = new JdbiArchiveIndex(jdbi);
+        this.webSub = new JdbiWebSubStore(jdbi);
+    }
+
+    /** The WebSub hub's subscriptions and deliveries, in the same database. */
+    public WebSubStore webSub() {
+        return webSub;
+    }
+
+    @Override
+    public ArchiveIndex archive() {
+        return archive;
     }
 
     @Override
@@ -68,7 +83,7 @@ public final class JdbiArticleStore implements ArticleStore {
         IndexedText words = matcher.indexText(
                 ArticleText.of(draft, draft.published() != null ? draft.published() : matchedAt));
         List<Long> picks = queue.guarded(() -> jdbi.withHandle(h -> lists.picksBeforeWriting(h, draft, words, matchedAt)));
-        return writing(h -> {
+        return writes.run(h -> {
             Instant now = clock.instant();
             if (key.isPresent()) {
                 Optional<Created> replay = IdempotencyKeys.replay(h, key, now);
@@ -77,24 +92,25 @@ public final class JdbiArticleStore implements ArticleStore {
                 }
             }
             RelatedLists.checkExist(h, draft.related(), -1);
-            Instant updated = stamps.next(h, now);
+            boolean visible = draft.status() == Status.PUBLISHED;
+            // A draft changes nothing readers see: no change time, no feed marked as changed.
+            Instant updated = visible ? stamps.next(h, now) : now;
             // Not `updated`, which may run a few ms ahead of the clock to stay unique.
             Instant published = draft.published() != null ? draft.published() : now;
-            long id = h.createUpdate("""
-                            INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
-                                                  created_at, updated_at, image_url, image_type, image_caption)
-                            VALUES (:title, :summary, :body, :category, :author, :published,
-                                    :updated, :updated, :imageUrl, :imageType, :imageCaption)
-                            """)
-                    .bind("category", Scopes.upsertCategory(h, draft.category()))
-                    .bind("author", Scopes.upsertAuthor(h, draft.author()))
-                    .bind("published", published.toEpochMilli())
-                    .bind("updated", updated.toEpochMilli())
-                    .bindMap(contentOf(draft))
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            storeTags(h, id, draft.tags());
+            // Embargo: a scheduled article changes nothing public (no feed's time, no name) until it is out.
+            boolean seen = visible && !published.isAfter(now);
+            if (seen) {
+                ChangeStamps.feedsChanged(h, now);
+            }
+            List<Long> authors = Scopes.upsertAuthors(h, draft.authors(), now, published, visible);
+            long id = ArticleRows.insert(h, draft, Scopes.upsertCategory(h, draft.category(), now, published, visible),
+                    authors.get(0), published, updated);
+            ArticleBylines.replace(h, id, authors);
+            ArticleRows.storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
-            ChangeStamps.touchScopesOf(h, id);
+            if (seen) {
+                ChangeStamps.touchScopesOf(h, id);
+            }
             try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.replace(id, null, words);
             }
@@ -109,125 +125,102 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public Optional<Article> update(long id, ArticleDraft draft) {
-        return writing(h -> {
-            Optional<Long> published = h.createQuery("SELECT published_at FROM articles WHERE id = :id")
-                    .bind("id", id).mapTo(Long.class).findOne();
-            if (published.isEmpty()) {
+    public Optional<Article> update(long id, ArticleDraft draft, Revisions base) {
+        return writes.run(h -> {
+            Optional<ArticleReads.Stored> found = ArticleReads.stored(h, id);
+            if (found.isEmpty()) {
                 return Optional.<Article>empty();
+            }
+            ArticleReads.Stored before = found.get();
+            if (!base.admits(before.revision())) {
+                throw new EditConflictException(ArticleReads.find(h, id, null).orElseThrow());
             }
             RelatedLists.checkExist(h, draft.related(), id);
             ArticleText stored = ArticleReads.textsOf(h, List.of(id)).get(id);
-            IndexedText before = matcher.indexText(stored);
+            IndexedText beforeWords = matcher.indexText(stored);
             Instant now = clock.instant();
-            Instant updated = stamps.next(h, now);
-            Instant newPublished = draft.published() != null ? draft.published() : Instant.ofEpochMilli(published.get());
-            ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or author
-            h.createUpdate("""
-                            UPDATE articles
-                            SET title = :title, summary = :summary, body = :body,
-                                category_id = :category, author_id = :author, published_at = :published,
-                                updated_at = :updated, image_url = :imageUrl, image_type = :imageType,
-                                image_caption = :imageCaption
-                            WHERE id = :id
-                            """)
-                    .bind("id", id)
-                    .bind("category", Scopes.upsertCategory(h, draft.category()))
-                    .bind("author", Scopes.upsertAuthor(h, draft.author()))
-                    // A full replace without a time keeps the original one: an edit is not news.
-                    .bind("published", newPublished.toEpochMilli())
-                    .bind("updated", updated.toEpochMilli())
-                    .bindMap(contentOf(draft))
-                    .execute();
-            storeTags(h, id, draft.tags());
+            boolean wasPublic = before.status() == Status.PUBLISHED;
+            boolean isPublic = draft.status() == Status.PUBLISHED;
+            // Saving a draft changes nothing readers see: no change time, no feed marked as changed.
+            boolean visible = wasPublic || isPublic;
+            Instant changed = visible ? stamps.next(h, now) : now;
+            // A full replace without a time keeps the original one (an edit is not news), but
+            // publishing a draft publishes it now.
+            Instant newPublished = draft.published() != null ? draft.published()
+                    : isPublic && !wasPublic ? now : before.published();
+            // A minor fix keeps the time readers were told of, so they don't see the item as new again.
+            Instant updated = wasPublic && isPublic && draft.change() == Change.MINOR ? before.updated() : changed;
+            // Readers see the change if they saw the article before it or see it after: else it is embargoed.
+            boolean seen = (wasPublic && !before.published().isAfter(now)) || (isPublic && !newPublished.isAfter(now));
+            if (seen) {
+                ChangeStamps.feedsChanged(h, now);
+                ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or authors
+            }
+            List<Long> authors = Scopes.upsertAuthors(h, draft.authors(), now, newPublished, isPublic);
+            ArticleRows.update(h, id, draft, Scopes.upsertCategory(h, draft.category(), now, newPublished, isPublic),
+                    authors.get(0), newPublished, updated);
+            ArticleBylines.replace(h, id, authors);
+            ArticleRows.storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
-            ChangeStamps.touchScopesOf(h, id);
+            if (draft.change() == Change.CORRECTION) {
+                ArticleCorrections.add(h, id, changed, draft.note());
+            }
             ArticleText text = ArticleText.of(draft, newPublished);
             IndexedText words = matcher.indexText(text);
             try (StoredWordIndex index = dialect.wordIndex(h)) {
-                index.replace(id, before, words);
+                index.replace(id, beforeWords, words);
             }
             lists.fill(h, id, text, words, now);
-            lists.refreshListsNaming(h, id, RelatedLists.listsPicking(h, id), now);
-            if (!stored.title().equals(draft.title())) {
-                // Lists an editor chose show this title too: their feeds change with it.
-                RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
+            if (visible) {
+                lists.refreshListsNaming(h, id, RelatedLists.listsPicking(h, id), now);
+            }
+            if (seen) {
+                ChangeStamps.touchScopesOf(h, id);
+                if (!stored.title().equals(draft.title())) {
+                    // Lists an editor chose show this title too: their feeds change with it.
+                    RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
+                }
             }
             return ArticleReads.find(h, id, null);
         });
     }
 
     @Override
-    public boolean delete(long id) {
-        return writing(h -> {
-            List<Long> naming = RelatedLists.listsNaming(h, id);
-            ArticleText gone = ArticleReads.textsOf(h, List.of(id)).get(id);
-            if (gone == null) {
+    public boolean delete(long id, Revisions base) {
+        return writes.run(h -> {
+            Optional<ArticleReads.Stored> found = ArticleReads.stored(h, id);
+            if (found.isEmpty()) {
                 return false;
             }
+            if (!base.admits(found.get().revision())) {
+                throw new EditConflictException(ArticleReads.find(h, id, null).orElseThrow());
+            }
+            // A draft leaves without a trace readers could see.
+            boolean visible = found.get().status() == Status.PUBLISHED;
+            List<Long> naming = RelatedLists.listsNaming(h, id);
+            ArticleText gone = ArticleReads.textsOf(h, List.of(id)).get(id);
             try (StoredWordIndex index = dialect.wordIndex(h)) {
                 index.forget(id, matcher.indexText(gone));
             }
-            stamps.next(h, clock.instant());
-            ChangeStamps.touchScopesOf(h, id);
+            Instant now = clock.instant();
+            // A scheduled article leaves unseen, unless lists readers see named it (an editor's pick).
+            boolean seen = visible && (!gone.published().isAfter(now) || !naming.isEmpty());
+            if (visible) {
+                stamps.next(h, now);
+            }
+            if (seen) {
+                ChangeStamps.feedsChanged(h, now);
+                ChangeStamps.touchScopesOf(h, id);
+            }
             h.createUpdate("DELETE FROM articles WHERE id = :id").bind("id", id).execute();
-            lists.refreshListsNaming(h, id, naming, clock.instant());
+            if (visible) {
+                lists.refreshListsNaming(h, id, naming, now);
+            }
             return true;
         });
     }
 
-    /**
-     * Runs {@code write} in a transaction holding the write lock; once it commits, this
-     * instance's listeners hear what it changed (before the caller is answered), the other
-     * instances through {@link ChangeSignal}.
-     */
-    private <T> T writing(HandleCallback<T, RuntimeException> write) {
-        List<Changes> changed = new java.util.ArrayList<>(1);
-        T result = queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
-            Instant before = ChangeStamps.lastChange(h);
-            T written = write.withHandle(h);
-            changed.clear(); // a retried transaction reports once
-            stamps.announce(h, before).ifPresent(changed::add);
-            return written;
-        }));
-        changed.forEach(this::tell);
-        return result;
-    }
-
-    private void tell(Changes changed) {
-        for (Consumer<Changes> listener : listeners) {
-            listener.accept(changed);
-        }
-    }
-
-    /** Replaces the article's tags with {@code tags}, in the editor's order, each tag created on first use. */
-    private static void storeTags(Handle h, long articleId, List<String> tags) {
-        h.createUpdate("DELETE FROM article_tags WHERE article_id = :id").bind("id", articleId).execute();
-        for (int i = 0; i < tags.size(); i++) {
-            long tagId = TagSlugs.upsert(h, tags.get(i));
-            h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
-                    .bind("a", articleId).bind("p", i).bind("t", tagId).execute();
-        }
-    }
-
-    private static Map<String, Object> contentOf(ArticleDraft draft) {
-        Map<String, Object> values = new LinkedHashMap<>();
-        values.put("title", draft.title());
-        values.put("summary", draft.summary());
-        values.put("body", draft.body());
-        values.put("imageUrl", draft.image() == null ? null : draft.image().url());
-        values.put("imageType", draft.image() == null ? null : draft.image().type());
-        values.put("imageCaption", draft.image() == null ? null : draft.image().caption());
-        return values;
-    }
-
     // ---- reads and the rest, handed on -------------------------------------------------------
-
-    @Override
-    public Optional<Article> find(long id, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.find(h, id, visibleAt)));
-    }
 
     @Override
     public List<org.khulasa.article.RelatedLink> suggestRelated(ArticleText text, long self, java.util.Set<Long> exclude) {
@@ -235,88 +228,19 @@ public final class JdbiArticleStore implements ArticleStore {
     }
 
     @Override
-    public List<Article> list(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.list(h, query)));
+    public Optional<Filing> rename(Filing.Kind kind, String slug, String name) {
+        return writes.run(h -> {
+            Instant now = clock.instant();
+            stamps.next(h, now);
+            return Scopes.rename(h, kind, slug, name, now);
+        });
     }
 
     @Override
-    public List<Article> listWithoutTags(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.listWithoutTags(h, query)));
-    }
-
-    @Override
-    public Optional<Tag> tag(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.bySlug(h, slug)));
-    }
-
-    @Override
-    public List<Tag> tags(Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.inUse(h, visibleAt.toEpochMilli())));
-    }
-
-    @Override
-    public List<Tag> tagsNamed(List<String> names) {
-        return queue.guarded(() -> jdbi.withHandle(h -> TagSlugs.named(h, names)));
-    }
-
-    @Override
-    public List<Article> newer(ArticleQuery query) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.newer(h, query)));
-    }
-
-    @Override
-    public List<IdBlock> publishedIdBlocks(int size, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.idBlocks(h, size, visibleAt)));
-    }
-
-    @Override
-    public List<ArticleStamp> publishedStamps(long fromId, long toId, Instant visibleAt) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.stamps(h, fromId, toId, visibleAt)));
-    }
-
-    @Override
-    public List<ArticleStamp> publishedSince(Instant after, Instant visibleAt, int limit) {
-        return queue.guarded(() -> jdbi.withHandle(h -> SitemapReads.since(h, after, visibleAt, limit)));
-    }
-
-    @Override
-    public Optional<Category> category(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.category(h, slug)));
-    }
-
-    @Override
-    public Optional<Author> author(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> Scopes.author(h, slug)));
-    }
-
-    @Override
-    public List<Category> categories() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::categories));
-    }
-
-    @Override
-    public List<Author> authors() {
-        return queue.guarded(() -> jdbi.withHandle(Scopes::authors));
-    }
-
-    @Override
-    public Instant lastChange() {
-        return queue.guarded(() -> jdbi.withHandle(ChangeStamps::lastChange));
-    }
-
-    @Override
-    public Instant lastChangeOfCategory(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfCategory(h, slug)));
-    }
-
-    @Override
-    public Instant lastChangeOfAuthor(String slug) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ChangeStamps.lastChangeOfAuthor(h, slug)));
-    }
-
-    @Override
-    public Optional<Instant> nextScheduledAfter(Instant now) {
-        return queue.guarded(() -> jdbi.withHandle(h -> ArticleReads.nextScheduledAfter(h, now)));
+    public Filing.Removal remove(Filing.Kind kind, String slug) {
+        return writes.run(h -> {
+            return Scopes.remove(h, kind, slug);
+        });
     }
 
     @Override
@@ -344,7 +268,7 @@ public final class JdbiArticleStore implements ArticleStore {
 
     @Override
     public void onWrite(Consumer<Changes> listener) {
-        listeners.add(listener);
+        writes.listen(listener);
         changes.subscribe(listener);
     }
 

@@ -68,7 +68,9 @@ public final class JdbiImportedArchive implements ImportedArchive {
                                 """)
                         .bind("kind", s.kind()).bind("old", s.oldSlug()).bind("slug", s.slug()).execute();
             }
-            BatchScopes scopes = new BatchScopes(h);
+            Instant now = clock.instant();
+            ChangeStamps.Before before = ChangeStamps.before(h, now);
+            BatchScopes scopes = new BatchScopes(h, now);
             Set<String> added = new HashSet<>();
             int inserted = 0;
             for (Article article : batch.articles()) {
@@ -103,10 +105,13 @@ public final class JdbiImportedArchive implements ImportedArchive {
                         .bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).execute();
             }
             if (inserted > 0) {
-                // Now, not the imported times: a scheduled post's may lie years ahead, and feeds'
-                // Last-Modified comes from here.
-                Instant before = ChangeStamps.lastChange(h);
-                scopes.touch(stamps.next(h, clock.instant()).toEpochMilli());
+                // Now, not the imported times: a scheduled post's may lie years ahead.
+                stamps.next(h, now);
+                // Feeds' Last-Modified moves only when an imported article is out: the embargo holds.
+                if (scopes.anyOut()) {
+                    ChangeStamps.feedsChanged(h, now);
+                    scopes.touch();
+                }
                 stamps.announce(h, before);
                 h.createUpdate("UPDATE import_state SET related_pending = 1 WHERE id = 1").execute();
             }
@@ -122,26 +127,12 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 .mapTo(Integer.class).one() > 0) {
             updated++;
         }
-        long id = h.createUpdate("""
-                        INSERT INTO articles (title, summary, body, category_id, author_id, published_at,
-                                              created_at, updated_at, image_url, image_type, image_caption)
-                        VALUES (:title, :summary, :body, :category, :author, :published,
-                                :updated, :updated, :imageUrl, :imageType, :imageCaption)
-                        """)
-                .bind("title", d.title()).bind("summary", d.summary()).bind("body", d.body())
-                .bind("category", scopes.category(d.category()))
-                .bind("author", scopes.author(d.author()))
-                .bind("published", d.published().toEpochMilli())
-                .bind("updated", updated)
-                .bind("imageUrl", d.image() == null ? null : d.image().url())
-                .bind("imageType", d.image() == null ? null : d.image().type())
-                .bind("imageCaption", d.image() == null ? null : d.image().caption())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-        for (int i = 0; i < d.tags().size(); i++) {
-            long tag = TagSlugs.upsert(h, d.tags().get(i));
-            h.createUpdate("INSERT INTO article_tags (article_id, position, tag_id) VALUES (:a, :p, :t)")
-                    .bind("a", id).bind("p", i).bind("t", tag).execute();
-        }
+        // The editor's write path fills the row (status, revision 1, image size), its bylines and tags.
+        List<Long> authors = d.authors().stream().map(a -> scopes.author(a, d.published())).toList();
+        long id = ArticleRows.insert(h, d, scopes.category(d.category(), d.published()), authors.get(0), d.published(),
+                Instant.ofEpochMilli(updated));
+        ArticleBylines.replace(h, id, authors);
+        ArticleRows.storeTags(h, id, d.tags());
         if (article.guid() != null) {
             h.createUpdate("INSERT INTO imported_articles (guid, source_id, article_id) VALUES (:guid, :source, :id)")
                     .bind("guid", article.guid()).bind("source", article.sourceId()).bind("id", id).execute();
@@ -200,37 +191,54 @@ public final class JdbiImportedArchive implements ImportedArchive {
         jdbi.useHandle(h -> h.createUpdate("UPDATE import_state SET related_pending = 0 WHERE id = 1").execute());
     }
 
-    /** Categories and authors of one batch: looked up (or created) once each, then marked changed together. */
+    /**
+     * Categories and authors of one batch: looked up (or created) once each; those showing an
+     * article already out are then marked changed together (a scheduled one changes no feed yet).
+     */
     private static final class BatchScopes {
         private final Handle h;
+        private final Instant now;
         private final Map<String, Long> ids = new HashMap<>();
         private final Set<Long> categories = new HashSet<>();
         private final Set<Long> authors = new HashSet<>();
 
-        BatchScopes(Handle h) {
+        BatchScopes(Handle h, Instant now) {
             this.h = h;
+            this.now = now;
         }
 
-        long category(Category category) {
-            long id = ids.computeIfAbsent("categories/" + category.slug(), k -> Scopes.upsertCategory(h, category));
-            categories.add(id);
+        long category(Category category, Instant published) {
+            long id = ids.computeIfAbsent("categories/" + category.slug(),
+                    k -> Scopes.upsertCategory(h, category, now, published, true));
+            if (!published.isAfter(now)) {
+                categories.add(id);
+            }
             return id;
         }
 
-        long author(Author author) {
-            long id = ids.computeIfAbsent("authors/" + author.slug(), k -> Scopes.upsertAuthor(h, author));
-            authors.add(id);
+        long author(Author author, Instant published) {
+            long id = ids.computeIfAbsent("authors/" + author.slug(),
+                    k -> Scopes.upsertAuthors(h, List.of(author), now, published, true).get(0));
+            if (!published.isAfter(now)) {
+                authors.add(id);
+            }
             return id;
         }
 
-        void touch(long at) {
+        boolean anyOut() {
+            return !categories.isEmpty();
+        }
+
+        /** Stamps them with the feeds' change time {@link ChangeStamps#feedsChanged} just set. */
+        void touch() {
+            String at = "(SELECT feeds_changed_at FROM site_state WHERE id = 1)";
             if (!categories.isEmpty()) {
-                h.createUpdate("UPDATE categories SET changed_at = :at WHERE id IN (<ids>)")
-                        .bind("at", at).bindList("ids", List.copyOf(categories)).execute();
+                h.createUpdate("UPDATE categories SET changed_at = " + at + " WHERE id IN (<ids>)")
+                        .bindList("ids", List.copyOf(categories)).execute();
             }
             if (!authors.isEmpty()) {
-                h.createUpdate("UPDATE authors SET changed_at = :at WHERE id IN (<ids>)")
-                        .bind("at", at).bindList("ids", List.copyOf(authors)).execute();
+                h.createUpdate("UPDATE authors SET changed_at = " + at + " WHERE id IN (<ids>)")
+                        .bindList("ids", List.copyOf(authors)).execute();
             }
         }
     }

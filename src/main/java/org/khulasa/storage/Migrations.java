@@ -28,8 +28,8 @@ final class Migrations {
      * with the same meaning on every dialect. Append only: a released migration is never edited.
      */
     private static final List<String> FILES = List.of("001_schema.sql", "002_related_text.sql",
-            "003_scope_changes.sql", "004_related_terms.sql", "005_article_ids_never_reused.sql",
-            "008_imported_archive.sql", "010_tag_slugs.sql");
+            "003_scope_changes.sql", "004_related_terms.sql", "005_article_ids_never_reused.sql", "006_article_model.sql",
+            "007_embargoed_names.sql", "008_imported_archive.sql", "009_websub.sql", "010_tag_slugs.sql");
 
     static void apply(Jdbi jdbi, Dialect dialect) {
         applyUpTo(jdbi, dialect, FILES.size());

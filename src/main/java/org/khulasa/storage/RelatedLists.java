@@ -100,7 +100,8 @@ final class RelatedLists {
     static boolean storePicks(Handle h, long id, int editorPicks, List<Long> picks, Instant now) {
         if (!picks.isEmpty()) {
             int valid = h.createQuery("""
-                            SELECT COUNT(*) FROM articles WHERE id IN (<picks>) AND id <> :id AND published_at <= :now
+                            SELECT COUNT(*) FROM articles
+                            WHERE id IN (<picks>) AND id <> :id AND published_at <= :now AND status = 'published'
                             """)
                     .bindList("picks", picks).bind("id", id).bind("now", now.toEpochMilli())
                     .mapTo(Integer.class).one();

@@ -48,8 +48,8 @@ final class RelatedRecompute {
             forEachPage(RECOMPUTE_PAGE, (h, page) -> {
                 ChangeStamps.lockWrites(h);
                 Instant now = clock.instant();
+                ChangeStamps.Before before = ChangeStamps.before(h, now);
                 ArticleReads.textsOf(h, page).forEach((id, text) -> lists.fill(h, id, text, matcher.indexText(text), now));
-                Instant before = ChangeStamps.lastChange(h);
                 stamps.next(h, now);
                 page.forEach(id -> ChangeStamps.touchScopesOf(h, id));
                 stamps.announce(h, before);

@@ -18,7 +18,7 @@ final class SitemapReads {
         return h.createQuery("""
                         SELECT block, MAX(updated_at) AS changed
                         FROM (SELECT (id - 1) / :size AS block, updated_at FROM articles
-                              WHERE published_at <= :visibleAt) b
+                              WHERE published_at <= :visibleAt AND status = 'published') b
                         GROUP BY block ORDER BY block
                         """)
                 .bind("size", (long) size).bind("visibleAt", visibleAt.toEpochMilli())
@@ -27,14 +27,15 @@ final class SitemapReads {
     }
 
     static List<ArticleStamp> stamps(Handle h, long fromId, long toId, Instant visibleAt) {
-        return h.createQuery(STAMP + " WHERE id BETWEEN :from AND :to AND published_at <= :visibleAt ORDER BY id")
+        return h.createQuery(STAMP + " WHERE id BETWEEN :from AND :to AND published_at <= :visibleAt"
+                        + " AND status = 'published' ORDER BY id")
                 .bind("from", fromId).bind("to", toId).bind("visibleAt", visibleAt.toEpochMilli())
                 .map((rs, ctx) -> stamp(rs)).list();
     }
 
     static List<ArticleStamp> since(Handle h, Instant after, Instant visibleAt, int limit) {
         return h.createQuery(STAMP + """
-                         WHERE published_at > :after AND published_at <= :visibleAt
+                         WHERE published_at > :after AND published_at <= :visibleAt AND status = 'published'
                         ORDER BY published_at DESC, id DESC LIMIT :limit
                         """)
                 .bind("after", after.toEpochMilli()).bind("visibleAt", visibleAt.toEpochMilli()).bind("limit", limit)

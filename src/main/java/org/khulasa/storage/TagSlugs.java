@@ -44,8 +44,15 @@ final class TagSlugs {
         }
     }
 
-    static Optional<Tag> bySlug(Handle h, String slug) {
-        return h.createQuery("SELECT slug, name FROM tags WHERE slug = :slug").bind("slug", slug)
+    /** The tag with that slug, if it is on an article readers may see (a scheduled one brings it in when it comes out). */
+    static Optional<Tag> bySlug(Handle h, String slug, long visibleAt) {
+        return h.createQuery("""
+                        SELECT t.slug, t.name FROM tags t
+                        WHERE t.slug = :slug
+                          AND EXISTS (SELECT 1 FROM article_tags x JOIN articles a ON a.id = x.article_id
+                                      WHERE x.tag_id = t.id AND a.published_at <= :visibleAt
+                                        AND a.status = 'published')
+                        """).bind("slug", slug).bind("visibleAt", visibleAt)
                 .map((rs, ctx) -> new Tag(rs.getString(1), rs.getString(2))).findOne();
     }
 
@@ -54,7 +61,8 @@ final class TagSlugs {
         return h.createQuery("""
                         SELECT t.slug, t.name FROM tags t
                         WHERE EXISTS (SELECT 1 FROM article_tags x JOIN articles a ON a.id = x.article_id
-                                      WHERE x.tag_id = t.id AND a.published_at <= :visibleAt)
+                                      WHERE x.tag_id = t.id AND a.published_at <= :visibleAt
+                                        AND a.status = 'published')
                         ORDER BY t.slug
                         """)
                 .bind("visibleAt", visibleAt).map((rs, ctx) -> new Tag(rs.getString(1), rs.getString(2))).list();

@@ -1,19 +1,24 @@
 package org.khulasa.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleRules;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.Change;
+import org.khulasa.article.EditConflictException;
 import org.khulasa.article.IdempotencyKey;
+import org.khulasa.article.Revisions;
 import org.khulasa.article.Slug;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.web.http.ArticleIds;
 import org.khulasa.web.http.Rfc3339;
-import org.khulasa.web.http.Sha256;
 
 /**
  * The editor API: create, read, replace, delete and list articles as JSON.
@@ -31,23 +36,31 @@ public final class ArticleApi {
     private final EditorAuth auth;
     private final SiteLinks links;
     private final Clock clock;
+    private final Runnable onChange;
 
-    ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, SiteLinks links, Clock clock) {
+    ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, SiteLinks links, Clock clock, Runnable onChange) {
         this.store = store;
         this.jsonBody = jsonBody;
         this.auth = auth;
         this.links = links;
         this.clock = clock;
+        this.onChange = onChange;
     }
 
     public void create(Context ctx) {
-        byte[] raw = jsonBody.read(ctx);
-        ArticleDraft draft = ArticleRequest.parse(jsonBody.parse(raw));
-        ArticleStore.Created created = store.create(draft, idempotencyKey(ctx, raw));
-        if (created.replayed()) {
+        JsonNode json = jsonBody.parse(jsonBody.read(ctx));
+        ArticleDraft draft = ArticleRequest.parse(json);
+        if (draft.change() == Change.CORRECTION) {
+            throw ProblemException.badField("change", "correction applies to an edit (PUT): a new article has nothing to correct");
+        }
+        ArticleStore.Created created = store.create(draft, idempotencyKey(ctx, json));
+        if (!created.replayed()) {
+            onChange.run();
+        } else {
             ctx.header("Idempotent-Replayed", "true");
         }
         ctx.status(201).header("Location", links.apiArticle(created.article().id()))
+                .header("ETag", ArticleJson.etag(created.article()))
                 .json(ArticleJson.of(created.article(), links));
     }
 
@@ -57,28 +70,42 @@ public final class ArticleApi {
     }
 
     public void read(Context ctx) {
-        // Editors see what they scheduled; the public sees what is out.
+        // Editors see what they scheduled and their drafts; the public sees what is out.
         Instant visibleAt = auth.identify(ctx).isPresent() ? null : clock.instant();
         Article article = store.find(id(ctx), visibleAt)
                 .filter(a -> visibleAt == null || a.isPublishedAt(visibleAt))
                 .orElseThrow(() -> ProblemException.notFound("no article has id " + ctx.pathParam("id")));
-        ctx.json(ArticleJson.of(article, links));
+        ctx.header("ETag", ArticleJson.etag(article)).json(ArticleJson.of(article, links));
     }
 
     public void replace(Context ctx) {
         long id = id(ctx);
+        Revisions base = IfMatch.parse(ctx.header("If-Match"));
         ArticleDraft draft = ArticleRequest.parse(jsonBody.parse(jsonBody.read(ctx)));
-        Article updated = store.update(id, draft)
+        Article updated = unlessChangedSince(ctx, () -> store.update(id, draft, base))
                 .orElseThrow(() -> ProblemException.notFound("no article has id " + id));
-        ctx.json(ArticleJson.of(updated, links));
+        onChange.run();
+        ctx.header("ETag", ArticleJson.etag(updated)).json(ArticleJson.of(updated, links));
     }
 
     public void delete(Context ctx) {
         long id = id(ctx);
-        if (!store.delete(id)) {
+        Revisions base = IfMatch.parse(ctx.header("If-Match"));
+        if (!unlessChangedSince(ctx, () -> store.delete(id, base))) {
             throw ProblemException.notFound("no article has id " + id);
         }
+        onChange.run();
         ctx.status(204);
+    }
+
+    /** Runs an edit; one based on an older revision answers 412 with the article as it is now. */
+    private <T> T unlessChangedSince(Context ctx, Supplier<T> edit) {
+        try {
+            return edit.get();
+        } catch (EditConflictException e) {
+            ctx.header("ETag", ArticleJson.etag(e.current()));
+            throw new ProblemException(Problem.changedSince(ArticleJson.of(e.current(), links)));
+        }
     }
 
     public void list(Context ctx) {
@@ -150,8 +177,13 @@ public final class ArticleApi {
         if (value == null || value.isEmpty()) {
             return null;
         }
-        return Rfc3339.parse(value).orElseThrow(() ->
+        Instant before = Rfc3339.parse(value).orElseThrow(() ->
                 ProblemException.badField("before", "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00Z"));
+        // Outside it no article can be; far years overflow the stored milliseconds.
+        if (!ArticleRules.isPublishable(before)) {
+            throw ProblemException.badField("before", ArticleRules.PUBLISHED_RANGE);
+        }
+        return before;
     }
 
     /** {@code before_id}: where, among articles published at {@code before} exactly, the last page ended. */
@@ -167,7 +199,7 @@ public final class ArticleApi {
                 .orElseThrow(() -> ProblemException.badField("before_id", "must be a positive whole number"));
     }
 
-    private static IdempotencyKey idempotencyKey(Context ctx, byte[] body) {
+    private static IdempotencyKey idempotencyKey(Context ctx, JsonNode body) {
         String key = ctx.header("Idempotency-Key");
         if (key == null) {
             return IdempotencyKey.NONE;
@@ -176,6 +208,6 @@ public final class ArticleApi {
             throw ProblemException.badField("Idempotency-Key", "must be 1-" + MAX_IDEMPOTENCY_KEY + " characters");
         }
         String token = ctx.attribute(EditorAuth.TOKEN_HASH);
-        return new IdempotencyKey(token, key, Sha256.hex(body));
+        return new IdempotencyKey(token, key, RequestFingerprint.of(body));
     }
 }

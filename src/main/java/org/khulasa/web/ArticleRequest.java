@@ -1,36 +1,37 @@
 package org.khulasa.web;
 
-import static org.khulasa.article.ArticleRules.MAX_CAPTION;
-import static org.khulasa.article.ArticleRules.MAX_NAME;
+import static org.khulasa.article.ArticleRules.MAX_AUTHORS;
+import static org.khulasa.article.ArticleRules.MAX_BODY;
+import static org.khulasa.article.ArticleRules.MAX_BODY_DEPTH;
+import static org.khulasa.article.ArticleRules.MAX_BODY_TAGS;
+import static org.khulasa.article.ArticleRules.MAX_NOTE;
 import static org.khulasa.article.ArticleRules.MAX_RELATED;
 import static org.khulasa.article.ArticleRules.MAX_SUMMARY;
 import static org.khulasa.article.ArticleRules.MAX_TAG;
 import static org.khulasa.article.ArticleRules.MAX_TAGS;
 import static org.khulasa.article.ArticleRules.MAX_TITLE;
-import static org.khulasa.article.ArticleRules.MAX_URL;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleRules;
 import org.khulasa.article.Author;
 import org.khulasa.article.BodySanitizer;
 import org.khulasa.article.Category;
+import org.khulasa.article.Change;
 import org.khulasa.article.DisplayText;
-import org.khulasa.article.FieldError;
 import org.khulasa.article.Image;
 import org.khulasa.article.InvalidArticleException;
-import org.khulasa.article.Slug;
+import org.khulasa.article.Status;
 import org.khulasa.article.XmlText;
 import org.khulasa.web.http.Rfc3339;
 
@@ -42,10 +43,7 @@ import org.khulasa.web.http.Rfc3339;
 public final class ArticleRequest {
     private static final ObjectMapper MAPPER = Json.mapper();
 
-    private static final String NOTHING_VISIBLE =
-            "shows nothing: it holds only spaces and invisible characters (such as U+200F, U+200B, U+2060)";
-
-    private final List<FieldError> errors = new ArrayList<>();
+    private final RequestFields fields = new RequestFields();
 
     private ArticleRequest() {
     }
@@ -63,103 +61,103 @@ public final class ArticleRequest {
         if (json == null || !json.isObject()) {
             throw new InvalidArticleException("", "the body must be a JSON object");
         }
-        String title = text(json, "title", true, MAX_TITLE);
-        String summary = text(json, "summary", false, MAX_SUMMARY);
+        String title = fields.text(json, "title", "title", true, MAX_TITLE);
+        String summary = fields.text(json, "summary", "summary", false, MAX_SUMMARY);
         String body = body(json);
-        Category category = named(json, "category", Category::new);
-        Author author = named(json, "author", Author::new);
+        Category category = fields.named(json.get("category"), "category", Category::new);
+        List<Author> authors = authors(json);
+        Status status = fields.choice(json, "status", Status.class, Status.PUBLISHED);
         Instant published = published(json);
         List<Long> related = related(json);
         List<String> tags = tags(json);
-        Image image = image(json);
-        if (!errors.isEmpty()) {
-            throw new InvalidArticleException(errors);
+        Image image = ImageRequest.read(json, fields);
+        Change change = fields.choice(json, "change", Change.class, Change.UPDATE);
+        String note = fields.text(json, "note", "note", false, MAX_NOTE);
+        if (change == Change.CORRECTION && (note == null || note.isBlank())) {
+            fields.error("note", "is required with change: correction, saying what was corrected");
+        } else if (change != Change.CORRECTION && note != null) {
+            fields.error("note", "goes with change: correction only");
         }
-        return new ArticleDraft(title, summary, body, category, author, published, related, tags, image);
-    }
-
-    private String text(JsonNode parent, String field, boolean required, int max) {
-        return text(parent, field, field, required, max);
-    }
-
-    /** A string field, XML-illegal characters removed and bidi controls closed, otherwise exactly as sent. */
-    private String text(JsonNode parent, String field, String path, boolean required, int max) {
-        JsonNode node = parent.get(field);
-        if (node == null || node.isNull()) {
-            if (required) {
-                errors.add(new FieldError(path, "is required"));
-            }
-            return null;
-        }
-        if (!node.isTextual()) {
-            errors.add(new FieldError(path, "must be a string, not " + kind(node)));
-            return null;
-        }
-        String value = XmlText.clean(node.textValue());
-        if (required && value.isBlank()) {
-            errors.add(new FieldError(path, "must not be empty"));
-            return null;
-        }
-        if (!value.isBlank() && !DisplayText.hasVisible(value)) {
-            errors.add(new FieldError(path, NOTHING_VISIBLE));
-            return null;
-        }
-        if (value.codePointCount(0, value.length()) > max) {
-            errors.add(new FieldError(path, "must be at most " + max + " characters"));
-            return null;
-        }
-        return value.isEmpty() ? null : DisplayText.balanced(value);
+        fields.check();
+        return new ArticleDraft(title, summary, body, category, authors, status, published, related, tags, image,
+                change, note);
     }
 
     private String body(JsonNode json) {
-        String raw = text(json, "body", true, Integer.MAX_VALUE);
+        String raw = fields.text(json, "body", "body", true, Integer.MAX_VALUE);
         if (raw == null) {
             return null;
         }
-        String safe = BodySanitizer.sanitize(raw);
-        if (!BodySanitizer.hasContent(safe)) {
-            errors.add(new FieldError("body", "shows nothing once scripts and unsafe markup are removed: no visible text, no image"));
+        // Counted before parsing: deeply nested tags cost the parser far more than their bytes.
+        if (raw.chars().filter(c -> c == '<').count() > MAX_BODY_TAGS) {
+            fields.error("body", "holds more than " + MAX_BODY_TAGS + " tags");
             return null;
         }
-        return safe;
+        BodySanitizer.Clean safe = BodySanitizer.clean(raw);
+        if (!safe.hasContent()) {
+            fields.error("body", "shows nothing once scripts and unsafe markup are removed: no visible text, no image");
+            return null;
+        }
+        if (safe.depth() > MAX_BODY_DEPTH) {
+            fields.error("body", "nests elements more than " + MAX_BODY_DEPTH + " deep");
+            return null;
+        }
+        if (safe.html().codePointCount(0, safe.html().length()) > MAX_BODY) {
+            fields.error("body", "must be at most " + MAX_BODY + " characters once sanitized (open tags closed)");
+            return null;
+        }
+        return safe.html();
     }
 
-    private interface Named<T> {
-        T of(String slug, String name);
-    }
-
-    private <T> T named(JsonNode json, String field, Named<T> factory) {
-        JsonNode node = json.get(field);
-        if (node == null || node.isNull()) {
-            errors.add(new FieldError(field, "is required: {\"slug\": \"…\", \"name\": \"…\"}"));
-            return null;
+    /** {@code authors} (the editor's order), or the older single {@code author} as a list of one. */
+    private List<Author> authors(JsonNode json) {
+        JsonNode list = json.get("authors");
+        JsonNode single = json.get("author");
+        boolean hasList = list != null && !list.isNull();
+        if (!hasList) {
+            Author author = fields.named(single, "author", Author::new);
+            return author == null ? List.of() : List.of(author);
         }
-        if (!node.isObject()) {
-            errors.add(new FieldError(field, "must be an object with slug and name, not " + kind(node)));
-            return null;
+        if (single != null && !single.isNull()) {
+            fields.error("author", "send either author or authors, not both");
+            return List.of();
         }
-        String slug = text(node, "slug", field + ".slug", true, 64);
-        // Checked as sent: cleaning would turn "politics\u0000" into a valid slug.
-        if (slug != null && !Slug.isValid(node.get("slug").textValue())) {
-            errors.add(new FieldError(field + ".slug",
-                    "must be 1-64 lowercase ASCII letters, digits or hyphens, like nizar-samir"));
-            slug = null;
+        if (!list.isArray() || list.isEmpty()) {
+            fields.error("authors", "must be a non-empty array of {\"slug\": \"…\", \"name\": \"…\"}");
+            return List.of();
         }
-        String name = text(node, "name", field + ".name", true, MAX_NAME);
-        return slug == null || name == null ? null : factory.of(slug, name);
+        if (list.size() > MAX_AUTHORS) {
+            fields.error("authors", "may name at most " + MAX_AUTHORS + " authors");
+            return List.of();
+        }
+        List<Author> authors = new ArrayList<>();
+        Set<String> slugs = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            Author author = fields.named(list.get(i), "authors[" + i + "]", Author::new);
+            if (author != null && !slugs.add(author.slug())) {
+                fields.error("authors[" + i + "].slug", "repeats author " + author.slug());
+            } else if (author != null) {
+                authors.add(author);
+            }
+        }
+        return authors;
     }
 
     private Instant published(JsonNode json) {
-        String value = text(json, "published", false, 64);
+        String value = fields.text(json, "published", "published", false, 64);
         if (value == null) {
             return null;
         }
         Optional<Instant> published = Rfc3339.parse(value);
         if (published.isEmpty()) {
-            errors.add(new FieldError("published",
-                    "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00+03:00"));
+            fields.error("published", "must be an RFC 3339 time with an offset, like 2026-10-25T10:00:00+03:00");
+            return null;
         }
-        return published.orElse(null);
+        if (!ArticleRules.isPublishable(published.get())) {
+            fields.error("published", ArticleRules.PUBLISHED_RANGE);
+            return null;
+        }
+        return published.get();
     }
 
     private List<Long> related(JsonNode json) {
@@ -168,11 +166,11 @@ public final class ArticleRequest {
             return List.of();
         }
         if (!node.isArray()) {
-            errors.add(new FieldError("related", "must be an array of article ids or {\"id\": …} objects, not " + kind(node)));
+            fields.error("related", "must be an array of article ids or {\"id\": …} objects, not " + RequestFields.kind(node));
             return List.of();
         }
         if (node.size() > MAX_RELATED) {
-            errors.add(new FieldError("related", "may list at most " + MAX_RELATED + " articles"));
+            fields.error("related", "may list at most " + MAX_RELATED + " articles");
             return List.of();
         }
         Set<Long> ids = new LinkedHashSet<>();
@@ -189,9 +187,9 @@ public final class ArticleRequest {
                 path += ".id";
             }
             if (!id.isIntegralNumber() || !id.canConvertToLong() || id.longValue() < 1) {
-                errors.add(new FieldError(path, "must be a positive article id, not " + id));
+                fields.error(path, "must be a positive article id, not " + id);
             } else if (!ids.add(id.longValue())) {
-                errors.add(new FieldError("related[" + i + "]", "repeats article " + id.longValue()));
+                fields.error("related[" + i + "]", "repeats article " + id.longValue());
             }
         }
         return List.copyOf(ids);
@@ -203,11 +201,11 @@ public final class ArticleRequest {
             return List.of();
         }
         if (!node.isArray()) {
-            errors.add(new FieldError("tags", "must be an array of strings, not " + kind(node)));
+            fields.error("tags", "must be an array of strings, not " + RequestFields.kind(node));
             return List.of();
         }
         if (node.size() > MAX_TAGS) {
-            errors.add(new FieldError("tags", "may hold at most " + MAX_TAGS + " tags"));
+            fields.error("tags", "may hold at most " + MAX_TAGS + " tags");
             return List.of();
         }
         Set<String> tags = new LinkedHashSet<>();
@@ -215,81 +213,20 @@ public final class ArticleRequest {
             JsonNode tag = node.get(i);
             String path = "tags[" + i + "]";
             if (!tag.isTextual()) {
-                errors.add(new FieldError(path, "must be a string, not " + kind(tag)));
+                fields.error(path, "must be a string, not " + RequestFields.kind(tag));
                 continue;
             }
             String value = XmlText.clean(tag.textValue()).strip();
             if (value.isEmpty()) {
-                errors.add(new FieldError(path, "must not be empty"));
+                fields.error(path, "must not be empty");
             } else if (!DisplayText.hasVisible(value)) {
-                errors.add(new FieldError(path, NOTHING_VISIBLE));
+                fields.error(path, RequestFields.NOTHING_VISIBLE);
             } else if (value.codePointCount(0, value.length()) > MAX_TAG) {
-                errors.add(new FieldError(path, "must be at most " + MAX_TAG + " characters"));
+                fields.error(path, "must be at most " + MAX_TAG + " characters");
             } else {
                 tags.add(DisplayText.balanced(value));
             }
         }
         return List.copyOf(tags);
-    }
-
-    private Image image(JsonNode json) {
-        JsonNode node = json.get("image");
-        if (node == null || node.isNull()) {
-            return null;
-        }
-        if (!node.isObject()) {
-            errors.add(new FieldError("image", "must be an object with url, type and caption, not " + kind(node)));
-            return null;
-        }
-        String url = text(node, "url", "image.url", true, MAX_URL);
-        if (url != null && !isHttpUrl(url)) {
-            errors.add(new FieldError("image.url", "must be an absolute http or https URL"));
-            url = null;
-        }
-        String type = text(node, "type", "image.type", false, 100);
-        if (type == null && url != null) {
-            type = guessType(url);
-        }
-        if (type != null && !type.matches("image/[a-z0-9.+-]+")) {
-            errors.add(new FieldError("image.type", "must be an image media type like image/jpeg"));
-            type = null;
-        }
-        String caption = text(node, "caption", "image.caption", false, MAX_CAPTION);
-        return url == null || type == null ? null : new Image(url, type, caption);
-    }
-
-    private static boolean isHttpUrl(String value) {
-        try {
-            URI uri = new URI(value);
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            return (scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null;
-        } catch (URISyntaxException e) {
-            return false;
-        }
-    }
-
-    private static String guessType(String url) {
-        String path = url.toLowerCase(Locale.ROOT).replaceAll("[?#].*$", "");
-        if (path.endsWith(".png")) {
-            return "image/png";
-        }
-        if (path.endsWith(".webp")) {
-            return "image/webp";
-        }
-        if (path.endsWith(".gif")) {
-            return "image/gif";
-        }
-        return "image/jpeg";
-    }
-
-    private static String kind(JsonNode node) {
-        return switch (node.getNodeType()) {
-            case ARRAY -> "an array";
-            case OBJECT -> "an object";
-            case NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case STRING -> "a string";
-            default -> node.getNodeType().name().toLowerCase(Locale.ROOT);
-        };
     }
 }

@@ -6,6 +6,7 @@ import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpMethod;
+import org.eclipse.jetty.http.HttpURI;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -31,12 +32,23 @@ public final class CachedFeedHandler extends Handler.Wrapper {
         this.polls = polls;
     }
 
+    /**
+     * Whether the path was sent exactly as the feed's own URL: no dot segments, percent-escapes or
+     * {@code ;params}. Jetty hands this handler the path decoded and normalised, while Javalin
+     * routes by the path as sent and answers other spellings 404: other spellings go on to it, so
+     * they get the same answer whether the feed is cached or not.
+     */
+    private static boolean asWritten(Request request) {
+        HttpURI uri = request.getHttpURI();
+        return uri.getPath() != null && uri.getPath().equals(uri.getCanonicalPath());
+    }
+
     @Override
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
         String key = FeedPath.cacheKeyOf(Request.getPathInContext(request));
-        FeedCache.Entry entry = (head || HttpMethod.GET.is(method)) && key != null
+        FeedCache.Entry entry = (head || HttpMethod.GET.is(method)) && key != null && asWritten(request)
                 ? cache.peek(key, clock.instant())
                 : null;
         if (entry == null) {

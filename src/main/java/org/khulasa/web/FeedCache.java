@@ -45,7 +45,6 @@ final class FeedCache {
      */
     static final int GZIP_LEVEL = 4;
 
-    private static final HttpField CACHE_CONTROL = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=300");
     private static final HttpField VARY = new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding");
     private static final HttpField CONTENT_LANGUAGE = new PreEncodedHttpField(HttpHeader.CONTENT_LANGUAGE, "ar");
     private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
@@ -151,11 +150,13 @@ final class FeedCache {
             byte[] gzip = gzip(feed.bytes());
             // HTTP dates have whole seconds; comparing If-Modified-Since needs the same precision.
             Instant lastModified = feed.lastModified().truncatedTo(ChronoUnit.SECONDS);
-            List<HttpField> plainValidators = validators(etag, lastModified);
-            List<HttpField> gzipValidators = validators(gzipEtag, lastModified);
+            HttpField cacheControl = new PreEncodedHttpField(HttpHeader.CACHE_CONTROL,
+                    "public, max-age=" + feed.maxAge().toSeconds());
+            List<HttpField> plainValidators = validators(etag, lastModified, cacheControl);
+            List<HttpField> gzipValidators = validators(gzipEtag, lastModified, cacheControl);
             return new Entry(feed.bytes(), gzip, etag, gzipEtag, lastModified, feed.staleAt(),
-                    body(plainValidators, contentType, feed.bytes().length, false),
-                    body(gzipValidators, contentType, gzip.length, true),
+                    body(plainValidators, contentType, feed.bytes().length, false, feed.link()),
+                    body(gzipValidators, contentType, gzip.length, true, feed.link()),
                     plainValidators, gzipValidators, changedBy);
         }
 
@@ -186,15 +187,19 @@ final class FeedCache {
          * Not its length: some HTTP parsers (wrk's, older Node's) then wait for a body that a
          * 304 never has, and the connection hangs.
          */
-        private static List<HttpField> validators(String etag, Instant lastModified) {
+        private static List<HttpField> validators(String etag, Instant lastModified, HttpField cacheControl) {
             return List.of(
                     new PreEncodedHttpField(HttpHeader.ETAG, etag),
                     new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, HTTP_DATE.format(lastModified)),
-                    CACHE_CONTROL, VARY);
+                    cacheControl, VARY);
         }
 
-        private static List<HttpField> body(List<HttpField> validators, String contentType, int length, boolean gzipped) {
+        private static List<HttpField> body(List<HttpField> validators, String contentType, int length, boolean gzipped,
+                String link) {
             List<HttpField> fields = new ArrayList<>(validators);
+            if (link != null) {
+                fields.add(new PreEncodedHttpField(HttpHeader.LINK, link));
+            }
             fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType));
             fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, length));
             fields.add(CONTENT_LANGUAGE);

@@ -47,7 +47,26 @@ public final class FeedHandler {
         return ctx -> {
             String slug = kind == FeedScope.Kind.SITE ? null : slug(ctx);
             serve(ctx, FeedPath.of(kind, slug, format).cacheKey(), changed -> FeedScope.changedBy(kind, slug, changed),
-                    format.contentType(), now -> feeds.render(scope(kind, slug), format, now));
+                    format.contentType(),
+                    now -> feeds.render(scope(kind, slug, now), format, now));
+        };
+    }
+
+    /** The handler of the route {@code FeedPath.archiveRoute(kind, format)}: archive pages (RFC 5005). */
+    public Handler archive(FeedScope.Kind kind, FeedFormat format) {
+        return ctx -> {
+            String slug = kind == FeedScope.Kind.SITE ? null : slug(ctx);
+            String text = ctx.pathParam("page");
+            if (!text.matches("(0|[1-9][0-9]{0,11})")) {
+                throw ProblemException.notFound("no archive page " + text + " at " + ctx.path());
+            }
+            long page = Long.parseLong(text);
+            FeedScope scope = scope(kind, slug, clock.instant());
+            // An archive page holds the scope's older articles: the writes that change the scope's feeds change it.
+            serve(ctx, FeedPath.archive(scope, page, format).cacheKey(), changed -> FeedScope.changedBy(kind, slug, changed),
+                    format.contentType(),
+                    now -> feeds.renderArchive(scope, format, page, now).orElseThrow(
+                            () -> ProblemException.notFound("archive page " + page + " holds no article of this feed")));
         };
     }
 
@@ -56,14 +75,14 @@ public final class FeedHandler {
         serve(ctx, FeedPath.OPML.cacheKey(), changed -> true, OPML_TYPE, feeds::opml);
     }
 
-    private FeedScope scope(FeedScope.Kind kind, String slug) {
+    private FeedScope scope(FeedScope.Kind kind, String slug, Instant now) {
         return switch (kind) {
             case SITE -> FeedScope.site();
-            case CATEGORY -> feeds.category(slug)
+            case CATEGORY -> feeds.category(slug, now)
                     .orElseThrow(() -> ProblemException.notFound("no category has slug " + slug));
-            case AUTHOR -> feeds.author(slug)
+            case AUTHOR -> feeds.author(slug, now)
                     .orElseThrow(() -> ProblemException.notFound("no author has slug " + slug));
-            case TAG -> feeds.tag(slug)
+            case TAG -> feeds.tag(slug, now)
                     .orElseThrow(() -> ProblemException.notFound("no tag has slug " + slug));
         };
     }

@@ -53,13 +53,13 @@ final class JsonBody {
             throw ProblemException.of(400, "Invalid request", "only Transfer-Encoding: chunked is accepted");
         }
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw tooLarge();
-        }
         try (InputStream in = ctx.bodyInputStream()) {
+            if (declared > maxBytes) {
+                throw tooLarge(ctx, in, declared);
+            }
             byte[] bytes = in.readNBytes(maxBytes + 1);
             if (bytes.length > maxBytes) {
-                throw tooLarge();
+                throw tooLarge(ctx, in, declared);
             }
             return bytes;
         } catch (IOException e) {
@@ -126,7 +126,13 @@ final class JsonBody {
         return message.length() > 200 ? message.substring(0, 200) + "…" : message;
     }
 
-    private ProblemException tooLarge() {
+    /**
+     * The 413, after reading and dropping the rest of the body: clients that write the whole body
+     * before reading (urllib, many PHP and Java clients) would otherwise hit a closed connection
+     * ("Broken pipe") and never see the answer. Within a bound, as nginx's lingering close does.
+     */
+    private ProblemException tooLarge(Context ctx, InputStream in, long declared) {
+        LingeringClose.discard(ctx, in, declared);
         return ProblemException.of(413, "Request too large",
                 "an article may be at most " + (maxBytes / 1024 / 1024) + " MB of JSON");
     }

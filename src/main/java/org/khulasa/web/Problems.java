@@ -1,5 +1,9 @@
 package org.khulasa.web;
 
+import java.util.List;
+import org.khulasa.article.FieldError;
+import org.khulasa.websub.HubException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
@@ -31,6 +35,15 @@ public final class Problems {
                     ? invalid.errors().get(0).field() + " " + invalid.errors().get(0).message()
                     : invalid.errors().size() + " fields are invalid";
             send(ctx, Problem.invalid(detail, invalid.errors()));
+        } else if (e instanceof HubException hub) {
+            String title = switch (hub.status()) {
+                case 403 -> "Callback refused";
+                case 413 -> "Request too large";
+                case 429 -> "Too many subscriptions";
+                default -> "Invalid hub request";
+            };
+            send(ctx, new Problem("about:blank", title, hub.status(), hub.getMessage(),
+                    List.of(new FieldError(hub.field(), hub.getMessage())), null));
         } else if (e instanceof IdempotencyConflictException) {
             send(ctx, Problem.of(409, "Idempotency key reused", e.getMessage()));
         } else if (e instanceof StorageUnavailableException) {
@@ -71,6 +84,12 @@ public final class Problems {
     }
 
     private void send(Context ctx, Problem problem) {
+        if (problem.status() >= 400 && problem.status() < 500) {
+            // One line per refused request, never a trace: bad input is the client's, not a failure.
+            // Only the fixed vocabulary: a path or a detail may carry what a client pasted (a token).
+            log.info("{} refused: {} {}{}", ctx.method(), problem.status(), problem.title(),
+                    problem.errors().isEmpty() ? "" : " " + problem.errors().stream().map(e -> e.field()).toList());
+        }
         try {
             ctx.status(problem.status())
                     .contentType("application/problem+json; charset=utf-8")

@@ -108,8 +108,8 @@ final class PostConverter {
         Author author = site.author(item, report);
         List<String> tags = tags(item);
         Optional<Long> thumbnail = number(item.meta().get("_thumbnail_id"));
-        ArticleDraft draft = new ArticleDraft(title, summary.isEmpty() ? null : summary, body, category, author,
-                published.get(), List.of(), tags, null);
+        ArticleDraft draft = ArticleDraft.published(title, summary.isEmpty() ? null : summary, body, category,
+                List.of(author), published.get(), List.of(), tags, null);
         List<String> addresses = new ArrayList<>();
         OldAddress.of(item.link() == null ? "" : item.link()).filter(a -> !a.equals("/")).ifPresent(addresses::add);
         if (site.isOwnUrl(item.guid())) {
@@ -131,9 +131,9 @@ final class PostConverter {
             return a;
         }
         ArticleDraft d = a.draft();
-        return new ImportedArchive.Article(a.guid(), a.sourceId(), new ArticleDraft(d.title(), d.summary(), d.body(),
-                d.category(), d.author(), d.published(), d.related(), d.tags(),
-                new Image(image.url(), typeOf(image.url()), caption)), a.updated(), a.oldAddresses());
+        return new ImportedArchive.Article(a.guid(), a.sourceId(), ArticleDraft.published(d.title(), d.summary(), d.body(),
+                d.category(), d.authors(), d.published(), d.related(), d.tags(),
+                new Image(image.url(), typeOf(image.url()), caption, null, null, null)), a.updated(), a.oldAddresses());
     }
 
     private static List<String> tags(WxrItem item) {

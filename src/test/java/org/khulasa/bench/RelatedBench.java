@@ -202,8 +202,8 @@ public final class RelatedBench {
             long[] creates = new long[CREATES];
             for (int i = 0; i < CREATES; i++) {
                 SyntheticArabic.Text t = text.article(size - 1000 + i); // a story still in the news
-                ArticleDraft draft = new ArticleDraft(t.title(), null, t.body(),
-                        new Category(t.category(), "قسم"), new Author("bench", "محرر"), null, List.of(),
+                ArticleDraft draft = ArticleDraft.published(t.title(), null, t.body(),
+                        new Category(t.category(), "قسم"), List.of(new Author("bench", "محرر")), null, List.of(),
                         List.of(t.tags()), null);
                 long started = System.nanoTime();
                 store.create(draft, IdempotencyKey.NONE);

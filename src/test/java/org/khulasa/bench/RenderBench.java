@@ -46,8 +46,8 @@ public final class RenderBench {
         int gzipLevel = args.length > 2 ? Integer.parseInt(args[2]) : SERVER_GZIP_LEVEL;
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         try (JdbiArticleStore store = Database.open("jdbc:sqlite:" + args[0], Clock.systemUTC(), new RelatedArticles(3))) {
-            Feeds feeds = new Feeds(store, new SiteLinks("http://127.0.0.1"), Config.DEFAULT_SITE_TITLE, 50);
-            FeedScope politics = feeds.category("politics").orElseThrow();
+            Feeds feeds = new Feeds(store, new SiteLinks("http://127.0.0.1"), Config.DEFAULT_SITE_TITLE, 50, java.time.ZoneOffset.UTC);
+            FeedScope politics = feeds.category("politics", java.time.Instant.now()).orElseThrow();
             List<Article> shown = store.list(politics.query(Instant.now(), 50));
             if (shown.isEmpty()) {
                 throw new IllegalStateException("the politics feed is empty");
@@ -82,10 +82,10 @@ public final class RenderBench {
 
     /** Replaces the article's body with another of the archive's kind, keeping the rest; the feed keeps its size. */
     private static void edit(ArticleStore store, Article article, SyntheticArabic synthetic, int n) {
-        ArticleDraft draft = new ArticleDraft(article.title(), article.summary(),
-                synthetic.article(article.id() * 1_000L + n).body(), article.category(), article.author(),
+        ArticleDraft draft = ArticleDraft.published(article.title(), article.summary(),
+                synthetic.article(article.id() * 1_000L + n).body(), article.category(), article.authors(),
                 article.published(), List.of(), article.tags(), article.image());
-        store.update(article.id(), draft).orElseThrow();
+        store.update(article.id(), draft, org.khulasa.article.Revisions.ANY).orElseThrow();
     }
 
     private static double p(long[] sorted, double q) {

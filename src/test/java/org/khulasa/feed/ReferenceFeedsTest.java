@@ -73,11 +73,11 @@ class ReferenceFeedsTest {
     @Test
     void feeds_written_from_remembered_items_are_byte_for_byte_the_same(@TempDir Path tmp) {
         try (JdbiArticleStore store = open(tmp)) {
-            Feeds feeds = new Feeds(store, new SiteLinks(BASE_URL), Config.DEFAULT_SITE_TITLE, 50);
+            Feeds feeds = new Feeds(store, new SiteLinks(BASE_URL), Config.DEFAULT_SITE_TITLE, 50, ZoneOffset.UTC);
             Map<String, byte[]> first = renderAll(store, feeds, List.of(FeedFormat.values()));
             Map<String, byte[]> again = renderAll(store, feeds, List.of(FeedFormat.values()));
             Map<String, byte[]> fresh = renderAll(store, new Feeds(store, new SiteLinks(BASE_URL),
-                    Config.DEFAULT_SITE_TITLE, 50), List.of(FeedFormat.ATOM, FeedFormat.RSS));
+                    Config.DEFAULT_SITE_TITLE, 50, ZoneOffset.UTC), List.of(FeedFormat.JSON, FeedFormat.ATOM, FeedFormat.RSS));
             assertEquals(first.keySet(), again.keySet());
             for (String path : first.keySet()) {
                 assertArrayEquals(first.get(path), again.get(path), path);
@@ -89,7 +89,7 @@ class ReferenceFeedsTest {
     /** Every reference feed by its path under feeds/, rendered exactly as the server would at RENDERED_AT. */
     static Map<String, byte[]> render(Path tmp) {
         try (JdbiArticleStore store = open(tmp)) {
-            Feeds feeds = new Feeds(store, new SiteLinks(BASE_URL), Config.DEFAULT_SITE_TITLE, 50);
+            Feeds feeds = new Feeds(store, new SiteLinks(BASE_URL), Config.DEFAULT_SITE_TITLE, 50, ZoneOffset.UTC);
             return renderAll(store, feeds, List.of(FeedFormat.values()));
         }
     }
@@ -106,11 +106,11 @@ class ReferenceFeedsTest {
         Map<String, byte[]> out = new LinkedHashMap<>();
         for (FeedFormat format : formats) {
             out.put(format.fileName(), feeds.render(FeedScope.site(), format, RENDERED_AT).bytes());
-            for (Category category : store.categories()) {
+            for (Category category : store.categories(RENDERED_AT)) {
                 out.put("category/" + category.slug() + "/" + format.fileName(),
                         feeds.render(FeedScope.of(category), format, RENDERED_AT).bytes());
             }
-            for (Author author : store.authors()) {
+            for (Author author : store.authors(RENDERED_AT)) {
                 out.put("author/" + author.slug() + "/" + format.fileName(),
                         feeds.render(FeedScope.of(author), format, RENDERED_AT).bytes());
             }
@@ -136,7 +136,7 @@ class ReferenceFeedsTest {
             return files.filter(Files::isRegularFile)
                     .map(f -> FEEDS.relativize(f).toString().replace('\\', '/'))
                     .filter(f -> !f.startsWith("sample/"))
-                    .filter(f -> f.endsWith(".xml") || f.endsWith(".opml"))
+                    .filter(f -> f.endsWith(".xml") || f.endsWith(".opml") || f.endsWith(".json"))
                     .sorted().toList();
         }
     }

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -82,6 +84,37 @@ class MetricsEndpointTest {
             assertEquals(8.0, value(samples, "khulasa_db_pool_connections", "state", "total"));
             assertTrue(value(samples, "jvm_memory_used_bytes", "area", "heap") > 0);
             assertTrue(samples.stream().anyMatch(s -> s.get("name").asText().equals("jvm_gc_collection_seconds_count")));
+        }
+    }
+
+    @Test
+    void websub_deliveries_are_counted_by_kind_and_outcome() throws Exception {
+        // An external hub that takes every publish ping: each change of a feed is one delivery.
+        HttpServer hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        hub.createContext("/hub", exchange -> {
+            try (exchange) {
+                exchange.getRequestBody().readAllBytes();
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        hub.start();
+        String hubUrl = "http://127.0.0.1:" + hub.getAddress().getPort() + "/hub";
+        try (TestServer server = TestServer.start(data, Map.of("KHULASA_METRICS_TOKEN", TOKEN, "KHULASA_WEBSUB_HUBS", hubUrl))) {
+            server.create(Articles.article("رياضة", "sports", "omar-khatib").toString());
+            // Site, category and author feeds in three formats: nine pings, made off the write's thread.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            double delivered = 0;
+            while (delivered < 9 && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+                List<JsonNode> samples = parse(server.get("/metrics", "Authorization", "Bearer " + TOKEN).body());
+                delivered = samples.stream().filter(s -> s.get("name").asText().equals("khulasa_websub_deliveries_total")
+                                && s.get("labels").path("kind").asText().equals("publish")
+                                && s.get("labels").path("outcome").asText().equals("delivered"))
+                        .mapToDouble(s -> s.get("value").asDouble()).sum();
+            }
+            assertEquals(9.0, delivered, "publish pings counted as delivered");
+        } finally {
+            hub.stop(0);
         }
     }
 

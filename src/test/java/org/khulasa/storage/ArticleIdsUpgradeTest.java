@@ -83,7 +83,7 @@ class ArticleIdsUpgradeTest {
     }
 
     private static ArticleDraft draft(String title) {
-        return new ArticleDraft(title, null, "<p>نص</p>", new Category("c", "قسم"), new Author("a", "كاتب"),
+        return ArticleDraft.published(title, null, "<p>نص</p>", new Category("c", "قسم"), List.of(new Author("a", "كاتب")),
                 null, List.of(), List.of(), null);
     }
 }

@@ -135,7 +135,7 @@ class PostgresSetupTest {
     }
 
     private static ArticleDraft draft(String title) {
-        return new ArticleDraft(title, null, "<p>" + title + "</p>", new Category("news", "أخبار"),
-                new Author("rana", "رنا"), null, List.of(), List.of("وسم"), null);
+        return ArticleDraft.published(title, null, "<p>" + title + "</p>", new Category("news", "أخبار"),
+                List.of(new Author("rana", "رنا")), null, List.of(), List.of("وسم"), null);
     }
 }

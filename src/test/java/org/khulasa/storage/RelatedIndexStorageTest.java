@@ -18,6 +18,7 @@ import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.IdempotencyKey;
+import org.khulasa.article.Revisions;
 import org.khulasa.related.RelatedArticles;
 
 /** The word index and its term counts stay true to the stored articles through every write. */
@@ -35,8 +36,8 @@ class RelatedIndexStorageTest {
             long b = store.create(draft("خام برنت يتجاوز تسعين دولاراً", "صعد خام برنت بعد قرار أوبك."),
                     IdempotencyKey.NONE).article().id();
             store.create(draft("النسور يتوج بكأس الجمهورية", "فاز النسور على الفجر في النهائي."), IdempotencyKey.NONE);
-            store.update(a, draft("أسعار الذهب تتراجع", "تراجعت أسعار الذهب مع صعود الدولار."));
-            store.delete(b);
+            store.update(a, draft("أسعار الذهب تتراجع", "تراجعت أسعار الذهب مع صعود الدولار."), Revisions.ANY);
+            store.delete(b, Revisions.ANY);
             Map<String, Long> kept = counts(url);
 
             store.recomputeRelated((step, done, total) -> { });
@@ -78,7 +79,7 @@ class RelatedIndexStorageTest {
     }
 
     private static ArticleDraft draft(String title, String body) {
-        return new ArticleDraft(title, null, "<p>" + body + "</p>", new Category("news", "أخبار"),
-                new Author("desk", "المحرر"), null, List.of(), List.of(), null);
+        return ArticleDraft.published(title, null, "<p>" + body + "</p>", new Category("news", "أخبار"),
+                List.of(new Author("desk", "المحرر")), null, List.of(), List.of(), null);
     }
 }

@@ -57,7 +57,7 @@ class ArticleApiTest {
             assertEquals(title, a.get("title").asText());
             assertEquals(summary, a.get("summary").asText());
             assertEquals(body, a.get("body").asText(), "safe markup and entities kept as sent");
-            assertEquals("نِزار سَمير", a.get("author").get("name").asText());
+            assertEquals("نِزار سَمير", a.get("authors").get(0).get("name").asText());
             assertEquals(List.of("سوريا", "الدفاع الجوي", "٢٠٢٦"),
                     TestServer.JSON.convertValue(a.get("tags"), List.class));
             assertEquals("صورةٌ «أرشيفية» & تعليق", a.get("image").get("caption").asText());
@@ -239,6 +239,35 @@ class ArticleApiTest {
         HttpResponse<String> reused = server.post("/api/articles", Articles.article("غيره").toString(), "Idempotency-Key", "cms-42");
         assertEquals(409, reused.statusCode());
         assertEquals(2, TestServer.parse(server.get("/api/articles").body()).size());
+    }
+
+    @Test
+    void a_retry_with_the_same_json_written_differently_is_a_replay_not_a_conflict() throws Exception {
+        ObjectNode article = Articles.article("خبر يعاد بمكتبة أخرى");
+        article.putArray("related");
+        HttpResponse<String> first = server.post("/api/articles", article.toString(), "Idempotency-Key", "cms-77");
+        assertEquals(201, first.statusCode());
+        long id = TestServer.parse(first.body()).get("id").asLong();
+
+        // Keys in reverse order, reindented, every non-ASCII character escaped as JSON allows.
+        ObjectNode reversed = TestServer.JSON.createObjectNode();
+        List<String> names = new java.util.ArrayList<>();
+        article.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.reverse(names);
+        names.forEach(name -> reversed.set(name, article.get(name)));
+        String pretty = TestServer.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(reversed);
+        String escaped = TestServer.JSON.writer().with(com.fasterxml.jackson.core.json.JsonWriteFeature.ESCAPE_NON_ASCII)
+                .writeValueAsString(article);
+        for (String retry : List.of(pretty, escaped, "\n  " + article + "\n")) {
+            HttpResponse<String> again = server.post("/api/articles", retry, "Idempotency-Key", "cms-77");
+            assertEquals(201, again.statusCode(), again.body());
+            assertEquals("true", TestServer.header(again, "Idempotent-Replayed").orElseThrow());
+            assertEquals(id, TestServer.parse(again.body()).get("id").asLong());
+        }
+        // A value that differs is still another request.
+        article.put("summary", "ملخص آخر");
+        assertEquals(409, server.post("/api/articles", article.toString(), "Idempotency-Key", "cms-77").statusCode());
+        assertEquals(1, TestServer.parse(server.get("/api/articles").body()).size());
     }
 
     @Test

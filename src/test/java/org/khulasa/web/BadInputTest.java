@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -86,7 +90,15 @@ class BadInputTest {
                 invalid("image a string", "image", a -> a.put("image", "https://x/a.jpg")),
                 invalid("image url javascript", "image.url", a -> a.putObject("image").put("url", "javascript:alert(1)")),
                 invalid("image url relative", "image.url", a -> a.putObject("image").put("url", "/a.jpg")),
-                invalid("image type not an image", "image.type", a -> a.putObject("image").put("url", "https://x.example/a.jpg").put("type", "text/html")));
+                invalid("image type not an image", "image.type", a -> a.putObject("image").put("url", "https://x.example/a.jpg").put("type", "text/html")),
+                invalid("image url with userinfo", "image.url", a -> a.putObject("image").put("url", "https://www.google.com@evil.example/x.png")),
+                invalid("image url with a user and password", "image.url", a -> a.putObject("image").put("url", "https://u:p@img.example/x.png")),
+                invalid("image url port 99999", "image.url", a -> a.putObject("image").put("url", "https://img.example:99999/x.png")),
+                invalid("image url port 0", "image.url", a -> a.putObject("image").put("url", "http://img.example:0/x.png")),
+                invalid("image url ftp", "image.url", a -> a.putObject("image").put("url", "ftp://img.example/x.png")),
+                invalid("image url file", "image.url", a -> a.putObject("image").put("url", "file:///etc/passwd")),
+                invalid("image .svg typed jpeg", "image.type", a -> a.putObject("image").put("url", "https://img.example/x.svg").put("type", "image/jpeg")),
+                invalid("image .png typed gif", "image.type", a -> a.putObject("image").put("url", "https://img.example/x.PNG?w=3").put("type", "image/gif")));
     }
 
     private static Arguments invalid(String name, String field, Consumer<ObjectNode> breakIt) {
@@ -124,24 +136,63 @@ class BadInputTest {
     }
 
     @Test
-    void a_body_over_two_megabytes_is_refused_with_413() throws IOException {
+    void a_body_over_two_megabytes_is_refused_with_413_even_to_a_client_that_sends_it_all_before_reading()
+            throws IOException {
         ObjectNode article = Articles.article("مقال ضخم");
-        article.put("body", "<p>" + "ك".repeat(1_200_000) + "</p>");
+        article.put("body", "<p>" + "ك".repeat(5_000_000) + "</p>"); // 10 MB of UTF-8: more than socket buffers hold
         byte[] body = article.toString().getBytes(StandardCharsets.UTF_8);
-        // Refused from the declared length, before the body is read. Only the head is sent: with
-        // the body in flight, the server's early answer and close can reach the client as a
-        // connection reset instead of the 413, which a real client may then never see either.
-        byte[] head = RawHttp.request("POST", "/api/articles", List.of("Host: 127.0.0.1",
+        byte[] request = RawHttp.request("POST", "/api/articles", List.of("Host: 127.0.0.1",
                 "Authorization: Bearer " + TestServer.TOKEN, "Content-Type: application/json",
-                "Content-Length: " + body.length), new byte[0]);
-        RawHttp.Response r = RawHttp.exchange(server.config.port(), head);
-        assertEquals(413, r.status(), r.text());
-        assertEquals("application/problem+json; charset=utf-8", r.header("Content-Type"));
-        JsonNode problem = TestServer.parse(r.text());
-        assertEquals(413, problem.get("status").asInt());
-        assertTrue(problem.get("detail").asText().contains("2 MB"), problem.toString());
+                "Content-Length: " + body.length), body);
+        // As urllib and many PHP and Java clients do: write everything, only then read. A server
+        // that answers from Content-Length and closes at once makes the write fail (broken pipe).
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.config.port())) {
+            socket.setSoTimeout(15_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            RawHttp.Response r = RawHttp.read(new BufferedInputStream(socket.getInputStream()), false);
+            assertEquals(413, r.status(), r.text());
+            assertEquals("application/problem+json; charset=utf-8", r.header("Content-Type"));
+            JsonNode problem = TestServer.parse(r.text());
+            assertEquals(413, problem.get("status").asInt());
+            assertTrue(problem.get("detail").asText().contains("2 MB"), problem.toString());
+        }
         JsonNode all = TestServer.parse(server.get("/api/articles?limit=100", "Authorization", "Bearer " + TestServer.TOKEN).body());
         assertEquals(1, all.size(), "nothing of a refused request is stored");
+    }
+
+    @Test
+    void a_body_declared_far_too_large_is_refused_at_once_without_reading_it() throws IOException {
+        // Beyond what the server reads to let a 413 through: it answers from the head alone.
+        byte[] head = RawHttp.request("POST", "/api/articles", List.of("Host: 127.0.0.1",
+                "Authorization: Bearer " + TestServer.TOKEN, "Content-Type: application/json",
+                "Content-Length: " + 100_000_000), new byte[0]);
+        RawHttp.Response r = RawHttp.exchange(server.config.port(), head, false, java.time.Duration.ofSeconds(3));
+        assertEquals(413, r.status(), r.text());
+        assertEquals("close", r.header("Connection"));
+    }
+
+    @Test
+    void a_chunked_body_over_two_megabytes_is_refused_with_413_once_sent_whole() throws IOException {
+        byte[] json = ("{\"title\": \"" + "ك".repeat(5_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream chunked = new java.io.ByteArrayOutputStream();
+        for (int at = 0; at < json.length; at += 65_536) {
+            int n = Math.min(65_536, json.length - at);
+            chunked.write((Integer.toHexString(n) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            chunked.write(json, at, n);
+            chunked.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+        }
+        chunked.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        byte[] request = RawHttp.request("POST", "/api/articles", List.of("Host: 127.0.0.1",
+                "Authorization: Bearer " + TestServer.TOKEN, "Content-Type: application/json",
+                "Transfer-Encoding: chunked"), chunked.toByteArray());
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.config.port())) {
+            socket.setSoTimeout(15_000);
+            socket.getOutputStream().write(request);
+            RawHttp.Response r = RawHttp.read(new BufferedInputStream(socket.getInputStream()), false);
+            assertEquals(413, r.status(), r.text());
+        }
     }
 
     @Test

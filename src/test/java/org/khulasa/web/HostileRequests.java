@@ -59,6 +59,9 @@ final class HostileRequests {
         g.pathTricks();
         g.methods();
         g.badTokens();
+        g.boundsAndRanges();
+        g.refusedByJetty();
+        g.filings();
         return g.out;
     }
 
@@ -613,6 +616,80 @@ final class HostileRequests {
             raw("DELETE with " + abbreviate(String.valueOf(auth)), RawHttp.request("DELETE", "/api/articles/" + someId(), new byte[0], h), false, expected);
         }
         raw("token in the query", RawHttp.request("POST", "/api/articles?token=" + TestServer.TOKEN, article, JSON), false, 401);
+    }
+
+    /** Times out of range, image URLs that mislead, bodies that grow or nest past the bounds, HEAD of refusals. */
+    private void boundsAndRanges() {
+        for (String before : List.of("%2B999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "%2B10000-01-01T00:00:00Z",
+                "0000-01-01T00:00:00Z", "1899-12-31T23:59:59Z", "9999-12-31T23:59:59-18:00")) {
+            raw("list ?before=" + before, RawHttp.request("GET", "/api/articles?before=" + before, new byte[0]), false, 400);
+            raw("list ?before=" + before + " as an editor", RawHttp.request("GET", "/api/articles?before=" + before, new byte[0], AUTH),
+                    false, 400);
+            raw("HEAD list ?before=" + before, RawHttp.request("HEAD", "/api/articles?before=" + before, new byte[0]), false, 400);
+        }
+        for (String time : List.of("9999-12-31T23:59:59-18:00", "0000-01-01T00:00:00Z", "0001-01-01T00:00:00Z",
+                "1581-10-10T12:00:00Z", "1899-12-31T23:59:59.999Z")) {
+            ObjectNode a = validArticle();
+            a.put("published", time);
+            post("published " + time, bytes(a), 400);
+            put("published " + time, someId(), bytes(a), 400);
+        }
+        for (String url : List.of("https://www.google.com@evil.example/x.png", "https://u:p@img.example/a.jpg",
+                "https://img.example:99999/a.jpg", "https://img.example:0/a.jpg", "https://img.example:-1/a.jpg",
+                "ftp://img.example/a.jpg", "file:///etc/passwd", "gopher://img.example/a.jpg")) {
+            ObjectNode a = validArticle();
+            a.putObject("image").put("url", url);
+            post("image.url " + url, bytes(a), 400);
+        }
+        for (String[] mismatch : new String[][] {{"x.svg", "image/jpeg"}, {"x.png", "image/gif"}, {"x.JPG?w=1", "image/webp"}}) {
+            ObjectNode a = validArticle();
+            a.putObject("image").put("url", "https://img.example/" + mismatch[0]).put("type", mismatch[1]);
+            post("image " + mismatch[0] + " typed " + mismatch[1], bytes(a), 400);
+        }
+        for (String[] body : new String[][] {{"paragraphs closed past the bound", "<p>ع".repeat(45_000)},
+                {"quotes nested 40 deep", "<blockquote>".repeat(40) + "نص"}, {"spans nested 33 deep", "<span>".repeat(33) + "نص"},
+                {"400,000 unclosed <b>", "<b>".repeat(400_000) + "نص"}}) {
+            ObjectNode a = validArticle();
+            a.put("body", body[1]);
+            post("a body of " + body[0], a.toString().getBytes(StandardCharsets.UTF_8), 400);
+        }
+        for (String path : List.of("/api/articles/999999", "/api/articles/x", "/api/articles?limit=0", "/nothing")) {
+            int status = path.contains("999999") || path.equals("/nothing") ? 404 : 400;
+            raw("HEAD " + path, RawHttp.request("HEAD", path, new byte[0]), false, status);
+        }
+    }
+
+    /** Requests Jetty refuses before any handler: answered as problems too. */
+    private void refusedByJetty() {
+        byte[] article = bytes(validArticle());
+        raw("two equal Content-Lengths", RawHttp.request("POST", "/api/articles", List.of("Host: 127.0.0.1", "Connection: close",
+                AUTH, JSON, "Content-Length: " + article.length, "Content-Length: " + article.length), article), false, 400);
+        for (String path : List.of("/feeds/rss%00.xml", "/api/articles/1%00", "/%00", "/feeds/category/a%00b/rss.xml")) {
+            raw("NUL in " + path, RawHttp.request("GET", path, new byte[0]), false, 400);
+        }
+        raw("a 20 KB request target", RawHttp.request("GET", "/api/articles?category=" + "a".repeat(20_000), new byte[0]), false, 414);
+        raw("a 20 KB header", RawHttp.request("GET", "/feeds/rss.xml", new byte[0], "X-Big: " + "a".repeat(20_000)), false, 431);
+    }
+
+    /** The category and author API: bad names, unknown or malformed slugs, no token, one in use. */
+    private void filings() {
+        for (String base : List.of("/api/categories/", "/api/authors/")) {
+            String used = base.contains("categories") ? "politics" : "nizar-samir";
+            for (String body : List.of("{}", "{\"name\": \"\"}", "{\"name\": \"   \"}", "{\"name\": 3}", "[]", "\"x\"",
+                    "{\"name\": \"" + "ع".repeat(201) + "\"}", "{\"name\": \"\\u0000\"}", "{\"name\": null}", "{")) {
+                raw("PUT " + base + used + " " + abbreviate(body), RawHttp.request("PUT", base + used,
+                        body.getBytes(StandardCharsets.UTF_8), AUTH, JSON), false, 400);
+            }
+            byte[] name = "{\"name\": \"اسم\"}".getBytes(StandardCharsets.UTF_8);
+            raw("PUT " + base + "unknown", RawHttp.request("PUT", base + "no-such-slug", name, AUTH, JSON), false, 404);
+            raw("PUT " + base + " without a token", RawHttp.request("PUT", base + used, name, JSON), false, 401);
+            raw("PUT " + base + "BAD", RawHttp.request("PUT", base + "Not_A_Slug", name, AUTH, JSON), false, 400);
+            raw("DELETE " + base + used + " in use", RawHttp.request("DELETE", base + used, new byte[0], AUTH), false, 409);
+            raw("DELETE " + base + used + " without a token", RawHttp.request("DELETE", base + used, new byte[0]), false, 401);
+            raw("DELETE " + base + "unknown", RawHttp.request("DELETE", base + "no-such-slug", new byte[0], AUTH), false, 404);
+            raw("GET " + base + "unknown", RawHttp.request("GET", base + "no-such-slug", new byte[0]), false, 404);
+            raw("GET " + base + "%00", RawHttp.request("GET", base + "%00", new byte[0]), false, 400);
+        }
     }
 
     // ---- helpers ------------------------------------------------------------------------------

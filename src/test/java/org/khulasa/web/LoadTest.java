@@ -127,7 +127,7 @@ class LoadTest {
             for (String feed : feedsOf(client, server)) {
                 HttpResponse<byte[]> r = client.send(get(server, feed).build(), HttpResponse.BodyHandlers.ofByteArray());
                 assertEquals(200, r.statusCode(), feed);
-                new SyndFeedInput().build(new InputStreamReader(new ByteArrayInputStream(r.body()), StandardCharsets.UTF_8));
+                parse(feed, r.body());
             }
         }
     }
@@ -228,9 +228,18 @@ class LoadTest {
             if (r.headers().firstValue("Content-Encoding").orElse("").equals("gzip")) {
                 body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
             }
-            new SyndFeedInput().build(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
+            parse(feed, body);
         } catch (Exception e) {
             problems.add(feed + " does not parse: " + e);
+        }
+    }
+
+    /** JSON Feed documents as JSON, the XML feeds with Rome. */
+    private static void parse(String feed, byte[] body) throws Exception {
+        if (feed.endsWith(".json")) {
+            new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("items").size();
+        } else {
+            new SyndFeedInput().build(new InputStreamReader(new ByteArrayInputStream(body), StandardCharsets.UTF_8));
         }
     }
 

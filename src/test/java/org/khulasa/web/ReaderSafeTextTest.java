@@ -53,7 +53,7 @@ class ReaderSafeTextTest {
                 assertEquals(RLI + "تجربة Ufuq" + PDI, article.get("title").asText());
                 assertEquals("ملخص " + RLO + "معكوس" + PDF, article.get("summary").asText());
                 assertEquals(RLE + "تقنية" + PDF, article.get("category").get("name").asText());
-                assertEquals(LRI + "رنا" + LRE + " يوسف" + PDF + PDI, article.get("author").get("name").asText());
+                assertEquals(LRI + "رنا" + LRE + " يوسف" + PDF + PDI, article.get("authors").get(0).get("name").asText());
                 assertEquals("وسم" + FSI + PDI, article.get("tags").get(0).asText());
                 assertEquals("تعليق" + LRO + PDF, article.get("image").get("caption").asText());
                 assertEquals("<p>" + RLO + "نص معكوس" + PDF + "</p><p>فقرة ثانية</p>", article.get("body").asText());

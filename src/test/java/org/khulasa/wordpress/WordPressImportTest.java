@@ -66,6 +66,11 @@ class WordPressImportTest {
             assertEquals("false", rss.text("/rss/channel/item[4]/guid/@isPermaLink"));
             FeedXml atom = FeedXml.parse(server.getBytes("/feeds/atom.xml").body());
             assertEquals(texts(rss, "/rss/channel/item/guid"), texts(atom, "/a:feed/a:entry/a:id"));
+            // JSON Feed items keep the same ids.
+            JsonNode json = TestServer.JSON.readTree(server.get("/feeds/feed.json").body());
+            List<String> jsonIds = new ArrayList<>();
+            json.get("items").forEach(item -> jsonIds.add(item.get("id").asText()));
+            assertEquals(texts(atom, "/a:feed/a:entry/a:id"), jsonIds);
             // updated is WordPress's post_modified_gmt; two posts modified in the same second are a millisecond apart.
             assertEquals(List.of("2024-03-12T08:00:00.001Z", "2024-03-12T08:00:00Z", "2024-03-11T18:20:00Z", "2024-03-10T10:15:00Z"),
                     texts(atom, "/a:feed/a:entry/a:updated"));
@@ -80,8 +85,12 @@ class WordPressImportTest {
             assertEquals("أقرّ مجلس الوزراء موازنة العام المقبل بعجز أقل.", budget.get("summary").asText());
             assertEquals("اقتصاد", budget.at("/category/name").asText());
             assertEquals("aqatasad", budget.at("/category/slug").asText());
-            assertEquals("نزار سمير", budget.at("/author/name").asText());
-            assertEquals("nizar", budget.at("/author/slug").asText());
+            assertEquals(1, budget.get("authors").size(), "one byline: the post's author");
+            assertEquals("نزار سمير", budget.at("/authors/0/name").asText());
+            assertEquals("nizar", budget.at("/authors/0/slug").asText());
+            assertEquals("published", budget.get("status").asText());
+            FeedXml byAuthor = FeedXml.parse(server.getBytes("/feeds/author/nizar/atom.xml").body());
+            assertTrue(texts(byAuthor, "/a:feed/a:entry/a:id").contains(SITE + BUDGET), "in its author's feed");
             assertEquals("[\"الدعم\",\"الموازنة\",\"مجلس الوزراء\"]", budget.get("tags").toString(), "in the export's order");
             assertEquals(SITE + "/wp-content/uploads/2024/03/market.jpg", budget.at("/image/url").asText());
             assertEquals("image/jpeg", budget.at("/image/type").asText());
@@ -102,7 +111,7 @@ class WordPressImportTest {
             assertTrue(blocks.contains("<p>تأهل المنتخب الوطني إلى المباراة النهائية بعد فوزه بهدفين.</p>"), blocks);
             JsonNode child = article(server, "/?p=6");
             assertEquals("kara-al-qadam", child.at("/category/slug").asText());
-            assertEquals("هدى العلي", child.at("/author/name").asText());
+            assertEquals("هدى العلي", child.at("/authors/0/name").asText());
             assertEquals("uncategorized", article(server, "/?p=7").at("/category/slug").asText());
 
             // The scheduled post comes out at its time, with its old address.
@@ -183,8 +192,10 @@ class WordPressImportTest {
     @Test
     void a_running_server_serves_the_imported_articles_in_fresh_feeds() throws Exception {
         try (TestServer server = TestServer.start(data)) {
-            String empty = server.get("/feeds/atom.xml").body();
+            HttpResponse<String> before = server.get("/feeds/atom.xml");
+            String empty = before.body();
             assertFalse(empty.contains("<entry"), empty);
+            Instant imported = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
             assertEquals(0, ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"), "--no-related").exit());
             // The server hears of the other process's write within a poll; give it a generous deadline.
             long deadline = System.nanoTime() + 10_000_000_000L;
@@ -195,6 +206,17 @@ class WordPressImportTest {
             }
             assertTrue(feed.contains("<id>" + SITE + BUDGET + "</id>"), feed);
             assertTrue(location(server, "/?p=4").matches(".*/articles/\\d+"));
+            // Pollers asking If-Modified-Since must see the import: the feed's Last-Modified moved to
+            // its time, not to the archive's newest publication time, which pollers saw long ago.
+            Instant modified = lastModified(server.get("/feeds/atom.xml"));
+            assertTrue(modified.isAfter(lastModified(before)) && !modified.isBefore(imported), modified + " < " + imported);
+            // Its categories and authors have articles out, so their pages and feeds exist.
+            for (String path : List.of("/category/aqatasad", "/author/nizar", "/feeds/category/aqatasad/rss.xml",
+                    "/feeds/author/nizar/atom.xml")) {
+                HttpResponse<String> response = server.get(path);
+                assertEquals(200, response.statusCode(), path);
+                assertTrue(response.body().contains("\u0645\u0648\u0627\u0632\u0646\u0629"), path); // موازنة
+            }
         }
     }
 
@@ -221,6 +243,11 @@ class WordPressImportTest {
         List<JsonNode> out = new ArrayList<>();
         TestServer.parse(list).forEach(a -> out.add(((com.fasterxml.jackson.databind.node.ObjectNode) a.deepCopy()).without(List.of("related", "url"))));
         return out;
+    }
+
+    private static Instant lastModified(HttpResponse<String> response) {
+        return java.time.ZonedDateTime.parse(TestServer.header(response, "Last-Modified").orElseThrow(),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
 
     private static String unwrapped(String title) {

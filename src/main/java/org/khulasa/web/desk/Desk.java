@@ -86,7 +86,7 @@ public final class Desk {
         DeskSearch.Page page = search.find(filters.q(), filters.category(), filters.author(), filters.page(),
                 DeskSearch.PAGE_SIZE);
         Document doc = layout.page("المقالات", session.get());
-        listPage.fill(DeskLayout.main(doc), filters, page, store.categories(), store.authors(), clock.instant());
+        listPage.fill(DeskLayout.main(doc), filters, page, editorsCategories(), editorsAuthors(), clock.instant());
         send(ctx, 200, doc);
     }
 
@@ -142,7 +142,7 @@ public final class Desk {
             return;
         }
         Document doc = layout.page(id == 0 ? "مقال جديد" : "تحرير مقال", session.get());
-        editorPage.fill(DeskLayout.main(doc), id, store.categories(), store.authors(), clock.instant());
+        editorPage.fill(DeskLayout.main(doc), id, editorsCategories(), editorsAuthors(), clock.instant());
         send(ctx, 200, doc);
     }
 
@@ -188,8 +188,9 @@ public final class Desk {
     public void preview(Context ctx) {
         ArticleDraft draft = api.draftOf(ctx);
         Instant now = clock.instant();
-        Article article = new Article(0, draft.title(), draft.summary(), draft.body(), draft.category(), draft.author(),
-                draft.published() != null ? draft.published() : now, now, List.of(), draft.tags(), draft.image());
+        Article article = new Article(0, 0, draft.title(), draft.summary(), draft.body(), draft.category(),
+                draft.authors(), draft.status(), draft.published() != null ? draft.published() : now, now, List.of(),
+                draft.tags(), draft.image(), List.of());
         ctx.json(Map.of("html", pages.preview(article)));
     }
 
@@ -249,5 +250,16 @@ public final class Desk {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** Editors file under every category, one with no article out yet included. */
+    private List<org.khulasa.article.Category> editorsCategories() {
+        return store.filings(org.khulasa.article.Filing.Kind.CATEGORY, clock.instant()).stream()
+                .map(f -> new org.khulasa.article.Category(f.slug(), f.name())).toList();
+    }
+
+    private List<org.khulasa.article.Author> editorsAuthors() {
+        return store.filings(org.khulasa.article.Filing.Kind.AUTHOR, clock.instant()).stream()
+                .map(f -> new org.khulasa.article.Author(f.slug(), f.name())).toList();
     }
 }

@@ -86,7 +86,8 @@ final class ListPage {
             meta.appendText(" · ");
             meta.appendElement("span").attr("dir", "auto").text(a.category().name());
             meta.appendText(" · ");
-            meta.appendElement("span").attr("dir", "auto").text(a.author().name());
+            meta.appendElement("span").attr("dir", "auto")
+                    .text(String.join(" و", a.authors().stream().map(Author::name).toList()));
         }
         Element pager = main.appendElement("nav").addClass("pager").attr("aria-label", "صفحات");
         if (filters.page() > 0) {

@@ -54,6 +54,10 @@ public final class ArabicDates {
                 .withDecimalStyle(digits);
     }
 
+    ZoneId zone() {
+        return style.zone();
+    }
+
     /** «الأحد ٢٥ أكتوبر ٢٠٢٠». */
     public String day(Instant instant) {
         return day.format(instant.atZone(style.zone()));

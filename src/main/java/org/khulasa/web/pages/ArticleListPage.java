@@ -50,8 +50,7 @@ final class ArticleListPage {
             meta.appendElement("a").attr("href", links.categoryPage(article.category().slug()))
                     .attr("dir", "auto").text(article.category().name());
             meta.appendText(" · ");
-            meta.appendElement("a").attr("rel", "author").attr("href", links.authorPage(article.author().slug()))
-                    .attr("dir", "auto").text(article.author().name());
+            Bylines.append(meta, article.authors(), links);
             meta.appendText(" · ");
             dates.appendTime(meta, article.published());
             if (article.summary() != null && !article.summary().isBlank()) {

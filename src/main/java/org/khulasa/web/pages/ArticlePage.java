@@ -3,6 +3,8 @@ package org.khulasa.web.pages;
 import java.util.List;
 import org.jsoup.nodes.Element;
 import org.khulasa.article.Article;
+import org.khulasa.article.Correction;
+import org.khulasa.article.CorrectionNotes;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RtlText;
 import org.khulasa.article.Tag;
@@ -41,8 +43,7 @@ final class ArticlePage {
         Element header = story.appendElement("header");
         header.appendElement("h1").attr("dir", "auto").text(RtlText.title(article.title()));
         Element byline = header.appendElement("p").addClass("byline");
-        byline.appendElement("a").attr("rel", "author").attr("href", links.authorPage(article.author().slug()))
-                .attr("dir", "auto").text(article.author().name());
+        Bylines.append(byline, article.authors(), links);
         byline.appendText(" · ");
         dates.appendTime(byline, article.published());
         if (isUpdated(article)) {
@@ -58,13 +59,30 @@ final class ArticlePage {
             Element figure = story.appendElement("figure");
             String caption = article.image().caption();
             // Alt from the caption: it is what search engines and a reader with images off get of it.
-            figure.appendElement("img").attr("src", article.image().url()).attr("alt", caption == null ? "" : caption);
+            Element img = figure.appendElement("img").attr("src", article.image().url())
+                    .attr("alt", caption == null ? "" : caption);
+            // Known dimensions reserve the image's room, so the text does not jump when it arrives.
+            if (article.image().width() != null && article.image().height() != null) {
+                img.attr("width", article.image().width().toString()).attr("height", article.image().height().toString());
+            }
+            img.attr("loading", "lazy").attr("decoding", "async");
             if (caption != null && !caption.isBlank()) {
                 figure.appendElement("figcaption").attr("dir", "auto").text(caption);
             }
         }
 
         story.appendElement("div").addClass("body").html(article.body());
+        if (!article.corrections().isEmpty()) {
+            Element notes = story.appendElement("aside").addClass("corrections").attr("aria-label", "تصحيحات");
+            for (Correction correction : article.corrections()) {
+                Element note = notes.appendElement("p").addClass("correction").attr("dir", "auto");
+                Element heading = note.appendElement("strong").appendText(CorrectionNotes.LABEL + " (");
+                heading.appendElement("time").attr("datetime", correction.at().toString())
+                        .text(CorrectionNotes.day(correction, dates.zone()));
+                heading.appendText("):");
+                note.appendText(" " + correction.note());
+            }
+        }
 
         if (!tags.isEmpty()) {
             Element list = story.appendElement("ul").addClass("tags").attr("aria-label", "الوسوم");

@@ -7,12 +7,10 @@ record FeedLink(String title, FeedFormat format, String url) {
 
     /** The media type without parameters, as autodiscovery's {@code type} attribute expects. */
     String mediaType() {
-        String type = format.contentType();
-        int semicolon = type.indexOf(';');
-        return semicolon < 0 ? type : type.substring(0, semicolon);
+        return format.mediaType();
     }
 
     String formatName() {
-        return format == FeedFormat.RSS ? "RSS" : "Atom";
+        return format.label();
     }
 }

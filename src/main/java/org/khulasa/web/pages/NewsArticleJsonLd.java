@@ -2,6 +2,7 @@ package org.khulasa.web.pages;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import org.jsoup.nodes.DataNode;
@@ -47,13 +48,17 @@ final class NewsArticleJsonLd {
         node.put("inLanguage", "ar");
         node.put("datePublished", article.published().toString());
         node.put("dateModified", modified(article).toString());
-        node.putArray("author").addObject().put("@type", "Person").put("name", article.author().name())
-                .put("url", links.authorPage(article.author().slug()));
+        ArrayNode bylines = node.putArray("author");
+        article.authors().forEach(a -> bylines.addObject().put("@type", "Person").put("name", a.name())
+                .put("url", links.authorPage(a.slug())));
         if (article.image() != null) {
             ObjectNode image = node.putArray("image").addObject().put("@type", "ImageObject")
                     .put("url", article.image().url()).put("encodingFormat", article.image().type());
             if (article.image().caption() != null && !article.image().caption().isBlank()) {
                 image.put("caption", article.image().caption());
+            }
+            if (article.image().width() != null && article.image().height() != null) {
+                image.put("width", article.image().width()).put("height", article.image().height());
             }
         }
         node.put("articleSection", article.category().name());

@@ -3,6 +3,7 @@ package org.khulasa.web.pages;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
@@ -41,11 +42,10 @@ final class PageLayout {
         return feeds(FeedScope.site());
     }
 
-    /** The RSS and Atom feeds of a category, an author or the site. */
+    /** The RSS, Atom and JSON feeds of a category, an author or the site. */
     List<FeedLink> feeds(FeedScope scope) {
         String title = scope.kind() == FeedScope.Kind.SITE ? siteTitle : siteTitle + ": " + scope.name();
-        return List.of(new FeedLink(title, FeedFormat.RSS, scope.selfUrl(links, FeedFormat.RSS)),
-                new FeedLink(title, FeedFormat.ATOM, scope.selfUrl(links, FeedFormat.ATOM)));
+        return Stream.of(FeedFormat.values()).map(f -> new FeedLink(title, f, scope.selfUrl(links, f))).toList();
     }
 
     /**

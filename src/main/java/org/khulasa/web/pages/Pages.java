@@ -69,23 +69,23 @@ public final class Pages {
         }
         Article article = found.get();
         List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
-        feeds.addAll(layout.feeds(FeedScope.of(article.author())));
+        article.authors().forEach(author -> feeds.addAll(layout.feeds(FeedScope.of(author))));
         Document doc = layout.page(RtlText.title(article.title()), PageMeta.of(links.article(article.id()), article),
-                feeds, store.categories());
+                feeds, store.categories(clock.instant()));
         articlePage.fill(PageLayout.main(doc), article, article.related(), store.tagsNamed(article.tags()));
         send(ctx, 200, doc);
     }
 
     public void category(Context ctx) {
-        listOf(ctx, slug(ctx).flatMap(store::category).map(FeedScope::of), "تابع هذا القسم");
+        listOf(ctx, slug(ctx).flatMap(slug -> store.category(slug, clock.instant())).map(FeedScope::of), "تابع هذا القسم");
     }
 
     public void author(Context ctx) {
-        listOf(ctx, slug(ctx).flatMap(store::author).map(FeedScope::of), "تابع هذا الكاتب");
+        listOf(ctx, slug(ctx).flatMap(slug -> store.author(slug, clock.instant())).map(FeedScope::of), "تابع هذا الكاتب");
     }
 
     public void tag(Context ctx) {
-        listOf(ctx, slug(ctx).flatMap(store::tag).map(FeedScope::of), "تابع هذا الوسم");
+        listOf(ctx, slug(ctx).flatMap(slug -> store.tag(slug, clock.instant())).map(FeedScope::of), "تابع هذا الوسم");
     }
 
     /**
@@ -107,7 +107,7 @@ public final class Pages {
         boolean site = scope.kind() == FeedScope.Kind.SITE;
         List<FeedLink> feeds = site ? List.of() : layout.feeds(scope);
         PageMeta meta = PageMeta.listing(page.url(), scope.description(layout.siteTitle()));
-        Document doc = layout.page(site ? null : scope.name(), meta, feeds, store.categories());
+        Document doc = layout.page(site ? null : scope.name(), meta, feeds, store.categories(clock.instant()));
         ArticleListPage.linkPages(doc.head(), page);
         listPage.fill(PageLayout.main(doc), site ? "آخر الأخبار" : scope.name(), site ? layout.siteFeeds() : feeds,
                 follow, page);
@@ -132,7 +132,7 @@ public final class Pages {
     }
 
     private void notFound(Context ctx) {
-        Document doc = layout.page("الصفحة غير موجودة", PageMeta.none(), List.of(), store.categories());
+        Document doc = layout.page("الصفحة غير موجودة", PageMeta.none(), List.of(), store.categories(clock.instant()));
         Element main = PageLayout.main(doc);
         main.appendElement("h1").text("الصفحة غير موجودة");
         main.appendElement("p").text("لم نجد ما تبحث عنه: ربما حُذف المقال أو لم يُنشر بعد، أو أن الرابط غير صحيح.");

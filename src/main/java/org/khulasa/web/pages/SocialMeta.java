@@ -51,7 +51,7 @@ final class SocialMeta {
             property(head, "article:published_time", article.published().toString());
             property(head, "article:modified_time", NewsArticleJsonLd.modified(article).toString());
             property(head, "article:section", article.category().name());
-            property(head, "article:author", links.authorPage(article.author().slug()));
+            article.authors().forEach(a -> property(head, "article:author", links.authorPage(a.slug())));
             for (String tag : article.tags()) {
                 property(head, "article:tag", tag);
             }

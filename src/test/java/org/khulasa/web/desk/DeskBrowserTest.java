@@ -107,7 +107,7 @@ class DeskBrowserTest {
         assertEquals(title, stored.get("title").asText());
         assertEquals("<h2>الشوط الأول</h2><p>سجّل Vinícius الهدف 1 في الدقيقة 23 من المباراة.</p>",
                 stored.get("body").asText());
-        assertEquals("nizar-samir", stored.get("author").get("slug").asText());
+        assertEquals("nizar-samir", stored.get("authors").get(0).get("slug").asText());
         assertEquals("La Liga", stored.get("tags").get(1).asText());
 
         FeedXml rss = FeedXml.parse(server.getBytes("/feeds/rss.xml").body());
@@ -164,7 +164,7 @@ class DeskBrowserTest {
         browser.until(d -> d.findElement(By.id("status")).getText().equals("حُفظ المقال."));
         JsonNode stored = TestServer.parse(server.get("/api/articles/" + id).body());
         assertEquals("مباراه الفريقين في الدوحة: 2-2", stored.get("title").asText());
-        assertEquals("huda", stored.get("author").get("slug").asText());
+        assertEquals("huda", stored.get("authors").get(0).get("slug").asText());
         assertEquals(other, stored.get("related").get(0).get("id").asLong());
         assertEquals("editor", stored.get("related").get(0).get("chosen").asText());
         for (int i = 1; i < stored.get("related").size(); i++) {

@@ -36,7 +36,8 @@ class TagsTest {
             assertEquals("الدوري", tag.selectFirst("main h1").text());
             assertEquals(List.of(server.url("/articles/" + other), server.url("/articles/" + football)),
                     tag.select("ol.articles h2 a").eachAttr("href"));
-            assertEquals(List.of(server.url("/feeds/tag/aldwry/rss.xml"), server.url("/feeds/tag/aldwry/atom.xml")),
+            assertEquals(List.of(server.url("/feeds/tag/aldwry/rss.xml"), server.url("/feeds/tag/aldwry/atom.xml"),
+                            server.url("/feeds/tag/aldwry/feed.json")),
                     tag.select("p.feeds a").eachAttr("href"));
             assertEquals(404, server.get("/tag/nothing").statusCode());
         }
