@@ -43,11 +43,11 @@ final class ChangeStamps {
      * What a write starts from (read under the write lock), so that its end can tell what it
      * changed: the stamps, and when scheduled content next comes out (cached feeds are fresh until then).
      */
-    record Before(long lastChange, long feedsChanged, Instant now, Optional<Instant> nextScheduled) {
+    record Before(long lastChange, long feedsChanged, Optional<Instant> nextScheduled) {
     }
 
     static Before before(Handle h, Instant now) {
-        return new Before(lastChangeMillis(h), feedsChangedMillis(h), now, ArticleReads.nextScheduledAfter(h, now));
+        return new Before(lastChangeMillis(h), feedsChangedMillis(h), ArticleReads.nextScheduledAfter(h, now));
     }
 
     /**
@@ -59,11 +59,13 @@ final class ChangeStamps {
      * stamped per feed; and one that brought scheduled content (an article, a name) out sooner
      * than any before, since cached feeds are kept until the earlier time they were told of. A
      * draft stamps nothing and changes nothing. The other instances hear of it when it commits.
+     * {@code now} is read as the write ends: an article the write published at its own start is
+     * out by then, not due.
      */
-    Optional<Changes> announce(Handle h, Before before) {
+    Optional<Changes> announce(Handle h, Before before, Instant now) {
         long stamp = lastChangeMillis(h);
         long feeds = feedsChangedMillis(h);
-        Optional<Instant> next = ArticleReads.nextScheduledAfter(h, before.now());
+        Optional<Instant> next = ArticleReads.nextScheduledAfter(h, now);
         boolean sooner = next.isPresent()
                 && (before.nextScheduled().isEmpty() || next.get().isBefore(before.nextScheduled().get()));
         if (stamp == before.lastChange() && feeds == before.feedsChanged() && !sooner) {

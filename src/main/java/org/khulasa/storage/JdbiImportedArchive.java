@@ -112,7 +112,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                     ChangeStamps.feedsChanged(h, now);
                     scopes.touch();
                 }
-                stamps.announce(h, before);
+                stamps.announce(h, before, clock.instant());
                 h.createUpdate("UPDATE import_state SET related_pending = 1 WHERE id = 1").execute();
             }
             return added;

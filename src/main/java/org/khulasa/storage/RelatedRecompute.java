@@ -52,7 +52,7 @@ final class RelatedRecompute {
                 ArticleReads.textsOf(h, page).forEach((id, text) -> lists.fill(h, id, text, matcher.indexText(text), now));
                 stamps.next(h, now);
                 page.forEach(id -> ChangeStamps.touchScopesOf(h, id));
-                stamps.announce(h, before);
+                stamps.announce(h, before, clock.instant());
             }, done -> progress.report("choosing related articles", done, total));
             return null;
         });

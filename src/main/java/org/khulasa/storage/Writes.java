@@ -35,7 +35,7 @@ final class Writes {
             ChangeStamps.Before before = ChangeStamps.before(h, clock.instant());
             T written = write.withHandle(h);
             changed.clear(); // a retried transaction reports once
-            stamps.announce(h, before).ifPresent(changed::add);
+            stamps.announce(h, before, clock.instant()).ifPresent(changed::add);
             return written;
         }));
         for (Changes c : changed) {

@@ -2,10 +2,15 @@ package org.khulasa.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.Articles;
 import org.khulasa.FeedXml;
+import org.khulasa.SettableClock;
 import org.khulasa.TestDatabase;
 import org.khulasa.TestServer;
 
@@ -76,6 +82,62 @@ class WriteInvalidationTest {
             assertEquals("سابق بعنوان جديد",
                     FeedXml.parse(server.getBytes(ECONOMY).body()).text("//a:entry/a:link[@rel='related']/@title"));
             assertArrayEquals(politicsBefore, server.getBytes(politics).body(), "politics was rendered again");
+        }
+    }
+
+    @Test
+    void an_edit_renders_again_every_byline_author_tag_and_archive_feed_in_every_format() {
+        try (TestServer server = TestServer.start(data)) {
+            long economy = server.create(Articles.article("اقتصاد", "economy", "layla-haddad").toString()).get("id").asLong();
+            ObjectNode joint = Articles.article("مباراة", "sports", "omar-khatib");
+            joint.remove("author");
+            ArrayNode authors = joint.putArray("authors");
+            authors.addObject().put("slug", "omar-khatib").put("name", "عمر الخطيب");
+            authors.addObject().put("slug", "rana-youssef").put("name", "رنا يوسف");
+            joint.putArray("tags").add("الدوري");
+            long match = server.create(joint.toString()).get("id").asLong();
+            List<String> changed = List.of("/feeds/author/rana-youssef/feed.json", "/feeds/author/omar-khatib/rss.xml",
+                    "/feeds/tag/aldwry/atom.xml", "/feeds/tag/aldwry/feed.json", "/feeds/category/sports/feed.json",
+                    "/feeds/category/sports/archive/0/atom.xml", "/feeds/author/rana-youssef/archive/0/rss.xml",
+                    "/feeds/feed.json", "/feeds/archive/0/feed.json");
+            List<String> unchanged = List.of("/feeds/category/economy/feed.json", "/feeds/author/layla-haddad/atom.xml",
+                    "/feeds/category/economy/archive/0/atom.xml");
+            fetch(server, changed.toArray(String[]::new));
+            Map<String, HttpResponse<byte[]>> before = fetch(server, unchanged.toArray(String[]::new));
+
+            plantTitles(economy);
+            joint.put("title", "مباراة معدّلة");
+            assertEquals(200, server.put("/api/articles/" + match, joint.toString()).statusCode());
+
+            for (String path : unchanged) {
+                assertArrayEquals(before.get(path).body(), server.getBytes(path).body(), path + " was rendered again");
+            }
+            for (String path : changed) {
+                assertTrue(new String(server.getBytes(path).body(), StandardCharsets.UTF_8).contains("مباراة معدّلة"),
+                        path + " still shows the old title");
+            }
+        }
+    }
+
+    @Test
+    void a_scheduled_article_comes_out_on_time_in_feeds_cached_before_it_was_written() {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-20T10:00:00Z"));
+        try (TestServer server = TestServer.start(data, Map.of(), clock)) {
+            server.create(Articles.article("اقتصاد", "economy", "rana-youssef").toString());
+            List<String> paths = List.of(ECONOMY, BY_RANA, SITE, "/feeds/feed.json", "/feeds/index.opml");
+            fetch(server, paths.toArray(String[]::new)); // cached, with nothing scheduled: fresh for good
+
+            ObjectNode later = Articles.article("خبر مجدول", "economy", "rana-youssef");
+            later.put("published", clock.instant().plus(Duration.ofHours(1)).toString());
+            server.create(later.toString());
+            for (String path : paths) {
+                assertFalse(server.get(path).body().contains("خبر مجدول"), path + " shows it early");
+            }
+
+            clock.advance(Duration.ofHours(1).plusMillis(1));
+            for (String path : List.of(ECONOMY, BY_RANA, SITE, "/feeds/feed.json")) {
+                assertTrue(server.get(path).body().contains("خبر مجدول"), path + " missed it when it came out");
+            }
         }
     }
 
