@@ -5,9 +5,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
- * {@code --health-check}: asks the server on this machine for {@code /health}, for container
+ * {@code --health-check}: asks the server on this machine for {@code /health}, at the address it
+ * listens on, for container
  * health checks in images that have no curl. Exit status 0 when it answers 200, 1 otherwise.
  */
 final class HealthCheck {
@@ -16,8 +18,10 @@ final class HealthCheck {
     private HealthCheck() {
     }
 
-    static int run(int port) {
-        URI uri = URI.create("http://127.0.0.1:" + port + "/health");
+    /** {@code host}: KHULASA_HOST, the address the server listens on (unset or a wildcard: every one, so loopback). */
+    static int run(Optional<String> host, int port) {
+        String address = host.filter(h -> !h.equals("0.0.0.0") && !h.equals("::")).orElse("127.0.0.1");
+        URI uri = URI.create("http://" + (address.contains(":") ? "[" + address + "]" : address) + ":" + port + "/health");
         try {
             HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
             HttpResponse<Void> response = client.send(HttpRequest.newBuilder(uri).timeout(TIMEOUT).GET().build(),

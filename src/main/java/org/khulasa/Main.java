@@ -50,7 +50,7 @@ public final class Main {
             } else if (options.equals(List.of("--recompute-related"))) {
                 recomputeRelated(config);
             } else if (options.equals(List.of("--health-check"))) {
-                System.exit(HealthCheck.run(config.port()));
+                System.exit(HealthCheck.run(config.host(), config.port()));
             } else if (options.equals(List.of("--help"))) {
                 System.out.println(USAGE);
             } else if (serving) {

@@ -4,14 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +33,32 @@ class ListenAddressTest {
         }
         try (ServerProcess server = ServerProcess.start(data.resolve("all"), data.resolve("all.log"), Map.of())) {
             connect(other, server.port);
+        }
+    }
+
+    @Test
+    void the_health_check_asks_the_address_the_server_listens_on() throws Exception {
+        // A stand-in answering /health on 127.0.0.2 only: the check must ask there, not 127.0.0.1.
+        HttpServer health = HttpServer.create(new InetSocketAddress(InetAddress.getByName("127.0.0.2"), 0), 0);
+        health.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        health.start();
+        try {
+            int port = health.getAddress().getPort();
+            ProcessBuilder check = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Xmx64m", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--health-check")
+                    .redirectErrorStream(true);
+            check.environment().put("KHULASA_HOST", "127.0.0.2");
+            check.environment().put("KHULASA_PORT", String.valueOf(port));
+            Process process = check.start();
+            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(process.waitFor(60, TimeUnit.SECONDS), output);
+            assertEquals(0, process.exitValue(), output);
+            assertTrue(output.startsWith("http://127.0.0.2:" + port + "/health answered 200"), output);
+        } finally {
+            health.stop(0);
         }
     }
 
