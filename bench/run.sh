@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Khulasa beside nginx, at several archive sizes: the whole benchmark in one command.
+# Khulasa beside bare Jetty and nginx, at several archive sizes: the whole benchmark in one command.
 #
 #   bench/run.sh [--sizes 10k,100k,1m] [--quick] [--jfr]
 #
@@ -9,9 +9,10 @@
 #
 # Installs wrk and nginx with apt-get if missing, builds the jar, fills (or reuses) one SQLite
 # archive per size in bench-data/ (directly, not over HTTP), then per size starts Khulasa
-# (-Xmx128m) and nginx (own config in a temp folder, 127.0.0.1 only, a free port, serving the feed
-# bytes fetched from Khulasa as static files), measures every figure beside its anchor, median of
-# 3 runs, and prints a table. Everything it started is stopped on exit. See bench/README.md.
+# (-Xmx128m), a bare Jetty 12 handler (BareJetty, -Xmx128m: the floor of Khulasa's own stack) and
+# nginx (own config in a temp folder, 127.0.0.1 only, a free port), both serving the feed bytes
+# fetched from Khulasa, measures every figure beside both anchors, median of 3 runs, and prints a
+# table. Everything it started is stopped on exit. See bench/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -43,18 +44,19 @@ WORK=$(mktemp -d /tmp/khulasa-bench.XXXXXX)
 chmod 755 "$WORK"
 KHULASA_PID=
 NGINX_PID=
+BARE_PID=
 SAMPLER_PID=
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 stop_all() {
-    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID; do
+    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID $BARE_PID; do
         kill "$pid" 2>/dev/null || true
     done
-    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID; do
+    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID $BARE_PID; do
         wait "$pid" 2>/dev/null || true
     done
-    SAMPLER_PID= KHULASA_PID= NGINX_PID=
+    SAMPLER_PID= KHULASA_PID= NGINX_PID= BARE_PID=
 }
 trap 'stop_all; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
@@ -71,8 +73,8 @@ fi
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 log "building the jar and the bench classes"
-mvn -q -o package -DskipTests
-mvn -q -o test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
+mvn -q -B package -DskipTests
+mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -179,6 +181,24 @@ EOF
         || { echo "nginx does not serve the gzip file" >&2; exit 1; }
 }
 
+# The floor: the same bytes from a bare Jetty 12 handler (no Javalin, no servlet), same JVM flags.
+start_bare() {
+    local port
+    port=$(free_port)
+    BARE_URL=http://127.0.0.1:$port
+    local ctype
+    ctype=$(curl -sf -o /dev/null -D - "$KHULASA_URL$FEED" | awk 'tolower($1) == "content-type:" {sub(/^[^:]*: */, ""); print}' | tr -d '\r')
+    java -Xmx128m -cp "$CP" org.khulasa.bench.BareJetty "$port" "$FEED" "$WORK/www$FEED" "$WORK/www$FEED.gz" "$ctype" \
+        > "$WORK/bare.log" 2>&1 &
+    BARE_PID=$!
+    until curl -sf -o /dev/null "$BARE_URL$FEED"; do
+        kill -0 $BARE_PID 2>/dev/null || { cat "$WORK/bare.log" >&2; exit 1; }
+        sleep 0.05
+    done
+    cmp -s <(curl -sf -H 'Accept-Encoding: gzip' "$BARE_URL$FEED") "$WORK/www$FEED.gz" \
+        || { echo "bare Jetty does not serve the gzip file" >&2; exit 1; }
+}
+
 etag_of() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip' "$1" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r'; }
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' "$@"; }
 
@@ -205,36 +225,45 @@ for label in ${SIZES//,/ }; do
     feed_kb=$(( $(stat -c %s "$WORK/www$FEED") / 1000 ))
     gz_kb=$(( $(stat -c %s "$WORK/www$FEED.gz") / 1000 ))
     log "   nginx up on $NGINX_URL; feed $feed_kb KB, gzip $gz_kb KB"
+    start_bare
+    log "   bare Jetty up on $BARE_URL"
 
     # Warm-up, not counted: the JIT compiles the serving path before anything is quoted.
     wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -H 'Accept-Encoding: gzip' "$KHULASA_URL$FEED" >/dev/null
     wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -H 'Accept-Encoding: gzip' "$NGINX_URL$FEED" >/dev/null
+    wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -H 'Accept-Encoding: gzip' "$BARE_URL$FEED" >/dev/null
 
     # (1) changed feed: full gzip body; (6) resident memory meanwhile.
     start_rss_sampler "$KHULASA_PID" "$WORK/rss-$size"
-    ours=() theirs=()
+    ours=() theirs=() floor=()
     for run in $(seq $RUNS); do
         ours+=("$(wrk_run "$KHULASA_URL$FEED" -H 'Accept-Encoding: gzip')")
+        floor+=("$(wrk_run "$BARE_URL$FEED" -H 'Accept-Encoding: gzip')")
         theirs+=("$(wrk_run "$NGINX_URL$FEED" -H 'Accept-Encoding: gzip')")
-        log "   (1) run $run: Khulasa ${ours[-1]}/s, nginx ${theirs[-1]}/s"
+        log "   (1) run $run: Khulasa ${ours[-1]}/s, bare Jetty ${floor[-1]}/s, nginx ${theirs[-1]}/s"
     done
     kill "$SAMPLER_PID" 2>/dev/null || true; wait "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=
     poll_ours=$(printf '%s\n' "${ours[@]}" | median)
+    poll_bare=$(printf '%s\n' "${floor[@]}" | median)
     poll_nginx=$(printf '%s\n' "${theirs[@]}" | median)
     rss_mb=$(( $(cat "$WORK/rss-$size" 2>/dev/null || echo 0) / 1024 ))
 
     # (2) nothing changed: If-None-Match with each server's own ETag answers 304.
     our_tag=$(etag_of "$KHULASA_URL$FEED")
     nginx_tag=$(etag_of "$NGINX_URL$FEED")
+    bare_tag=$(etag_of "$BARE_URL$FEED")
     [ "$(status_of -H "If-None-Match: $our_tag" "$KHULASA_URL$FEED")" = 304 ] || { echo "Khulasa did not answer 304" >&2; exit 1; }
     [ "$(status_of -H "If-None-Match: $nginx_tag" "$NGINX_URL$FEED")" = 304 ] || { echo "nginx did not answer 304" >&2; exit 1; }
-    ours=() theirs=()
+    [ "$(status_of -H "If-None-Match: $bare_tag" "$BARE_URL$FEED")" = 304 ] || { echo "bare Jetty did not answer 304" >&2; exit 1; }
+    ours=() theirs=() floor=()
     for run in $(seq $RUNS); do
         ours+=("$(wrk_run "$KHULASA_URL$FEED" -H 'Accept-Encoding: gzip' -H "If-None-Match: $our_tag")")
+        floor+=("$(wrk_run "$BARE_URL$FEED" -H 'Accept-Encoding: gzip' -H "If-None-Match: $bare_tag")")
         theirs+=("$(wrk_run "$NGINX_URL$FEED" -H 'Accept-Encoding: gzip' -H "If-None-Match: $nginx_tag")")
-        log "   (2) run $run: Khulasa ${ours[-1]}/s, nginx ${theirs[-1]}/s"
+        log "   (2) run $run: Khulasa ${ours[-1]}/s, bare Jetty ${floor[-1]}/s, nginx ${theirs[-1]}/s"
     done
     nm_ours=$(printf '%s\n' "${ours[@]}" | median)
+    nm_bare=$(printf '%s\n' "${floor[@]}" | median)
     nm_nginx=$(printf '%s\n' "${theirs[@]}" | median)
 
     # (3) cache miss, over HTTP right after a PUT of an article in the feed.
@@ -254,19 +283,20 @@ for label in ${SIZES//,/ }; do
     stop_all
     # The ingested articles go again, so the next run finds the archive at its size.
     java -cp "$CP" org.khulasa.bench.ArchiveFiller "$DATA/archive-$size.db" "$size" >/dev/null
-    werr=$(sed "s|$KHULASA_URL|Khulasa|; s|$NGINX_URL|nginx|" "$WORK/wrk-errors" | tr '\n' ' ')
-    printf '%s\n' "$label|$size|$fill_s|$db_mb|$feed_kb|$gz_kb|$poll_ours|$poll_nginx|$nm_ours|$nm_nginx|$rss_p50|$rss_p99|$atom_p50|$atom_p99|$ingest4|$ingest1|$((ingest4_errors + ingest1_errors))|$STARTUP_MS|$FIRST_FEED_MS|$rss_mb|$hwm_mb|$oom|${werr:- none}|$rss_cpu_p50|$rss_cpu_p99|$atom_cpu_p50|$atom_cpu_p99|$rss_wall_p50|$atom_wall_p50" >> "$TABLE"
+    werr=$(sed "s|$KHULASA_URL|Khulasa|; s|$NGINX_URL|nginx|; s|$BARE_URL|bare Jetty|" "$WORK/wrk-errors" | tr '\n' ' ')
+    printf '%s\n' "$label|$size|$fill_s|$db_mb|$feed_kb|$gz_kb|$poll_ours|$poll_nginx|$nm_ours|$nm_nginx|$rss_p50|$rss_p99|$atom_p50|$atom_p99|$ingest4|$ingest1|$((ingest4_errors + ingest1_errors))|$STARTUP_MS|$FIRST_FEED_MS|$rss_mb|$hwm_mb|$oom|${werr:- none}|$rss_cpu_p50|$rss_cpu_p99|$atom_cpu_p50|$atom_cpu_p99|$rss_wall_p50|$atom_wall_p50|$poll_bare|$nm_bare" >> "$TABLE"
 done
 
 # ---- the table -----------------------------------------------------------------------------------
 echo
-echo "Khulasa beside nginx: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, wrk -t$THREADS -c$CONNECTIONS -d$DURATION, median of $RUNS runs"
+echo "Khulasa beside bare Jetty and nginx: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$THREADS -c$CONNECTIONS -d$DURATION, median of $RUNS runs, the three alternating"
 echo
-echo "| archive | fill | DB | (1) changed feed, gzip: Khulasa / nginx req/s | ratio | (2) 304: Khulasa / nginx req/s | ratio | (3) miss over HTTP, RSS p50 / p99 ms | Atom p50 / p99 ms | (3) in-process CPU ms, RSS p50 / p99; Atom p50 / p99 (wall p50 RSS; Atom) | (4) ingest, 4 editors /s | (4) 1 editor /s | (6) start-up to /health, to first feed | (6) RSS peak under (1), VmHWM | errors |"
+echo "| archive | fill | DB | (1) changed feed, gzip: Khulasa / bare Jetty / nginx req/s | Khulasa ÷ Jetty; ÷ nginx | (2) 304: Khulasa / bare Jetty / nginx req/s | Khulasa ÷ Jetty; ÷ nginx | (3) miss over HTTP, RSS p50 / p99 ms | Atom p50 / p99 ms | (3) in-process CPU ms, RSS p50 / p99; Atom p50 / p99 (wall p50 RSS; Atom) | (4) ingest, 4 editors /s | (4) 1 editor /s | (6) start-up to /health, to first feed | (6) RSS peak under (1), VmHWM | errors |"
 echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
-while IFS='|' read -r label size fill_s db_mb feed_kb gz_kb po pn no nn rp50 rp99 ap50 ap99 i4 i1 ierr st ff rss hwm oom werr rc50 rc99 ac50 ac99 rw50 aw50; do
-    printf '| %s | %s s | %s MB | %.0f / %.0f (feed %s KB, gzip %s KB) | **%s** | %.0f / %.0f | **%s** | %s / %s | %s / %s | %s / %s; %s / %s (%s; %s) | %s | %s | %s ms, %s ms | %s MB, %s MB | ingest %s; log exceptions %s; wrk%s |\n' \
-        "$label" "$fill_s" "$db_mb" "$po" "$pn" "$feed_kb" "$gz_kb" "$(ratio "$po" "$pn")" "$no" "$nn" "$(ratio "$no" "$nn")" \
+while IFS='|' read -r label size fill_s db_mb feed_kb gz_kb po pn no nn rp50 rp99 ap50 ap99 i4 i1 ierr st ff rss hwm oom werr rc50 rc99 ac50 ac99 rw50 aw50 pb nb; do
+    printf '| %s | %s s | %s MB | %.0f / %.0f / %.0f (feed %s KB, gzip %s KB) | **%s**; %s | %.0f / %.0f / %.0f | **%s**; %s | %s / %s | %s / %s | %s / %s; %s / %s (%s; %s) | %s | %s | %s ms, %s ms | %s MB, %s MB | ingest %s; log exceptions %s; wrk%s |\n' \
+        "$label" "$fill_s" "$db_mb" "$po" "$pb" "$pn" "$feed_kb" "$gz_kb" "$(ratio "$po" "$pb")" "$(ratio "$po" "$pn")" \
+        "$no" "$nb" "$nn" "$(ratio "$no" "$nb")" "$(ratio "$no" "$nn")" \
         "$rp50" "$rp99" "$ap50" "$ap99" "$rc50" "$rc99" "$ac50" "$ac99" "$rw50" "$aw50" "$i4" "$i1" "$st" "$ff" "$rss" "$hwm" "$ierr" "$oom" "$werr"
 done < "$TABLE"
 echo

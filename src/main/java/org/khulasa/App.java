@@ -62,7 +62,7 @@ public final class App {
         Hub[] hub = new Hub[1];
         Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
                 config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), config.archiveSize(),
-                config.advertisedHubs(),
+                config.advertisedHubs(), config.cacheBytes(),
                 metrics.feedPolls(), () -> {
                     if (hub[0] != null) {
                         hub[0].nudge();

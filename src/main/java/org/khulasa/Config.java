@@ -29,7 +29,8 @@ public record Config(
         int archiveSize,
         List<String> webSubHubs,
         boolean webSubAllowPrivate,
-        Optional<String> host) {
+        Optional<String> host,
+        int cacheMb) {
 
     public static final String DEFAULT_SITE_TITLE = "خلاصة الأخبار";
 
@@ -53,6 +54,9 @@ public record Config(
         }
         if (archiveSize < 10 || archiveSize > 1000) {
             throw new IllegalArgumentException("KHULASA_ARCHIVE_SIZE must be 10-1000, got " + archiveSize);
+        }
+        if (cacheMb < 1 || cacheMb > 65_536) {
+            throw new IllegalArgumentException("KHULASA_CACHE_MB must be 1-65536, got " + cacheMb);
         }
         baseUrl = stripTrailingSlash(baseUrl);
         editorTokens = List.copyOf(editorTokens);
@@ -91,7 +95,8 @@ public record Config(
                         .map(String::trim).filter(t -> !t.isEmpty()).toList(),
                 boolVar(env, "KHULASA_WEBSUB_ALLOW_PRIVATE"),
                 // Unset: every interface, which a container needs.
-                Optional.ofNullable(blankToNull(env.get("KHULASA_HOST"))).map(String::strip));
+                Optional.ofNullable(blankToNull(env.get("KHULASA_HOST"))).map(String::strip),
+                intVar(env, "KHULASA_CACHE_MB", 64));
     }
 
     /** The hubs feeds name: the external ones configured, or the built-in one at /websub. */
@@ -102,6 +107,11 @@ public record Config(
     /** How pages write dates. */
     public DateStyle dateStyle() {
         return new DateStyle(timeZone, hijriDates, monthNames, digits);
+    }
+
+    /** The memory all rendered feeds and item texts may hold between them. */
+    public long cacheBytes() {
+        return cacheMb * 1024L * 1024L;
     }
 
     public String jdbcUrl() {

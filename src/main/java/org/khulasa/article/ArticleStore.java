@@ -3,6 +3,7 @@ package org.khulasa.article;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Where articles live. One implementation per database family; everything above this interface
@@ -133,12 +134,11 @@ public interface ArticleStore extends AutoCloseable {
     void recomputeRelated(RelatedProgress progress);
 
     /**
-     * Calls {@code listener}, on a thread of the store's, after another server instance sharing
-     * this database commits a write: caches of this instance are stale from then on. This
-     * instance's own writes are not reported (their caller knows). A store that no other
-     * instance shares never calls it.
+     * Calls {@code listener} with what a write changed once it commits: this instance's writes on
+     * the writer's thread, before the write returns; another server instance's sharing this
+     * database on a thread of the store's. Caches drop what it names, and only that.
      */
-    void onWriteElsewhere(Runnable listener);
+    void onWrite(Consumer<Changes> listener);
 
     @Override
     void close();

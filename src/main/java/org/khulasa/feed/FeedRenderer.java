@@ -70,7 +70,7 @@ public final class FeedRenderer {
 
     /** {@code zone} dates corrections as the newsroom reads them; feed times stay UTC. */
     public FeedRenderer(SiteLinks links, String siteTitle, ZoneId zone) {
-        this(links, siteTitle, new ItemTextCache(links, zone, ItemTextCache.CAPACITY));
+        this(links, siteTitle, new ItemTextCache(links, zone, ItemTextCache.DEFAULT_BUDGET));
     }
 
     /** Sharing {@code itemTextCache} with the JSON Feed renderer: both carry the same item HTML. */

@@ -6,6 +6,7 @@ import org.khulasa.article.ArticleStore;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.Tag;
+import org.khulasa.article.Changes;
 import org.khulasa.links.SiteLinks;
 
 /**
@@ -68,6 +69,20 @@ public record FeedScope(Kind kind, String slug, String name) {
             case AUTHOR -> "author:" + slug;
             case TAG -> "tag:" + slug;
         });
+    }
+
+    /**
+     * Whether a write that changed {@code changed} changes the feeds of the scope {@code kind}
+     * {@code slug}: the site's, by every write; a category's or author's, by the writes that
+     * moved its change time (see {@link #lastChange}).
+     */
+    public static boolean changedBy(Kind kind, String slug, Changes changed) {
+        return switch (kind) {
+            // Tag feeds move with the site (see lastChange): a write does not say which tags it changed.
+            case SITE, TAG -> true;
+            case CATEGORY -> changed.changesCategory(slug);
+            case AUTHOR -> changed.changesAuthor(slug);
+        };
     }
 
     /** When a write last changed what this feed shows. */

@@ -54,9 +54,15 @@ public final class Feeds {
      */
     public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size,
             int archiveSize, List<String> hubs, ZoneId zone) {
+        this(store, archive, links, siteTitle, size, archiveSize, hubs, zone, ItemTextCache.DEFAULT_BUDGET);
+    }
+
+    /** As above; {@code itemTextBytes}: the memory the texts of recently rendered items may hold. */
+    public Feeds(ArticleStore store, ImportedArchive archive, SiteLinks links, String siteTitle, int size,
+            int archiveSize, List<String> hubs, ZoneId zone, long itemTextBytes) {
         this.store = store;
         this.archive = archive;
-        ItemTextCache itemTexts = new ItemTextCache(links, zone, ItemTextCache.CAPACITY);
+        ItemTextCache itemTexts = new ItemTextCache(links, zone, itemTextBytes);
         this.renderer = new FeedRenderer(links, siteTitle, itemTexts);
         this.jsonRenderer = new JsonFeedRenderer(links, siteTitle, itemTexts);
         this.links = links;

@@ -1,7 +1,10 @@
 package org.khulasa.storage;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.khulasa.article.Changes;
 
 /**
  * When each write happened and which feeds it changed: the site's last change in
@@ -29,13 +32,55 @@ final class ChangeStamps {
     /**
      * The time stamped on this write: now, but always after the previous write, so no two
      * articles ever share an {@code updated} value (Atom readers and validators rely on it).
-     * The other instances hear of the write when it commits.
      */
     Instant next(Handle h, Instant now) {
         long next = Math.max(now.toEpochMilli(), lastChangeMillis(h) + 1);
         h.createUpdate("UPDATE site_state SET last_change_at = :at WHERE id = 1").bind("at", next).execute();
-        changes.announce(h);
         return Instant.ofEpochMilli(next);
+    }
+
+    /**
+     * What a write starts from (read under the write lock), so that its end can tell what it
+     * changed: the stamps, and when scheduled content next comes out (cached feeds are fresh until then).
+     */
+    record Before(long lastChange, long feedsChanged, Optional<Instant> nextScheduled) {
+    }
+
+    static Before before(Handle h, Instant now) {
+        return new Before(lastChangeMillis(h), feedsChangedMillis(h), ArticleReads.nextScheduledAfter(h, now));
+    }
+
+    /**
+     * At the end of a write's transaction: what it changed, if it stamped anything since
+     * {@code before}. A write readers see moves the feeds' change time to one of its own, so the
+     * categories and authors carrying that stamp are exactly those whose feeds it changed. Two
+     * kinds count as changing everything: one that moved only the write time (a scheduled
+     * article, related lists recomputed, an import), whose effects on what readers see are not
+     * stamped per feed; and one that brought scheduled content (an article, a name) out sooner
+     * than any before, since cached feeds are kept until the earlier time they were told of. A
+     * draft stamps nothing and changes nothing. The other instances hear of it when it commits.
+     * {@code now} is read as the write ends: an article the write published at its own start is
+     * out by then, not due.
+     */
+    Optional<Changes> announce(Handle h, Before before, Instant now) {
+        long stamp = lastChangeMillis(h);
+        long feeds = feedsChangedMillis(h);
+        Optional<Instant> next = ArticleReads.nextScheduledAfter(h, now);
+        boolean sooner = next.isPresent()
+                && (before.nextScheduled().isEmpty() || next.get().isBefore(before.nextScheduled().get()));
+        if (stamp == before.lastChange() && feeds == before.feedsChanged() && !sooner) {
+            return Optional.empty();
+        }
+        Changes changed = feeds == before.feedsChanged() || sooner ? Changes.EVERYTHING
+                : Changes.of(slugsStamped(h, "categories", feeds), slugsStamped(h, "authors", feeds));
+        changes.announce(h, changed);
+        return Optional.of(changed);
+    }
+
+    /** {@code table} is categories or authors. */
+    private static List<String> slugsStamped(Handle h, String table, long stamp) {
+        return h.createQuery("SELECT slug FROM " + table + " WHERE changed_at = :stamp")
+                .bind("stamp", stamp).mapTo(String.class).list();
     }
 
     /**
@@ -99,6 +144,10 @@ final class ChangeStamps {
     static Instant lastChangeOfAuthor(Handle h, String slug) {
         return h.createQuery("SELECT changed_at FROM authors WHERE slug = :slug")
                 .bind("slug", slug).mapTo(Long.class).findOne().map(Instant::ofEpochMilli).orElse(Instant.EPOCH);
+    }
+
+    private static long feedsChangedMillis(Handle h) {
+        return h.createQuery("SELECT feeds_changed_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
     }
 
     private static long lastChangeMillis(Handle h) {

@@ -3,13 +3,15 @@ package org.khulasa.storage;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.khulasa.article.Changes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The listeners of a {@link ChangeSignal} and the one daemon thread that hears the other writers
  * for them: started by the first listener, watching on a connection of its own until stopped. A
- * failed connection counts as a change (writes may have gone unheard meanwhile) and is opened
+ * failed connection counts as a change of everything (writes may have gone unheard meanwhile) and is opened
  * again after a pause.
  */
 final class ChangeWatcher {
@@ -23,7 +25,7 @@ final class ChangeWatcher {
     private final String name;
     private final long retryMillis;
     private final Watch watch;
-    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<Changes>> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean stopped;
     private Thread thread;
 
@@ -34,7 +36,7 @@ final class ChangeWatcher {
         this.watch = watch;
     }
 
-    synchronized void subscribe(Runnable listener) {
+    synchronized void subscribe(Consumer<Changes> listener) {
         listeners.add(listener);
         if (thread == null && !stopped) {
             thread = new Thread(this::run, name);
@@ -47,11 +49,11 @@ final class ChangeWatcher {
         return stopped;
     }
 
-    /** Tells every listener that another writer's write committed. */
-    void changed() {
-        for (Runnable listener : listeners) {
+    /** Tells every listener that another writer's write committed, and what it changed. */
+    void changed(Changes changes) {
+        for (Consumer<Changes> listener : listeners) {
             try {
-                listener.run();
+                listener.accept(changes);
             } catch (RuntimeException e) {
                 log.error("A change listener failed", e);
             }
@@ -97,7 +99,7 @@ final class ChangeWatcher {
                     return;
                 }
                 log.warn("Hearing of other writers' writes failed ({}); connecting again in {} ms", e.getMessage(), retryMillis);
-                changed();
+                changed(Changes.EVERYTHING);
                 try {
                     Thread.sleep(retryMillis);
                 } catch (InterruptedException interrupted) {

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.ArchiveIndex;
 import org.khulasa.article.Article;
@@ -19,6 +21,7 @@ import org.khulasa.article.EditConflictException;
 import org.khulasa.article.Filing;
 import org.khulasa.article.IdBlock;
 import org.khulasa.article.Tag;
+import org.khulasa.article.Changes;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
@@ -44,6 +47,7 @@ public final class JdbiArticleStore extends StoreReads {
     private final RelatedRecompute recompute;
     private final JdbiArchiveIndex archive;
     private final JdbiWebSubStore webSub;
+    private final Writes writes;
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeSignal changes) {
@@ -54,6 +58,7 @@ public final class JdbiArticleStore extends StoreReads {
         this.dialect = dialect;
         this.changes = changes;
         this.stamps = new ChangeStamps(changes);
+        this.writes = new Writes(jdbi, queue, clock, stamps);
         this.lists = new RelatedLists(matcher, dialect);
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
         this.archive = new JdbiArchiveIndex(jdbi);
@@ -78,8 +83,7 @@ public final class JdbiArticleStore extends StoreReads {
         IndexedText words = matcher.indexText(
                 ArticleText.of(draft, draft.published() != null ? draft.published() : matchedAt));
         List<Long> picks = queue.guarded(() -> jdbi.withHandle(h -> lists.picksBeforeWriting(h, draft, words, matchedAt)));
-        return queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
+        return writes.run(h -> {
             Instant now = clock.instant();
             if (key.isPresent()) {
                 Optional<Created> replay = IdempotencyKeys.replay(h, key, now);
@@ -117,13 +121,12 @@ public final class JdbiArticleStore extends StoreReads {
                 IdempotencyKeys.remember(h, key, id, now);
             }
             return new Created(ArticleReads.find(h, id, null).orElseThrow(), false);
-        }));
+        });
     }
 
     @Override
     public Optional<Article> update(long id, ArticleDraft draft, Revisions base) {
-        return queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
+        return writes.run(h -> {
             Optional<ArticleReads.Stored> found = ArticleReads.stored(h, id);
             if (found.isEmpty()) {
                 return Optional.<Article>empty();
@@ -179,13 +182,12 @@ public final class JdbiArticleStore extends StoreReads {
                 }
             }
             return ArticleReads.find(h, id, null);
-        }));
+        });
     }
 
     @Override
     public boolean delete(long id, Revisions base) {
-        return queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
+        return writes.run(h -> {
             Optional<ArticleReads.Stored> found = ArticleReads.stored(h, id);
             if (found.isEmpty()) {
                 return false;
@@ -215,7 +217,7 @@ public final class JdbiArticleStore extends StoreReads {
                 lists.refreshListsNaming(h, id, naming, now);
             }
             return true;
-        }));
+        });
     }
 
     // ---- reads and the rest, handed on -------------------------------------------------------
@@ -227,20 +229,18 @@ public final class JdbiArticleStore extends StoreReads {
 
     @Override
     public Optional<Filing> rename(Filing.Kind kind, String slug, String name) {
-        return queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
+        return writes.run(h -> {
             Instant now = clock.instant();
             stamps.next(h, now);
             return Scopes.rename(h, kind, slug, name, now);
-        }));
+        });
     }
 
     @Override
     public Filing.Removal remove(Filing.Kind kind, String slug) {
-        return queue.writing(() -> jdbi.inTransaction(h -> {
-            ChangeStamps.lockWrites(h);
+        return writes.run(h -> {
             return Scopes.remove(h, kind, slug);
-        }));
+        });
     }
 
     @Override
@@ -267,7 +267,8 @@ public final class JdbiArticleStore extends StoreReads {
     }
 
     @Override
-    public void onWriteElsewhere(Runnable listener) {
+    public void onWrite(Consumer<Changes> listener) {
+        writes.listen(listener);
         changes.subscribe(listener);
     }
 

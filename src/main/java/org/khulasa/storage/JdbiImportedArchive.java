@@ -69,6 +69,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                         .bind("kind", s.kind()).bind("old", s.oldSlug()).bind("slug", s.slug()).execute();
             }
             Instant now = clock.instant();
+            ChangeStamps.Before before = ChangeStamps.before(h, now);
             BatchScopes scopes = new BatchScopes(h, now);
             Set<String> added = new HashSet<>();
             int inserted = 0;
@@ -111,6 +112,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                     ChangeStamps.feedsChanged(h, now);
                     scopes.touch();
                 }
+                stamps.announce(h, before, clock.instant());
                 h.createUpdate("UPDATE import_state SET related_pending = 1 WHERE id = 1").execute();
             }
             return added;

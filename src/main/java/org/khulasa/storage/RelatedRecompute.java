@@ -48,9 +48,11 @@ final class RelatedRecompute {
             forEachPage(RECOMPUTE_PAGE, (h, page) -> {
                 ChangeStamps.lockWrites(h);
                 Instant now = clock.instant();
+                ChangeStamps.Before before = ChangeStamps.before(h, now);
                 ArticleReads.textsOf(h, page).forEach((id, text) -> lists.fill(h, id, text, matcher.indexText(text), now));
                 stamps.next(h, now);
                 page.forEach(id -> ChangeStamps.touchScopesOf(h, id));
+                stamps.announce(h, before, clock.instant());
             }, done -> progress.report("choosing related articles", done, total));
             return null;
         });

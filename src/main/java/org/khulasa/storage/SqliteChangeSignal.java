@@ -6,7 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Handle;
+import org.khulasa.article.Changes;
 import org.sqlite.SQLiteConfig;
 
 /**
@@ -15,7 +17,8 @@ import org.sqlite.SQLiteConfig;
  * {@code site_state.writes} and this process remembers the counts its own writes left; a thread
  * reads the count every {@value #POLL_MILLIS} ms on a connection of its own (a one-row read, in WAL
  * mode never blocked by writers), and any count in between that is not one of ours is another
- * process's write.
+ * process's write. The count says nothing of what that write changed: listeners hear
+ * {@link Changes#EVERYTHING}.
  */
 final class SqliteChangeSignal implements ChangeSignal {
     static final long POLL_MILLIS = 500;
@@ -29,13 +32,13 @@ final class SqliteChangeSignal implements ChangeSignal {
     }
 
     @Override
-    public void announce(Handle h) {
+    public void announce(Handle h, Changes changed) {
         h.createUpdate("UPDATE site_state SET writes = writes + 1 WHERE id = 1").execute();
         own.add(h.createQuery("SELECT writes FROM site_state WHERE id = 1").mapTo(Long.class).one());
     }
 
     @Override
-    public void subscribe(Runnable listener) {
+    public void subscribe(Consumer<Changes> listener) {
         watcher.subscribe(listener);
     }
 
@@ -57,7 +60,7 @@ final class SqliteChangeSignal implements ChangeSignal {
                     now = rs.next() ? rs.getLong(1) : 0;
                 }
                 if (seen != null && now != seen && !onlyOurs(seen, now)) {
-                    watcher.changed();
+                    watcher.changed(Changes.EVERYTHING);
                 }
                 seen = now;
                 long upTo = now;

@@ -1,5 +1,7 @@
 package org.khulasa.web;
 
+import com.github.benmanes.caffeine.cache.AsyncCache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,22 +13,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.zip.GZIPOutputStream;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.khulasa.article.Changes;
 import org.khulasa.feed.RenderedFeed;
 import org.khulasa.web.http.EntityTags;
 
 /**
- * Rendered feeds by path, ready to serve: plain and gzip bytes, ETags, Last-Modified and the
- * response headers. A hit touches no database. The whole cache is dropped when an article is written; an entry also
- * goes stale by itself when the next scheduled article comes out. Concurrent misses of one path
- * share a single render.
+ * Rendered documents by path, ready to serve: plain and gzip bytes, ETags, Last-Modified and the
+ * response headers. A hit touches no database. Each entry says which writes change it: a write
+ * drops those entries only ({@link #drop}), so the feeds of other categories and authors stay
+ * rendered. An entry also goes stale by itself when the next scheduled article comes out.
+ * Concurrent misses of one path share a single render. The cache holds at most its budget of
+ * bytes (Caffeine, each entry weighed by its bytes): a crawler asking for every URL evicts the
+ * least useful entries rather than filling the heap.
  */
 final class FeedCache {
     static final DateTimeFormatter HTTP_DATE =
@@ -42,67 +49,89 @@ final class FeedCache {
     private static final HttpField CONTENT_LANGUAGE = new PreEncodedHttpField(HttpHeader.CONTENT_LANGUAGE, "ar");
     private static final HttpField NO_SNIFF = new PreEncodedHttpField("X-Content-Type-Options", "nosniff");
     private static final HttpField GZIP = new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip");
+    /** What an entry holds besides its bodies and key: header fields, strings, the objects around them. */
+    private static final int ENTRY_OVERHEAD = 2_048;
 
-    private final ConcurrentHashMap<String, FutureTask<Entry>> entries = new ConcurrentHashMap<>();
+    /** Renders done or under way; one under way weighs nothing until it completes. */
+    private final AsyncCache<String, Entry> entries;
+
+    /** At most {@code budgetBytes} of entries, evicted on the caller's thread as they come in. */
+    FeedCache(long budgetBytes) {
+        this.entries = Caffeine.newBuilder()
+                .maximumWeight(budgetBytes)
+                .weigher((String path, Entry entry) -> entry.weight(path))
+                .executor(Runnable::run)
+                .buildAsync();
+    }
 
     /**
      * The entry for {@code path}, rendering it (once, however many ask at the same time) when
-     * missing or stale; {@code contentType} is what it is served as.
+     * missing or stale; {@code contentType} is what it is served as, {@code changedBy} tells
+     * which writes change it.
      */
-    Entry get(String path, String contentType, Instant now, Supplier<RenderedFeed> render) {
+    Entry get(String path, Predicate<Changes> changedBy, String contentType, Instant now, Supplier<RenderedFeed> render) {
+        ConcurrentMap<String, CompletableFuture<Entry>> map = entries.asMap();
         while (true) {
-            FutureTask<Entry> task = entries.get(path);
+            CompletableFuture<Entry> task = map.get(path);
             if (task == null) {
-                FutureTask<Entry> mine = new FutureTask<>(() -> Entry.of(render.get(), contentType));
-                task = entries.putIfAbsent(path, mine);
+                CompletableFuture<Entry> mine = new CompletableFuture<>();
+                task = map.putIfAbsent(path, mine);
                 if (task == null) {
                     task = mine;
-                    mine.run();
+                    // Rendered on this thread, outside the map: other paths are never held up.
+                    try {
+                        mine.complete(Entry.of(render.get(), contentType, changedBy));
+                    } catch (RuntimeException | Error e) {
+                        mine.completeExceptionally(e);
+                    }
                 }
             }
             Entry entry = await(path, task);
             if (entry.isFreshAt(now)) {
                 return entry;
             }
-            entries.remove(path, task);
+            map.remove(path, task);
         }
     }
 
     /** The entry for {@code path} if it is rendered and fresh; null otherwise (never waits, never renders). */
     Entry peek(String path, Instant now) {
-        FutureTask<Entry> task = entries.get(path);
-        if (task == null || !task.isDone()) {
-            return null;
-        }
-        try {
-            Entry entry = task.get(); // done: returns at once
-            return entry.isFreshAt(now) ? entry : null;
-        } catch (ExecutionException | java.util.concurrent.CancellationException e) {
+        CompletableFuture<Entry> task = entries.getIfPresent(path);
+        if (task == null || !task.isDone() || task.isCompletedExceptionally()) {
             return null; // a failed render: the full path renders again and reports the failure
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
         }
+        Entry entry = task.join(); // done: returns at once
+        return entry.isFreshAt(now) ? entry : null;
     }
 
-    /** Drops every entry: called after each write, since one article shows in several feeds. */
-    void clear() {
-        entries.clear();
+    /**
+     * Drops the entries {@code changed} makes stale: called after each write commits, here or on
+     * another instance. Renders under way are dropped too (they may have read before the commit).
+     */
+    void drop(Changes changed) {
+        entries.asMap().values().removeIf(task -> !task.isDone() || task.isCompletedExceptionally()
+                || task.join().changedBy().test(changed));
     }
 
-    private Entry await(String path, FutureTask<Entry> task) {
+    /** The bytes the cache holds, as its entries weigh them. */
+    long weightedBytes() {
+        entries.synchronous().cleanUp();
+        return entries.synchronous().policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    }
+
+    private Entry await(String path, CompletableFuture<Entry> task) {
         try {
-            return task.get();
-        } catch (ExecutionException e) {
+            return task.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
             // A failed render (unknown slug, database down) is not kept: the next poll tries again.
-            entries.remove(path, task);
+            entries.asMap().remove(path, task);
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a feed render", e);
         }
     }
 
@@ -112,9 +141,9 @@ final class FeedCache {
      */
     record Entry(byte[] plain, byte[] gzip, String etag, String gzipEtag, Instant lastModified,
                  Optional<Instant> staleAt, List<HttpField> plainHeaders, List<HttpField> gzipHeaders,
-                 List<HttpField> plainNotModified, List<HttpField> gzipNotModified) {
+                 List<HttpField> plainNotModified, List<HttpField> gzipNotModified, Predicate<Changes> changedBy) {
 
-        static Entry of(RenderedFeed feed, String contentType) {
+        static Entry of(RenderedFeed feed, String contentType, Predicate<Changes> changedBy) {
             String hash = EntityTags.hashOf(feed.bytes());
             String etag = '"' + hash + '"';
             String gzipEtag = "\"" + hash + "-gz\"";
@@ -128,7 +157,12 @@ final class FeedCache {
             return new Entry(feed.bytes(), gzip, etag, gzipEtag, lastModified, feed.staleAt(),
                     body(plainValidators, contentType, feed.bytes().length, false, feed.link()),
                     body(gzipValidators, contentType, gzip.length, true, feed.link()),
-                    plainValidators, gzipValidators);
+                    plainValidators, gzipValidators, changedBy);
+        }
+
+        /** Roughly the heap it holds, in bytes, filed under {@code path}. */
+        int weight(String path) {
+            return plain.length + gzip.length + 2 * path.length() + ENTRY_OVERHEAD;
         }
 
         boolean isFreshAt(Instant now) {

@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.eclipse.jetty.http.HttpField;
+import org.khulasa.article.Changes;
 import org.khulasa.article.Slug;
 import org.khulasa.feed.FeedFormat;
 import org.khulasa.feed.FeedPath;
@@ -44,7 +46,8 @@ public final class FeedHandler {
     public Handler feed(FeedScope.Kind kind, FeedFormat format) {
         return ctx -> {
             String slug = kind == FeedScope.Kind.SITE ? null : slug(ctx);
-            serve(ctx, FeedPath.of(kind, slug, format).cacheKey(), format.contentType(),
+            serve(ctx, FeedPath.of(kind, slug, format).cacheKey(), changed -> FeedScope.changedBy(kind, slug, changed),
+                    format.contentType(),
                     now -> feeds.render(scope(kind, slug, now), format, now));
         };
     }
@@ -59,14 +62,17 @@ public final class FeedHandler {
             }
             long page = Long.parseLong(text);
             FeedScope scope = scope(kind, slug, clock.instant());
-            serve(ctx, FeedPath.archive(scope, page, format).cacheKey(), format.contentType(),
+            // An archive page holds the scope's older articles: the writes that change the scope's feeds change it.
+            serve(ctx, FeedPath.archive(scope, page, format).cacheKey(), changed -> FeedScope.changedBy(kind, slug, changed),
+                    format.contentType(),
                     now -> feeds.renderArchive(scope, format, page, now).orElseThrow(
                             () -> ProblemException.notFound("archive page " + page + " holds no article of this feed")));
         };
     }
 
+    /** The OPML list names every category and author: any write may change it. */
     public void opml(Context ctx) {
-        serve(ctx, FeedPath.OPML.cacheKey(), OPML_TYPE, feeds::opml);
+        serve(ctx, FeedPath.OPML.cacheKey(), changed -> true, OPML_TYPE, feeds::opml);
     }
 
     private FeedScope scope(FeedScope.Kind kind, String slug, Instant now) {
@@ -87,10 +93,16 @@ public final class FeedHandler {
      * first. Sitemaps are served here as well, cached and answered the same way.
      */
     void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {
+        serve(ctx, key, changed -> true, contentType, render); // a sitemap lists every article: any write changes it
+    }
+
+    /** As above; {@code changedBy} tells which writes change the cached document. */
+    void serve(Context ctx, String key, Predicate<Changes> changedBy, String contentType,
+               Function<Instant, RenderedFeed> render) {
         Instant now = clock.instant();
         long start = System.nanoTime();
         boolean[] rendered = {false};
-        FeedCache.Entry entry = cache.get(key, contentType, now, () -> {
+        FeedCache.Entry entry = cache.get(key, changedBy, contentType, now, () -> {
             rendered[0] = true;
             return render.apply(now);
         });

@@ -37,38 +37,36 @@ public final class Handlers {
      * (corrections in feeds are dated in its time zone);
      * {@code sitemapPageSize} article ids per sitemap page; {@code archiveSize} article ids per
      * archive page; {@code hubs} the WebSub hubs feeds name;
-     * {@code archive} holds imported articles' old feed ids and old addresses;
+     * {@code archive} holds imported articles' old feed ids and old addresses; rendered documents
+     * take three quarters of {@code cacheBytes}, the item texts they are made of the rest;
      * {@code afterWrite} runs after every write this instance commits (the WebSub hub's nudge).
      */
     public Handlers(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links, List<String> editorTokens,
                     String siteTitle, int feedSize, DateStyle dateStyle, int sitemapPageSize, int archiveSize,
-                    List<String> hubs, FeedPolls polls, Runnable afterWrite) {
+                    List<String> hubs, long cacheBytes, FeedPolls polls, Runnable afterWrite) {
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         this.auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
         this.deskAccess = new DeskAccess(auth, sessions);
         this.problems = new Problems(mapper);
         this.pages = new Pages(store, clock, links, siteTitle, feedSize, dateStyle);
-        FeedCache feedCache = new FeedCache();
+        FeedCache feedCache = new FeedCache(cacheBytes - cacheBytes / 4);
         Feeds feedSource = new Feeds(store, archive, links, siteTitle, feedSize, archiveSize, hubs,
-                dateStyle.zone());
+                dateStyle.zone(), cacheBytes / 4);
         this.feeds = new FeedHandler(feedSource, feedCache, clock, polls);
         this.topics = new FeedTopics(feedSource, links, clock);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
-        Runnable written = () -> {
-            feedCache.clear();
+        // The hub is nudged after this instance's writes, once the store has dropped what they changed.
+        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, afterWrite);
+        this.filings = new FilingApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, clock, afterWrite);
+        // A write, here or by another instance or process sharing the database, drops the feeds it
+        // changed (site and tags, its categories and every byline's authors, those showing a changed
+        // related title), no others; the old addresses are read again.
+        store.onWrite(changed -> {
+            feedCache.drop(changed);
             oldAddresses.forget();
-        };
+        });
         this.sitemaps = new SitemapHandler(new Sitemaps(store, links, siteTitle, sitemapPageSize), feeds);
-        // Any write may change several feeds (site, category, author, related titles): drop them all.
-        Runnable changed = () -> {
-            written.run();
-            afterWrite.run();
-        };
-        this.api = new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, changed);
-        this.filings = new FilingApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, clock, changed);
-        // Several instances on one PostgreSQL, or an import into the SQLite file: our caches are stale too.
-        store.onWriteElsewhere(written);
     }
 
     public ObjectMapper mapper() {

@@ -217,7 +217,7 @@ class SecurityTest {
         // A store that fails the way a broken driver would, with SQL and class names in its message.
         ArticleStore broken = (ArticleStore) Proxy.newProxyInstance(ArticleStore.class.getClassLoader(),
                 new Class<?>[] {ArticleStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("close") || method.getName().equals("onWriteElsewhere")) {
+                    if (method.getName().equals("close") || method.getName().equals("onWrite")) {
                         return null;
                     }
                     throw new IllegalStateException("org.sqlite.SQLiteException: [SQLITE_CORRUPT] SELECT a.id FROM articles a "
