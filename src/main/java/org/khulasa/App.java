@@ -127,6 +127,7 @@ public final class App {
             cfg.routes.get("/category/{slug}", web.pages()::category);
             cfg.routes.get("/author/{slug}", web.pages()::author);
             cfg.routes.get("/tag/{slug}", web.pages()::tag);
+            cfg.routes.get("/search", web.pages()::search);
             cfg.routes.get("/assets/site.css", web.pages()::stylesheet);
 
             // /feeds/rss.xml, /feeds/category/{slug}/atom.xml, …: FeedPath builds these paths, the

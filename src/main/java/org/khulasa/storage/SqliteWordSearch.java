@@ -1,0 +1,48 @@
+package org.khulasa.storage;
+
+import java.util.List;
+
+/**
+ * Search on SQLite: FTS5 queries of {@code related_text} (sqlite/002). FTS5 walks a term's list
+ * from its newest end and seeks to an id range, so both queries cost the same in any archive.
+ * (Its bm25 ranks nothing here: the table keeps no positions, {@code detail=column}.)
+ */
+final class SqliteWordSearch implements WordSearch {
+
+    private static final String NEWEST = """
+            SELECT m.id, a.published_at FROM (
+                SELECT rowid AS id FROM related_text WHERE related_text MATCH :match
+                ORDER BY rowid DESC LIMIT :newest) m
+            JOIN articles a ON a.id = m.id
+            WHERE a.status = 'published' AND a.published_at <= :visibleAt
+            ORDER BY m.id DESC
+            """;
+    private static final String BETWEEN = "SELECT rowid FROM related_text WHERE related_text MATCH :match"
+            + " AND rowid BETWEEN :lo AND :hi";
+
+    /** {@code ("a" OR "b") AND ("c")}. */
+    @Override
+    public String everywhere(List<List<String>> words) {
+        return WordSearch.join(words, "\"", "", " OR ", " AND ");
+    }
+
+    @Override
+    public String allInTitle(List<List<String>> words) {
+        return "title : (" + everywhere(words) + ")";
+    }
+
+    @Override
+    public String anyInTitle(List<List<String>> words) {
+        return allInTitle(WordSearch.eachTerm(words));
+    }
+
+    @Override
+    public String newestSql() {
+        return NEWEST;
+    }
+
+    @Override
+    public String betweenSql() {
+        return BETWEEN;
+    }
+}
