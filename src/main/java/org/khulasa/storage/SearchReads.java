@@ -29,6 +29,10 @@ final class SearchReads {
         if (query.words().isEmpty() || query.limit() == 0) {
             return List.of();
         }
+        return search.planned(h, () -> ranked(h, search, query));
+    }
+
+    private static List<Article> ranked(Handle h, WordSearch search, SearchQuery query) {
         List<Match> matches = h.createQuery(search.newestSql())
                 .bind("match", search.everywhere(query.words()))
                 .bind("newest", SearchQuery.NEWEST_MATCHES)

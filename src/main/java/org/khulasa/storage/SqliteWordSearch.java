@@ -1,6 +1,8 @@
 package org.khulasa.storage;
 
 import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Search on SQLite: FTS5 queries of {@code related_text} (sqlite/002). FTS5 walks a term's list
@@ -19,6 +21,15 @@ final class SqliteWordSearch implements WordSearch {
             """;
     private static final String BETWEEN = "SELECT rowid FROM related_text WHERE related_text MATCH :match"
             + " AND rowid BETWEEN :lo AND :hi";
+
+    /**
+     * As they come: FTS5 walks the lists the same way whatever the words. (Not in a transaction:
+     * on SQLite every transaction takes the write lock, see SqliteDialect.)
+     */
+    @Override
+    public <T> T planned(Handle h, Supplier<T> queries) {
+        return queries.get();
+    }
 
     /** {@code ("a" OR "b") AND ("c")}. */
     @Override

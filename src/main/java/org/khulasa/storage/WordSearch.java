@@ -1,6 +1,8 @@
 package org.khulasa.storage;
 
 import java.util.List;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Handle;
 
 /**
  * Site search over the related-article word index, in each dialect's own words: its match
@@ -9,6 +11,9 @@ import java.util.List;
  * needs: no operator, quote or NUL a reader types reaches the database as anything but a separator.
  */
 sealed interface WordSearch permits SqliteWordSearch, PostgresWordSearch {
+
+    /** Runs {@code queries}, this search's statements on {@code h}, as the dialect plans them best. */
+    <T> T planned(Handle h, Supplier<T> queries);
 
     /** Every word, each as any of its terms, anywhere in the article. */
     String everywhere(List<List<String>> words);
