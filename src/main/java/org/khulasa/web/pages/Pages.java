@@ -20,9 +20,9 @@ import org.khulasa.web.http.ArticleIds;
 import org.khulasa.web.http.EntityTags;
 
 /**
- * The HTML pages readers see: {@code /}, {@code /articles/{id}}, {@code /category/{slug}} and
- * {@code /author/{slug}}, {@code /tag/{slug}} and {@code /search}. Only what is published at the moment of the request is shown, so a
- * scheduled article appears on its own when its time comes. Anything unknown is an Arabic 404 page.
+ * The HTML pages readers see: {@code /}, {@code /articles/{id}}, {@code /category/{slug}},
+ * {@code /author/{slug}}, {@code /tag/{slug}} and {@code /search}. Only what is published at the
+ * moment of the request is shown, so a scheduled article appears on its own when its time comes. Anything unknown is an Arabic 404 page.
  *
  * <pre>curl -i http://localhost:8080/category/politics</pre>
  */
