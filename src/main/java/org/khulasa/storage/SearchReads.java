@@ -1,7 +1,6 @@
 package org.khulasa.storage;
 
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -41,22 +40,15 @@ final class SearchReads {
         if (matches.size() <= query.offset()) {
             return List.of();
         }
-        Set<Long> allInTitle = between(h, search, search.allInTitle(query.words()), matches);
-        Set<Long> anyInTitle = between(h, search, search.anyInTitle(query.words()), matches);
+        List<Long> ids = matches.stream().map(Match::id).toList();
+        Set<Long> allInTitle = search.alsoMatching(h, search.allInTitle(query.words()), ids);
+        Set<Long> anyInTitle = search.alsoMatching(h, search.anyInTitle(query.words()), ids);
         List<Long> page = matches.stream()
                 .sorted(Comparator.comparingInt((Match m) -> -(allInTitle.contains(m.id()) ? 2 : anyInTitle.contains(m.id()) ? 1 : 0))
                         .thenComparing(Comparator.comparingLong(Match::published).reversed())
                         .thenComparing(Comparator.comparingLong(Match::id).reversed()))
                 .skip(query.offset()).limit(query.limit()).map(Match::id).toList();
         return inOrder(page, ArticleReads.byIds(h, page, query.visibleAt()));
-    }
-
-    /** Which of {@code matches} also match {@code match}: searched only between the lowest and highest id. */
-    private static Set<Long> between(Handle h, WordSearch search, String match, List<Match> matches) {
-        long lo = matches.stream().mapToLong(Match::id).min().orElseThrow();
-        long hi = matches.stream().mapToLong(Match::id).max().orElseThrow();
-        return new HashSet<>(h.createQuery(search.betweenSql()).bind("match", match).bind("lo", lo).bind("hi", hi)
-                .mapTo(Long.class).list());
     }
 
     private static List<Article> inOrder(List<Long> ids, List<Article> articles) {

@@ -1,6 +1,9 @@
 package org.khulasa.storage;
 
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -52,8 +55,10 @@ final class SqliteWordSearch implements WordSearch {
         return NEWEST;
     }
 
+    /** Searched between the lowest and the highest of them, where FTS5 seeks straight to the range. */
     @Override
-    public String betweenSql() {
-        return BETWEEN;
+    public Set<Long> alsoMatching(Handle h, String match, List<Long> ids) {
+        return new HashSet<>(h.createQuery(BETWEEN).bind("match", match)
+                .bind("lo", Collections.min(ids)).bind("hi", Collections.max(ids)).mapTo(Long.class).list());
     }
 }

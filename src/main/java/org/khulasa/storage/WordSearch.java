@@ -1,6 +1,7 @@
 package org.khulasa.storage;
 
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Handle;
 
@@ -30,8 +31,8 @@ sealed interface WordSearch permits SqliteWordSearch, PostgresWordSearch {
      */
     String newestSql();
 
-    /** The ids from {@code :lo} to {@code :hi} matching {@code :match}. */
-    String betweenSql();
+    /** Which of {@code ids} (found by {@link #newestSql}) match {@code match} too. */
+    Set<Long> alsoMatching(Handle h, String match, List<Long> ids);
 
     /** {@code words} joined: each word's terms quoted and joined by {@code or}, in parentheses, the words by {@code and}. */
     static String join(List<List<String>> words, String quote, String suffix, String or, String and) {
