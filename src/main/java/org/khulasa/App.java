@@ -136,6 +136,7 @@ public final class App {
             getAndHead(cfg, "/category/{slug}", web.pages()::category);
             getAndHead(cfg, "/author/{slug}", web.pages()::author);
             getAndHead(cfg, "/tag/{slug}", web.pages()::tag);
+            getAndHead(cfg, "/search", web.pages()::search);
             getAndHead(cfg, "/assets/site.css", web.pages()::stylesheet);
 
             // /feeds/rss.xml, /feeds/category/{slug}/atom.xml, …: FeedPath builds these paths, the

@@ -54,6 +54,12 @@ public interface ArticleStore extends AutoCloseable {
      */
     List<Article> newer(ArticleQuery query);
 
+    /**
+     * The articles matching {@code query}, best first, with their related links but no tags; none
+     * when it has no words.
+     */
+    List<Article> search(SearchQuery query);
+
     /** As {@link #list}, with every article's tags left empty: for feeds, which don't carry them. */
     List<Article> listWithoutTags(ArticleQuery query);
 

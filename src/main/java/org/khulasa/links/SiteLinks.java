@@ -49,6 +49,11 @@ public final class SiteLinks {
         return base + "/tag/" + slug;
     }
 
+    /** The site search page; {@code q} and {@code page} go in its query. */
+    public String search() {
+        return base + "/search";
+    }
+
     public String articleTagUri(long id) {
         return "tag:" + tagAuthority + "," + TAG_DATE + ":article:" + id;
     }

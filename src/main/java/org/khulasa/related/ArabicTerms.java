@@ -25,6 +25,17 @@ public final class ArabicTerms {
     /** The terms of {@code text}, in order, repeated as often as they occur. */
     public static List<String> of(String text) {
         List<String> terms = new ArrayList<>();
+        words(text).forEach(terms::addAll);
+        return terms;
+    }
+
+    /**
+     * The terms of {@code text} word by word, in order: each word's terms (one, or two for a word
+     * that may start with the conjunction و), stop words left out. A search asks for every word,
+     * and for each word for any of its terms.
+     */
+    public static List<List<String>> words(String text) {
+        List<List<String>> words = new ArrayList<>();
         String normalized = ArabicNormalizer.normalize(text);
         int start = -1;
         for (int i = 0; i <= normalized.length(); i++) {
@@ -32,11 +43,15 @@ public final class ArabicTerms {
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
+                List<String> terms = new ArrayList<>(2);
                 addWord(normalized.substring(start, i), terms);
+                if (!terms.isEmpty()) {
+                    words.add(terms);
+                }
                 start = -1;
             }
         }
-        return terms;
+        return words;
     }
 
     private static void addWord(String word, List<String> terms) {

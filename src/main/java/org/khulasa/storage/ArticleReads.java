@@ -83,6 +83,16 @@ final class ArticleReads {
         return withLinks(h, bare, query.visibleAt(), tagsOf(h, ids(bare)));
     }
 
+    /** The articles with ids {@code ids}, in no particular order, with their related links but no tags. */
+    static List<Article> byIds(Handle h, List<Long> ids, Instant visibleAt) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        List<Article> bare = h.createQuery(SELECT_ARTICLE + " WHERE a.id IN (<ids>)")
+                .bindList("ids", ids).bind("namesAt", millisOrEnd(visibleAt)).map((rs, ctx) -> row(rs)).list();
+        return withLinks(h, bare, visibleAt, Map.of());
+    }
+
     /** A page of articles with their related links but no tags, which feeds don't carry. */
     static List<Article> listWithoutTags(Handle h, ArticleQuery query) {
         return withLinks(h, page(h, query), query.visibleAt(), Map.of());

@@ -53,6 +53,9 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     /** The related-article word index, read and written through {@code h}. */
     StoredWordIndex wordIndex(Handle h);
 
+    /** Readers' search over that word index. */
+    WordSearch wordSearch();
+
     /**
      * Writes a consistent copy of the whole database to {@code target}, a new file, while writers
      * carry on.

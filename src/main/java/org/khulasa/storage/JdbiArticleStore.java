@@ -24,6 +24,7 @@ import org.khulasa.article.Tag;
 import org.khulasa.article.Changes;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedMatcher;
+import org.khulasa.article.SearchQuery;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.article.Revisions;
@@ -221,6 +222,11 @@ public final class JdbiArticleStore extends StoreReads {
     }
 
     // ---- reads and the rest, handed on -------------------------------------------------------
+
+    @Override
+    public List<Article> search(SearchQuery query) {
+        return read(h -> SearchReads.find(h, dialect.wordSearch(), query));
+    }
 
     @Override
     public List<org.khulasa.article.RelatedLink> suggestRelated(ArticleText text, long self, java.util.Set<Long> exclude) {

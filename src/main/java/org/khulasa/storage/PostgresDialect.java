@@ -86,6 +86,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
+    public WordSearch wordSearch() {
+        return new PostgresWordSearch();
+    }
+
+    @Override
     public void backup(Handle h, Path target) {
         throw new IllegalStateException("--backup copies SQLite databases; back PostgreSQL up with its own tools (pg_dump)");
     }

@@ -90,6 +90,11 @@ final class SqliteDialect implements Dialect {
         return new StoredWordIndex(h, new SqliteWordIndex());
     }
 
+    @Override
+    public WordSearch wordSearch() {
+        return new SqliteWordSearch();
+    }
+
     /**
      * SQLite's {@code VACUUM INTO}: it reads one snapshot, so writers carry on meanwhile and the
      * copy is compact and ready to open. Restore by stopping the server and putting the copy in

@@ -102,13 +102,38 @@ class ImagesTest {
     }
 
     @Test
-    void pages_give_the_image_its_size_and_load_it_lazily() {
-        long id = post("صورة بأبعادها", 1200, 800, null);
-        Element img = Jsoup.parse(server.get("/articles/" + id).body()).selectFirst("article figure img");
+    void the_article_page_gives_its_main_image_size_and_alt_and_loads_only_the_images_below_lazily() {
+        ObjectNode a = Articles.article("صورة بأبعادها");
+        a.put("body", "<p>نص الخبر.</p><p><img src=\"https://images.example.org/b.jpg\" alt=\"صورة أخرى\"></p>");
+        a.putObject("image").put("url", URL).put("type", "image/jpeg").put("caption", "المرفأ بعد الانفجار")
+                .put("width", 1200).put("height", 800);
+        long id = server.create(a.toString()).get("id").asLong();
+        Element page = Jsoup.parse(server.get("/articles/" + id).body()).selectFirst("main article");
+        Element img = page.selectFirst("figure img");
+        assertEquals(URL, img.attr("src"));
         assertEquals("1200", img.attr("width"));
         assertEquals("800", img.attr("height"));
-        assertEquals("lazy", img.attr("loading"));
-        assertEquals(URL, img.attr("src"));
+        assertEquals("المرفأ بعد الانفجار", img.attr("alt"));
+        assertFalse(img.hasAttr("loading"), "the main image loads at once");
+        assertEquals("lazy", page.selectFirst("div.body img").attr("loading"), "images in the story load as they come near");
+    }
+
+    @Test
+    void list_pages_show_thumbnails_with_size_alt_and_lazy_loading() {
+        long sized = post("صورة بأبعادها", 1200, 800, null);
+        long unsized = post("صورة بلا أبعاد", null, null, null);
+        for (String path : List.of("/", "/category/politics", "/author/nizar-samir", "/search?q=%D8%B5%D9%88%D8%B1%D9%87")) {
+            org.jsoup.nodes.Document doc = Jsoup.parse(server.get(path).body());
+            Element withSize = doc.selectFirst("ol.articles a.thumb[href$=/articles/" + sized + "] img");
+            assertEquals(URL, withSize.attr("src"), path);
+            assertEquals("1200", withSize.attr("width"), path);
+            assertEquals("800", withSize.attr("height"), path);
+            assertEquals("صورة", withSize.attr("alt"), path);
+            assertEquals("lazy", withSize.attr("loading"), path);
+            Element withoutSize = doc.selectFirst("ol.articles a.thumb[href$=/articles/" + unsized + "] img");
+            assertFalse(withoutSize.hasAttr("width") || withoutSize.hasAttr("height"), path);
+            assertEquals("lazy", withoutSize.attr("loading"), path);
+        }
     }
 
     @Test

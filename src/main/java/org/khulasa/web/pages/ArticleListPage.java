@@ -34,15 +34,21 @@ final class ArticleListPage {
             main.appendElement("p").addClass("empty").text("لا توجد مقالات منشورة بعد.");
             return;
         }
+        appendItems(main, articles);
+        appendPager(main, page);
+    }
+
+    /** The articles as a list: each with its thumbnail, title, section, bylines, date and summary. */
+    void appendItems(Element main, List<Article> articles) {
         Element list = main.appendElement("ol").addClass("articles");
         for (Article article : articles) {
             Element item = list.appendElement("li").appendElement("article");
             if (article.image() != null) {
                 // A small copy beside the title; the same file, scaled by the stylesheet (no resizing service here).
-                String caption = article.image().caption();
-                item.appendElement("a").addClass("thumb").attr("href", links.article(article.id())).attr("tabindex", "-1")
-                        .appendElement("img").attr("src", article.image().url()).attr("alt", caption == null ? "" : caption)
-                        .attr("loading", "lazy");
+                Element img = item.appendElement("a").addClass("thumb").attr("href", links.article(article.id()))
+                        .attr("tabindex", "-1").appendElement("img");
+                Images.describe(img, article.image());
+                img.attr("loading", "lazy").attr("decoding", "async");
             }
             item.appendElement("h2").attr("dir", "auto").appendElement("a").attr("href", links.article(article.id()))
                     .text(RtlText.title(article.title()));
@@ -57,13 +63,22 @@ final class ArticleListPage {
                 item.appendElement("p").addClass("summary").attr("dir", "auto").text(article.summary());
             }
         }
+    }
+
+    /** Links to the newer and the older page, where there are such. */
+    static void appendPager(Element main, Paging.Page page) {
+        appendPager(main, page, "→ الأحدث", "الأقدم ←");
+    }
+
+    /** Links to the page before ({@code rel=prev}, labelled {@code prev}) and after, where there are such. */
+    static void appendPager(Element main, Paging.Page page, String prev, String next) {
         if (page.newer() != null || page.older() != null) {
             Element pager = main.appendElement("nav").addClass("pager").attr("aria-label", "الصفحات");
             if (page.newer() != null) {
-                pager.appendElement("a").attr("rel", "prev").attr("href", page.newer()).text("→ الأحدث");
+                pager.appendElement("a").attr("rel", "prev").attr("href", page.newer()).text(prev);
             }
             if (page.older() != null) {
-                pager.appendElement("a").attr("rel", "next").attr("href", page.older()).text("الأقدم ←");
+                pager.appendElement("a").attr("rel", "next").attr("href", page.older()).text(next);
             }
         }
     }

@@ -58,20 +58,16 @@ final class ArticlePage {
         if (article.image() != null) {
             Element figure = story.appendElement("figure");
             String caption = article.image().caption();
-            // Alt from the caption: it is what search engines and a reader with images off get of it.
-            Element img = figure.appendElement("img").attr("src", article.image().url())
-                    .attr("alt", caption == null ? "" : caption);
-            // Known dimensions reserve the image's room, so the text does not jump when it arrives.
-            if (article.image().width() != null && article.image().height() != null) {
-                img.attr("width", article.image().width().toString()).attr("height", article.image().height().toString());
-            }
-            img.attr("loading", "lazy").attr("decoding", "async");
+            // The page's main image, at the top: loaded at once (lazy loading would only delay it).
+            Images.describe(figure.appendElement("img"), article.image()).attr("decoding", "async");
             if (caption != null && !caption.isBlank()) {
                 figure.appendElement("figcaption").attr("dir", "auto").text(caption);
             }
         }
 
-        story.appendElement("div").addClass("body").html(article.body());
+        Element body = story.appendElement("div").addClass("body").html(article.body());
+        // Images further down the story load as the reader scrolls to them.
+        body.select("img:not([loading])").attr("loading", "lazy");
         if (!article.corrections().isEmpty()) {
             Element notes = story.appendElement("aside").addClass("corrections").attr("aria-label", "تصحيحات");
             for (Correction correction : article.corrections()) {

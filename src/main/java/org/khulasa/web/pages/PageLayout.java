@@ -19,6 +19,7 @@ import org.khulasa.links.SiteLinks;
  * Built as a DOM, so every text and attribute is escaped by jsoup.
  */
 final class PageLayout {
+    private static final String SEARCH_BOX = "site-search";
     private final String siteTitle;
     private final SiteLinks links;
     private final String stylesheetHref;
@@ -85,6 +86,7 @@ final class PageLayout {
                         .attr("dir", "auto").text(section.name());
             }
         }
+        appendSearchForm(header);
         body.appendElement("main");
         Element footer = body.appendElement("footer").addClass("site").appendElement("p");
         footer.appendText("تابع " + siteTitle + " في قارئ الخلاصات: ");
@@ -94,6 +96,21 @@ final class PageLayout {
         }
         footer.appendElement("a").attr("href", FeedPath.OPML.url(links)).attr("dir", "ltr").text("OPML");
         return doc;
+    }
+
+    /** The search box every page's header carries; {@link #searchBox} finds its input. */
+    private void appendSearchForm(Element header) {
+        Element form = header.appendElement("form").addClass("search").attr("role", "search")
+                .attr("action", links.search()).attr("method", "get");
+        form.appendElement("label").attr("for", SEARCH_BOX).text("ابحث في الموقع");
+        form.appendElement("input").attr("type", "search").id(SEARCH_BOX).attr("name", "q").attr("dir", "auto")
+                .attr("maxlength", String.valueOf(SearchPage.MAX_QUERY_CHARS));
+        form.appendElement("button").attr("type", "submit").text("بحث");
+    }
+
+    /** The header's search input, to show the words a search page was asked for. */
+    static Element searchBox(Document doc) {
+        return doc.getElementById(SEARCH_BOX);
     }
 
     static Element main(Document doc) {

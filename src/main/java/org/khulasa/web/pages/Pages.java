@@ -20,9 +20,9 @@ import org.khulasa.web.http.ArticleIds;
 import org.khulasa.web.http.EntityTags;
 
 /**
- * The HTML pages readers see: {@code /}, {@code /articles/{id}}, {@code /category/{slug}} and
- * {@code /author/{slug}}. Only what is published at the moment of the request is shown, so a
- * scheduled article appears on its own when its time comes. Anything unknown is an Arabic 404 page.
+ * The HTML pages readers see: {@code /}, {@code /articles/{id}}, {@code /category/{slug}},
+ * {@code /author/{slug}}, {@code /tag/{slug}} and {@code /search}. Only what is published at the
+ * moment of the request is shown, so a scheduled article appears on its own when its time comes. Anything unknown is an Arabic 404 page.
  *
  * <pre>curl -i http://localhost:8080/category/politics</pre>
  */
@@ -40,6 +40,7 @@ public final class Pages {
     private final ArticlePage articlePage;
     private final ArticleListPage listPage;
     private final Paging paging;
+    private final SearchPage searchPage;
     private final Stylesheet stylesheet = new Stylesheet();
 
     /** {@code listSize} articles per list, as many as a feed holds; dates written in {@code dateStyle}. */
@@ -53,6 +54,7 @@ public final class Pages {
         this.articlePage = new ArticlePage(links, dates);
         this.listPage = new ArticleListPage(links, dates);
         this.paging = new Paging(store, listSize);
+        this.searchPage = new SearchPage(store, links, layout, listPage, listSize);
     }
 
     public void home(Context ctx) {
@@ -86,6 +88,12 @@ public final class Pages {
 
     public void tag(Context ctx) {
         listOf(ctx, slug(ctx).flatMap(slug -> store.tag(slug, clock.instant())).map(FeedScope::of), "تابع هذا الوسم");
+    }
+
+    /** {@code /search?q=…}: see {@link SearchPage}. */
+    public void search(Context ctx) {
+        searchPage.answer(ctx, clock.instant()).ifPresentOrElse(answer -> send(ctx, answer.status(), answer.doc()),
+                () -> notFound(ctx));
     }
 
     /**
