@@ -107,6 +107,12 @@ public interface ArticleStore extends AutoCloseable {
     void recomputeRelated(RelatedProgress progress);
 
     /**
+     * Indexes the words of the articles imported with ids above {@code after}, which have none
+     * indexed yet, then chooses their automatic related picks; other articles' lists stay.
+     */
+    void relateImportedAfter(long after, RelatedProgress progress);
+
+    /**
      * Calls {@code listener}, on a thread of the store's, after another server instance sharing
      * this database commits a write: caches of this instance are stale from then on. This
      * instance's own writes are not reported (their caller knows). A store that no other

@@ -53,6 +53,11 @@ public interface ImportedArchive {
         @Override
         public void relatedChosen() {
         }
+
+        @Override
+        public long newestArticleId() {
+            return 0;
+        }
     };
 
     /** The id each imported article had in its old feeds (RSS guid, Atom id), by article id. */
@@ -82,6 +87,9 @@ public interface ImportedArchive {
     boolean relatedPending();
 
     void relatedChosen();
+
+    /** The largest article id stored (0: none): articles imported after this call have larger ones. */
+    long newestArticleId();
 
     /**
      * One article to import: its old feed id (null: none, the article gets this site's own), the

@@ -184,6 +184,11 @@ public final class JdbiImportedArchive implements ImportedArchive {
         jdbi.useHandle(h -> h.createUpdate("UPDATE import_state SET related_pending = 0 WHERE id = 1").execute());
     }
 
+    @Override
+    public long newestArticleId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM articles").mapTo(Long.class).one());
+    }
+
     /** Categories and authors of one batch: looked up (or created) once each, then marked changed together. */
     private static final class BatchScopes {
         private final Handle h;

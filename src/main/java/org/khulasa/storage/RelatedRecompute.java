@@ -19,6 +19,9 @@ final class RelatedRecompute {
 
     private static final int REINDEX_PAGE = 500;
     private static final int RECOMPUTE_PAGE = 100;
+    private static final String ALL = "SELECT id FROM articles WHERE id > :after ORDER BY id LIMIT :size";
+    private static final String IMPORTED = "SELECT article_id FROM imported_articles WHERE article_id > :after"
+            + " ORDER BY article_id LIMIT :size";
 
     private final Jdbi jdbi;
     private final WriteQueue queue;
@@ -43,17 +46,52 @@ final class RelatedRecompute {
         // First every article's words, so that the lists of the second pass see the whole archive.
         reindexWords(progress);
         queue.guarded(() -> {
-            long total = jdbi.withHandle(ArticleReads::count);
-            progress.report("choosing related articles", 0, total);
-            forEachPage(RECOMPUTE_PAGE, (h, page) -> {
-                ChangeStamps.lockWrites(h);
-                Instant now = clock.instant();
-                ArticleReads.textsOf(h, page).forEach((id, text) -> lists.fill(h, id, text, matcher.indexText(text), now));
-                stamps.next(h, now);
-                page.forEach(id -> ChangeStamps.touchScopesOf(h, id));
-            }, done -> progress.report("choosing related articles", done, total));
+            chooseLists(ALL, 0, jdbi.withHandle(ArticleReads::count), progress);
             return null;
         });
+    }
+
+    /**
+     * The related pass of an import: indexes the words of the articles imported with ids above
+     * {@code after} (none indexed yet, so the counts only grow), then chooses their lists, as
+     * {@link #recomputeRelated} would have; the lists of articles already there stay.
+     */
+    void relateImportedAfter(long after, RelatedProgress progress) {
+        queue.guarded(() -> {
+            long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM imported_articles WHERE article_id > :after")
+                    .bind("after", after).mapTo(Long.class).one());
+            progress.report("indexing words", 0, total);
+            forEachPage(IMPORTED, after, REINDEX_PAGE, (h, page) -> {
+                ChangeStamps.lockWrites(h);
+                try (StoredWordIndex index = dialect.wordIndex(h)) {
+                    ArticleReads.textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
+                }
+            }, done -> progress.report("indexing words", done, total));
+            compact(progress);
+            chooseLists(IMPORTED, after, total, progress);
+            return null;
+        });
+    }
+
+    private void chooseLists(String ids, long after, long total, RelatedProgress progress) {
+        progress.report("choosing related articles", 0, total);
+        forEachPage(ids, after, RECOMPUTE_PAGE, (h, page) -> {
+            ChangeStamps.lockWrites(h);
+            Instant now = clock.instant();
+            ArticleReads.textsOf(h, page).forEach((id, text) -> lists.fill(h, id, text, matcher.indexText(text), now));
+            stamps.next(h, now);
+            page.forEach(id -> ChangeStamps.touchScopesOf(h, id));
+        }, done -> progress.report("choosing related articles", done, total));
+    }
+
+    private void compact(RelatedProgress progress) {
+        progress.report("compacting the word index", 0, 1);
+        jdbi.useTransaction(h -> {
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
+                index.compact();
+            }
+        });
+        progress.report("compacting the word index", 1, 1);
     }
 
     /**
@@ -70,31 +108,24 @@ final class RelatedRecompute {
                 }
             });
             progress.report("indexing words", 0, total);
-            forEachPage(REINDEX_PAGE, (h, page) -> {
+            forEachPage(ALL, 0, REINDEX_PAGE, (h, page) -> {
                 ChangeStamps.lockWrites(h);
                 try (StoredWordIndex index = dialect.wordIndex(h)) {
                     ArticleReads.textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
                 }
             }, done -> progress.report("indexing words", done, total));
-            progress.report("compacting the word index", 0, 1);
-            jdbi.useTransaction(h -> {
-                try (StoredWordIndex index = dialect.wordIndex(h)) {
-                    index.compact();
-                }
-            });
-            progress.report("compacting the word index", 1, 1);
+            compact(progress);
             return null;
         });
     }
 
-    /** Runs {@code work} over all article ids in pages, one transaction per page. */
-    private void forEachPage(int size, BiConsumer<Handle, List<Long>> work, LongConsumer done) {
-        long after = 0;
+    /** Runs {@code work} over the article ids {@code ids} selects above {@code start}, in pages, one transaction per page. */
+    private void forEachPage(String ids, long start, int size, BiConsumer<Handle, List<Long>> work, LongConsumer done) {
+        long after = start;
         long count = 0;
         while (true) {
             long from = after;
-            List<Long> page = jdbi.withHandle(h -> h.createQuery(
-                            "SELECT id FROM articles WHERE id > :after ORDER BY id LIMIT :size")
+            List<Long> page = jdbi.withHandle(h -> h.createQuery(ids)
                     .bind("after", from).bind("size", size).mapTo(Long.class).list());
             if (page.isEmpty()) {
                 return;
