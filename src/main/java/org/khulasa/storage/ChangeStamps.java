@@ -1,6 +1,7 @@
 package org.khulasa.storage;
 
 import java.time.Instant;
+import java.util.List;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -48,6 +49,21 @@ final class ChangeStamps {
                         WHERE id = (SELECT category_id FROM articles WHERE id = :id)
                         """).bind("id", id).execute();
         ArticleBylines.touchAuthorsOf(h, id);
+    }
+
+    /** {@link #touchScopesOf(Handle, long)} for many articles at once. */
+    static void touchScopesOf(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        h.createUpdate("""
+                        UPDATE categories SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                        WHERE id IN (SELECT category_id FROM articles WHERE id IN (<ids>))
+                        """).bindList("ids", ids).execute();
+        h.createUpdate("""
+                        UPDATE authors SET changed_at = (SELECT last_change_at FROM site_state WHERE id = 1)
+                        WHERE id IN (SELECT author_id FROM article_authors WHERE article_id IN (<ids>))
+                        """).bindList("ids", ids).execute();
     }
 
     static Instant lastChange(Handle h) {

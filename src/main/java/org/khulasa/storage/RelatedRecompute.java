@@ -2,13 +2,18 @@ package org.khulasa.storage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.ArticleStore.RelatedProgress;
 import org.khulasa.article.RelatedMatcher;
+import org.khulasa.article.RelatedMatcher.ArticleText;
+import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /**
  * The long jobs over the whole archive: indexing every article's words again, and choosing every
@@ -18,7 +23,9 @@ import org.khulasa.article.RelatedMatcher;
 final class RelatedRecompute {
 
     private static final int REINDEX_PAGE = 500;
-    private static final int RECOMPUTE_PAGE = 100;
+    /** Larger: the words of new articles are indexed in bulk, and common words counted once a page. */
+    private static final int IMPORT_INDEX_PAGE = 1_000;
+    private static final int RECOMPUTE_PAGE = 250;
     private static final String ALL = "SELECT id FROM articles WHERE id > :after ORDER BY id LIMIT :size";
     private static final String IMPORTED = "SELECT article_id FROM imported_articles WHERE article_id > :after"
             + " ORDER BY article_id LIMIT :size";
@@ -61,10 +68,11 @@ final class RelatedRecompute {
             long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM imported_articles WHERE article_id > :after")
                     .bind("after", after).mapTo(Long.class).one());
             progress.report("indexing words", 0, total);
-            forEachPage(IMPORTED, after, REINDEX_PAGE, (h, page) -> {
+            forEachPage(IMPORTED, after, IMPORT_INDEX_PAGE, (h, page) -> {
                 ChangeStamps.lockWrites(h);
+                Map<Long, IndexedText> words = indexTexts(ArticleReads.textsOf(h, page));
                 try (StoredWordIndex index = dialect.wordIndex(h)) {
-                    ArticleReads.textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
+                    index.insertNew(words);
                 }
             }, done -> progress.report("indexing words", done, total));
             compact(progress);
@@ -73,15 +81,37 @@ final class RelatedRecompute {
         });
     }
 
+    /**
+     * Every page's lists are chosen from the same index (this pass writes lists only), so the
+     * searches repeated from page to page are answered from memory, unless someone else wrote
+     * between two pages.
+     */
     private void chooseLists(String ids, long after, long total, RelatedProgress progress) {
         progress.report("choosing related articles", 0, total);
+        SearchCache cache = new SearchCache();
+        Instant[] stamped = {null};
         forEachPage(ids, after, RECOMPUTE_PAGE, (h, page) -> {
             ChangeStamps.lockWrites(h);
+            if (!ChangeStamps.lastChange(h).equals(stamped[0])) {
+                cache.clear();
+            }
             Instant now = clock.instant();
-            ArticleReads.textsOf(h, page).forEach((id, text) -> lists.fill(h, id, text, matcher.indexText(text), now));
-            stamps.next(h, now);
-            page.forEach(id -> ChangeStamps.touchScopesOf(h, id));
+            Map<Long, ArticleText> texts = ArticleReads.textsOf(h, page);
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
+                lists.fillAll(h, texts, indexTexts(texts), now, cache.over(index));
+            }
+            stamped[0] = stamps.next(h, now);
+            ChangeStamps.touchScopesOf(h, page);
         }, done -> progress.report("choosing related articles", done, total));
+    }
+
+    /** Each article's words, analysed on every core (the texts' HTML parsed and split: pure work). */
+    private Map<Long, IndexedText> indexTexts(Map<Long, ArticleText> texts) {
+        Map<Long, IndexedText> words = new ConcurrentHashMap<>();
+        texts.entrySet().parallelStream().forEach(e -> words.put(e.getKey(), matcher.indexText(e.getValue())));
+        Map<Long, IndexedText> ordered = new LinkedHashMap<>();
+        texts.keySet().forEach(id -> ordered.put(id, words.get(id)));
+        return ordered;
     }
 
     private void compact(RelatedProgress progress) {
@@ -110,8 +140,11 @@ final class RelatedRecompute {
             progress.report("indexing words", 0, total);
             forEachPage(ALL, 0, REINDEX_PAGE, (h, page) -> {
                 ChangeStamps.lockWrites(h);
+                Map<Long, IndexedText> words = indexTexts(ArticleReads.textsOf(h, page));
                 try (StoredWordIndex index = dialect.wordIndex(h)) {
-                    ArticleReads.textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
+                    // The counts were reset: each row goes uncounted, then all come back counted.
+                    words.keySet().forEach(index::drop);
+                    index.insertNew(words);
                 }
             }, done -> progress.report("indexing words", done, total));
             compact(progress);
@@ -119,7 +152,10 @@ final class RelatedRecompute {
         });
     }
 
-    /** Runs {@code work} over the article ids {@code ids} selects above {@code start}, in pages, one transaction per page. */
+    /**
+     * Runs {@code work} over the article ids {@code ids} selects above {@code start}, in pages, one
+     * transaction per page, committed lazily; the pass is on disk once this returns.
+     */
     private void forEachPage(String ids, long start, int size, BiConsumer<Handle, List<Long>> work, LongConsumer done) {
         long after = start;
         long count = 0;
@@ -128,9 +164,13 @@ final class RelatedRecompute {
             List<Long> page = jdbi.withHandle(h -> h.createQuery(ids)
                     .bind("after", from).bind("size", size).mapTo(Long.class).list());
             if (page.isEmpty()) {
+                queue.writing(() -> {
+                    LazyCommits.settle(jdbi, dialect);
+                    return null;
+                });
                 return;
             }
-            queue.writing(() -> jdbi.inTransaction(h -> {
+            queue.writing(() -> LazyCommits.inTransaction(jdbi, dialect, h -> {
                 work.accept(h, page);
                 return null;
             }));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
@@ -44,6 +45,16 @@ final class SqliteWordIndex implements StoredWordIndex {
     public void insert(long id, IndexedText words) {
         h.createUpdate("INSERT INTO related_text (rowid, title, body) VALUES (:id, :title, :body)")
                 .bind("id", id).bind("title", words.title()).bind("body", words.body()).execute();
+    }
+
+    @Override
+    public void insertAll(Map<Long, IndexedText> words) {
+        IndexJdbc.batch(h, "INSERT INTO related_text (rowid, title, body) VALUES (?, ?, ?)", words,
+                (s, id, w) -> {
+                    s.setLong(1, id);
+                    s.setString(2, w.title());
+                    s.setString(3, w.body());
+                });
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.khulasa.storage;
 
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -31,6 +32,21 @@ interface StoredWordIndex extends WordIndex, AutoCloseable {
     }
 
     /**
+     * Indexes articles that are not in the index yet (new ones, or after their rows were
+     * dropped), in one go: the same rows and counts as {@link #replace} for each.
+     */
+    default void insertNew(Map<Long, IndexedText> words) {
+        Map<Long, IndexedText> indexed = new LinkedHashMap<>();
+        words.forEach((id, w) -> {
+            if (!w.isEmpty()) {
+                indexed.put(id, w);
+            }
+        });
+        insertAll(indexed);
+        counts().addAll(indexed.values());
+    }
+
+    /**
      * Takes {@code id} out of the index and its words, {@code before}, out of the counts; an
      * article stored before the index existed was never counted and changes no count.
      */
@@ -45,6 +61,9 @@ interface StoredWordIndex extends WordIndex, AutoCloseable {
 
     /** Adds {@code id}'s row under {@code words}, leaving the counts alone. */
     void insert(long id, IndexedText words);
+
+    /** Adds the rows of articles that have none, leaving the counts alone. */
+    void insertAll(Map<Long, IndexedText> words);
 
     /** Makes searches fast again after many writes, where the dialect has such a thing. */
     void compact();

@@ -25,7 +25,7 @@ import org.khulasa.article.ImportedArchive;
  * Running it again adds only posts whose guid is new.
  */
 public final class WordPressImport {
-    static final int BATCH = 200;
+    static final int BATCH = 1000;
 
     private final ImportedArchive archive;
     private final ArticleStore store;
@@ -119,6 +119,7 @@ public final class WordPressImport {
             }
             archive.relatedChosen();
         }
+        archive.settle();
         return report;
     }
 
