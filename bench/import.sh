@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # --import-wordpress beside the editor API, on the same synthetic archive, at several sizes.
 #
-#   bench/import.sh [--sizes 10k,100k,1m] [--api-sizes 10k]
+#   bench/import.sh [--sizes 10k,100k,1m] [--api-sizes 10k] [--jar PATH]
+#
+# --jar imports with another build (say, the code before a change, for a side-by-side run).
 #
 # Per size: writes bench-data/export-SIZE.xml with WxrGenerator (reused when there), imports it
 # into a fresh SQLite database with `java -Xmx256m -jar target/khulasa.jar --import-wordpress`
@@ -13,11 +15,13 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SIZES=10k,100k
 API_SIZES=10k
+JAR=
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES=$2; shift 2 ;;
         --api-sizes) API_SIZES=$2; shift 2 ;;
-        *) echo "usage: bench/import.sh [--sizes 10k,100k,1m] [--api-sizes 10k]" >&2; exit 2 ;;
+        --jar) JAR=$(realpath "$2"); shift 2 ;;
+        *) echo "usage: bench/import.sh [--sizes 10k,100k,1m] [--api-sizes 10k] [--jar PATH]" >&2; exit 2 ;;
     esac
 done
 DATA=$ROOT/bench-data
@@ -32,6 +36,7 @@ mvn -q -o package -DskipTests
 mvn -q -o test-compile
 mvn -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/cp.txt")"
+JAR=${JAR:-$ROOT/target/khulasa.jar}
 
 echo "| posts in the export | articles | import: read images / posts in / words indexed / lists chosen (s) | total | posts/s | peak RSS |"
 echo "| --- | --- | --- | --- | --- | --- |"
@@ -40,7 +45,7 @@ for size in ${SIZES//,/ }; do
     export_file=$DATA/export-$size.xml
     [ -f "$export_file" ] || java -cp "$CP" org.khulasa.bench.WxrGenerator "$n" "$export_file"
     rm -rf "$WORK/import-$size"; mkdir -p "$WORK/import-$size"
-    KHULASA_DATA=$WORK/import-$size /usr/bin/time -v java -Xmx256m -jar target/khulasa.jar \
+    KHULASA_DATA=$WORK/import-$size /usr/bin/time -v java -Xmx256m -jar "$JAR" \
         --import-wordpress "$export_file" > "$WORK/import-$size.out" 2> "$WORK/import-$size.err"
     out=$WORK/import-$size.out
     phase() { grep "^$1: .*(100%)" "$out" | tail -1 | sed 's/.*, \([0-9]*\) s$/\1/'; }

@@ -140,6 +140,12 @@ public interface ArticleStore extends AutoCloseable {
     void recomputeRelated(RelatedProgress progress);
 
     /**
+     * Indexes the words of the articles imported with ids above {@code after}, which have none
+     * indexed yet, then chooses their automatic related picks; other articles' lists stay.
+     */
+    void relateImportedAfter(long after, RelatedProgress progress);
+
+    /**
      * Calls {@code listener} with what a write changed once it commits: this instance's writes on
      * the writer's thread, before the write returns; another server instance's sharing this
      * database on a thread of the store's. Caches drop what it names, and only that.

@@ -53,6 +53,15 @@ public interface ImportedArchive {
         @Override
         public void relatedChosen() {
         }
+
+        @Override
+        public long newestArticleId() {
+            return 0;
+        }
+
+        @Override
+        public void settle() {
+        }
     };
 
     /** The id each imported article had in its old feeds (RSS guid, Atom id), by article id. */
@@ -82,6 +91,15 @@ public interface ImportedArchive {
     boolean relatedPending();
 
     void relatedChosen();
+
+    /** The largest article id stored (0: none): articles imported after this call have larger ones. */
+    long newestArticleId();
+
+    /**
+     * Makes everything written so far survive a crash (batches are committed without waiting for
+     * the disk); an import calls it before it reports success.
+     */
+    void settle();
 
     /**
      * One article to import: its old feed id (null: none, the article gets this site's own), the

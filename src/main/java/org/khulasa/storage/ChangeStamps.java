@@ -115,6 +115,21 @@ final class ChangeStamps {
         ArticleBylines.touchAuthorsOf(h, id);
     }
 
+    /** {@link #touchScopesOf(Handle, long)} for many articles at once. */
+    static void touchScopesOf(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        h.createUpdate("""
+                        UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
+                        WHERE id IN (SELECT category_id FROM articles WHERE id IN (<ids>))
+                        """).bindList("ids", ids).execute();
+        h.createUpdate("""
+                        UPDATE authors SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
+                        WHERE id IN (SELECT author_id FROM article_authors WHERE article_id IN (<ids>))
+                        """).bindList("ids", ids).execute();
+    }
+
     /**
      * The Last-Modified that content coming out without a write gives a feed whose newest article
      * was published at {@code newest} and whose own change time is {@code scopeChange}: that
@@ -129,6 +144,11 @@ final class ChangeStamps {
         // A name that came out shows in every feed filing articles under it: all of them move then.
         long named = Scopes.lastPendingNameUpTo(h, now).map(Instant::toEpochMilli).map(ChangeStamps::ceilSecond).orElse(0L);
         return Instant.ofEpochMilli(Math.max(stamp, named));
+    }
+
+    /** When the last write of any kind happened ({@link #next}), seen or not by readers. */
+    static Instant lastWrite(Handle h) {
+        return Instant.ofEpochMilli(lastChangeMillis(h));
     }
 
     /** When readers last saw a write change anything (see {@link #feedsChanged}). */

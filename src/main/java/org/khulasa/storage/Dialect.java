@@ -9,8 +9,8 @@ import org.jdbi.v3.core.Handle;
 /**
  * What differs between the databases Khulasa runs on, and nothing else: how to connect, which
  * migration files to apply, how to keep two starting instances from migrating at once, the word
- * index, backups, and which errors mean "try again later". The store's other SQL is the same on
- * every dialect.
+ * index, backups, how bulk work commits, and which errors mean "try again later". The store's
+ * other SQL is the same on every dialect.
  */
 sealed interface Dialect permits SqliteDialect, PostgresDialect {
 
@@ -63,6 +63,19 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
      * @throws IllegalStateException when this dialect's databases are backed up with their own tools
      */
     void backup(Handle h, Path target);
+
+    /**
+     * The bulk work of an import on {@code h}, outside a transaction: its commits no longer wait
+     * for the disk. A crash may then lose the last commits, never half of one; the next commit
+     * after {@link #commitDurably} waits for all of them.
+     */
+    void commitLazily(Handle h);
+
+    /** Commits on {@code h} wait for the disk again, as every write of the server's does. */
+    void commitDurably(Handle h);
+
+    /** After an import's bulk work was made durable: tidies what it left (SQLite's write-ahead log). */
+    void afterBulk(Handle h);
 
     /** What went wrong, when {@code e} is a passing condition (disk full, locked, connection lost) worth a retry. */
     Optional<String> transientCause(SQLException e);

@@ -1,7 +1,10 @@
 package org.khulasa.storage;
 
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** What the word index's plain-JDBC statements share (see {@link PreparedSearch} for why plain JDBC). */
@@ -18,5 +21,26 @@ final class IndexJdbc {
     /** As Jdbi reports its own failures, so the store handles both alike. */
     static UnableToExecuteStatementException failure(String what, SQLException e) {
         return new UnableToExecuteStatementException(what + " failed", e, null);
+    }
+
+    /** Sets one row's parameters. */
+    interface Row<K, V> {
+        void set(PreparedStatement s, K key, V value) throws SQLException;
+    }
+
+    /** Runs {@code sql} once per entry of {@code rows}, as one JDBC batch. */
+    static <K, V> void batch(Handle h, String sql, Map<K, V> rows, Row<K, V> row) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = h.getConnection().prepareStatement(sql)) {
+            for (Map.Entry<K, V> e : rows.entrySet()) {
+                row.set(s, e.getKey(), e.getValue());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw failure("writing the word index", e);
+        }
     }
 }

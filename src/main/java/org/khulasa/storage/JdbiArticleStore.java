@@ -254,6 +254,11 @@ public final class JdbiArticleStore extends StoreReads {
         recompute.recomputeRelated(progress);
     }
 
+    @Override
+    public void relateImportedAfter(long after, RelatedProgress progress) {
+        recompute.relateImportedAfter(after, progress);
+    }
+
     /** Indexes every article's words again, leaving related lists (and so every feed) as they are. */
     public void reindexWords(RelatedProgress progress) {
         recompute.reindexWords(progress);

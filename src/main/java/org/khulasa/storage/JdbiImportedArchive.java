@@ -5,12 +5,15 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
@@ -21,10 +24,19 @@ public final class JdbiImportedArchive implements ImportedArchive {
     private final Jdbi jdbi;
     private final Clock clock;
     private final ChangeStamps stamps;
+    private final Dialect dialect;
+    /** Tag ids by name, remembered from one batch to the next (the most recently used only). */
+    private final Map<String, Long> knownTags = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+            return size() > 50_000;
+        }
+    };
 
-    JdbiImportedArchive(Jdbi jdbi, Clock clock, ChangeSignal changes) {
+    JdbiImportedArchive(Jdbi jdbi, Clock clock, ChangeSignal changes, Dialect dialect) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.dialect = dialect;
         this.stamps = new ChangeStamps(changes);
     }
 
@@ -59,7 +71,8 @@ public final class JdbiImportedArchive implements ImportedArchive {
 
     @Override
     public Set<String> write(Batch batch) {
-        return jdbi.inTransaction(h -> {
+        Map<String, Long> tags = new HashMap<>();
+        Set<String> written = bulk(h -> {
             ChangeStamps.lockWrites(h);
             for (SlugChoice s : batch.slugs()) {
                 h.createUpdate("""
@@ -71,31 +84,21 @@ public final class JdbiImportedArchive implements ImportedArchive {
             Instant now = clock.instant();
             ChangeStamps.Before before = ChangeStamps.before(h, now);
             BatchScopes scopes = new BatchScopes(h, now);
-            Set<String> added = new HashSet<>();
-            int inserted = 0;
-            for (Article article : batch.articles()) {
-                Optional<Long> known = article.guid() == null ? Optional.empty()
-                        : h.createQuery("SELECT COALESCE(article_id, 0) FROM imported_articles WHERE guid = :guid")
-                                .bind("guid", article.guid()).mapTo(Long.class).findOne();
-                long id;
-                if (known.isPresent()) {
-                    id = known.get();
-                } else {
-                    id = insert(h, article, scopes);
-                    inserted++;
-                    if (article.guid() != null) {
-                        added.add(article.guid());
+            Map<String, Long> added = new LinkedHashMap<>();
+            try (ImportRows rows = new ImportRows(h, knownTags)) {
+                for (Article article : batch.articles()) {
+                    Optional<Long> known = article.guid() == null ? Optional.empty()
+                            : Optional.ofNullable(added.get(article.guid())).or(() -> rows.known(article.guid()));
+                    long id = known.isPresent() ? known.get() : insert(rows, article, scopes);
+                    if (known.isEmpty() && article.guid() != null) {
+                        added.put(article.guid(), id);
+                    }
+                    if (id > 0) {
+                        article.oldAddresses().forEach(address -> rows.oldAddress(address, id));
                     }
                 }
-                if (id > 0) {
-                    for (String address : article.oldAddresses()) {
-                        h.createUpdate("""
-                                        INSERT INTO old_addresses (old_address, article_id, status) VALUES (:address, :id, 301)
-                                        ON CONFLICT (old_address) DO NOTHING
-                                        """)
-                                .bind("address", address).bind("id", id).execute();
-                    }
-                }
+                rows.flush();
+                tags.putAll(rows.tags());
             }
             for (Address a : batch.addresses()) {
                 h.createUpdate("""
@@ -104,7 +107,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                                 """)
                         .bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).execute();
             }
-            if (inserted > 0) {
+            if (scopes.used()) {
                 // Now, not the imported times: a scheduled post's may lie years ahead.
                 stamps.next(h, now);
                 // Feeds' Last-Modified moves only when an imported article is out: the embargo holds.
@@ -115,42 +118,54 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 stamps.announce(h, before, clock.instant());
                 h.createUpdate("UPDATE import_state SET related_pending = 1 WHERE id = 1").execute();
             }
-            return added;
+            return added.keySet();
         });
+        knownTags.putAll(tags);
+        return written;
     }
 
-    private static long insert(Handle h, Article article, BatchScopes scopes) {
+    private static long insert(ImportRows rows, Article article, BatchScopes scopes) {
         ArticleDraft d = article.draft();
         long updated = article.updated().toEpochMilli();
         // Two articles never share an updated time (Atom readers rely on it): a millisecond more where they would.
-        while (h.createQuery("SELECT COUNT(*) FROM articles WHERE updated_at = :at").bind("at", updated)
-                .mapTo(Integer.class).one() > 0) {
+        while (rows.updatedTaken(updated)) {
             updated++;
         }
         // The editor's write path fills the row (status, revision 1, image size), its bylines and tags.
         List<Long> authors = d.authors().stream().map(a -> scopes.author(a, d.published())).toList();
-        long id = ArticleRows.insert(h, d, scopes.category(d.category(), d.published()), authors.get(0), d.published(),
-                Instant.ofEpochMilli(updated));
-        ArticleBylines.replace(h, id, authors);
-        ArticleRows.storeTags(h, id, d.tags());
+        long id = rows.article(d, scopes.category(d.category(), d.published()), authors.get(0),
+                d.published().toEpochMilli(), updated);
+        rows.bylinesAndTags(id, authors, d.tags());
         if (article.guid() != null) {
-            h.createUpdate("INSERT INTO imported_articles (guid, source_id, article_id) VALUES (:guid, :source, :id)")
-                    .bind("guid", article.guid()).bind("source", article.sourceId()).bind("id", id).execute();
+            rows.imported(article.guid(), article.sourceId(), id);
         }
         return id;
     }
 
+    private <T> T bulk(HandleCallback<T, RuntimeException> work) {
+        return LazyCommits.inTransaction(jdbi, dialect, work);
+    }
+
+    @Override
+    public void settle() {
+        LazyCommits.settle(jdbi, dialect);
+    }
+
     @Override
     public void rememberAttachments(List<Attachment> attachments) {
-        jdbi.useTransaction(h -> {
+        if (attachments.isEmpty()) {
+            return;
+        }
+        bulk(h -> {
+            PreparedBatch insert = h.prepareBatch("""
+                    INSERT INTO imported_attachments (source_id, url, caption, alt) VALUES (:id, :url, :caption, :alt)
+                    ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, caption = excluded.caption, alt = excluded.alt
+                    """);
             for (Attachment a : attachments) {
-                h.createUpdate("""
-                                INSERT INTO imported_attachments (source_id, url, caption, alt) VALUES (:id, :url, :caption, :alt)
-                                ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, caption = excluded.caption, alt = excluded.alt
-                                """)
-                        .bind("id", a.sourceId()).bind("url", a.url()).bind("caption", a.caption()).bind("alt", a.alt())
-                        .execute();
+                insert.bind("id", a.sourceId()).bind("url", a.url()).bind("caption", a.caption()).bind("alt", a.alt())
+                        .add();
             }
+            return insert.execute();
         });
     }
 
@@ -191,6 +206,11 @@ public final class JdbiImportedArchive implements ImportedArchive {
         jdbi.useHandle(h -> h.createUpdate("UPDATE import_state SET related_pending = 0 WHERE id = 1").execute());
     }
 
+    @Override
+    public long newestArticleId() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM articles").mapTo(Long.class).one());
+    }
+
     /**
      * Categories and authors of one batch: looked up (or created) once each; those showing an
      * article already out are then marked changed together (a scheduled one changes no feed yet).
@@ -223,6 +243,11 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 authors.add(id);
             }
             return id;
+        }
+
+        /** Whether an article of the batch was written (its category and authors looked up). */
+        boolean used() {
+            return !ids.isEmpty();
         }
 
         boolean anyOut() {

@@ -29,6 +29,15 @@ final class PostgresWordIndex implements WordIndexSql {
                 .bind("id", id).bind("words", vector(words)).execute();
     }
 
+    @Override
+    public void insertAll(Handle h, Map<Long, IndexedText> words) {
+        IndexJdbc.batch(h, "INSERT INTO related_text (article_id, words) VALUES (?, CAST(? AS tsvector))", words,
+                (s, id, w) -> {
+                    s.setLong(1, id);
+                    s.setString(2, vector(w));
+                });
+    }
+
     /** GIN keeps itself in shape (autovacuum merges its pending list): nothing to do. */
     @Override
     public void compact(Handle h) {

@@ -1,17 +1,21 @@
 package org.khulasa.storage;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.article.UnknownRelatedArticlesException;
+import org.khulasa.article.WordIndex;
 
 /**
  * Each article's related list in {@code article_related}: the editor's picks first, in their
@@ -129,6 +133,47 @@ final class RelatedLists {
             picks = matcher.pick(text, words, id, Set.copyOf(editor), wanted, now, index);
         }
         insert(h, id, position, picks, "auto");
+    }
+
+    /**
+     * {@link #fill} for a page of articles at once ({@code words} holds each one's indexed text),
+     * searching {@code index}: a few statements per page rather than several per article.
+     */
+    void fillAll(Handle h, Map<Long, ArticleText> texts, Map<Long, IndexedText> words, Instant now, WordIndex index) {
+        if (texts.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(texts.keySet());
+        h.createUpdate("DELETE FROM article_related WHERE chosen_by = 'auto' AND article_id IN (<ids>)")
+                .bindList("ids", ids).execute();
+        Map<Long, List<Long>> editor = new HashMap<>();
+        Map<Long, Integer> next = new HashMap<>();
+        h.createQuery("""
+                        SELECT article_id, related_id, position FROM article_related WHERE article_id IN (<ids>)
+                        ORDER BY article_id, position
+                        """)
+                .bindList("ids", ids)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                .forEach(row -> {
+                    editor.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+                    next.merge(row[0], (int) row[2] + 1, Math::max);
+                });
+        PreparedBatch insert = h.prepareBatch("""
+                INSERT INTO article_related (article_id, position, related_id, chosen_by) VALUES (:a, :p, :r, 'auto')
+                """);
+        texts.forEach((id, text) -> {
+            List<Long> picked = editor.getOrDefault(id, List.of());
+            int wanted = matcher.listSize() - picked.size();
+            if (wanted > 0) {
+                int position = next.getOrDefault(id, 0);
+                for (long related : matcher.pick(text, words.get(id), id, Set.copyOf(picked), wanted, now, index)) {
+                    insert.bind("a", id).bind("p", position++).bind("r", related).add();
+                }
+            }
+        });
+        if (insert.size() > 0) {
+            insert.execute();
+        }
     }
 
     /**

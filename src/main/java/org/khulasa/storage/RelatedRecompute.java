@@ -2,13 +2,18 @@ package org.khulasa.storage;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.ArticleStore.RelatedProgress;
 import org.khulasa.article.RelatedMatcher;
+import org.khulasa.article.RelatedMatcher.ArticleText;
+import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /**
  * The long jobs over the whole archive: indexing every article's words again, and choosing every
@@ -18,7 +23,12 @@ import org.khulasa.article.RelatedMatcher;
 final class RelatedRecompute {
 
     private static final int REINDEX_PAGE = 500;
-    private static final int RECOMPUTE_PAGE = 100;
+    /** Larger: the words of new articles are indexed in bulk, and common words counted once a page. */
+    private static final int IMPORT_INDEX_PAGE = 1_000;
+    private static final int RECOMPUTE_PAGE = 250;
+    private static final String ALL = "SELECT id FROM articles WHERE id > :after ORDER BY id LIMIT :size";
+    private static final String IMPORTED = "SELECT article_id FROM imported_articles WHERE article_id > :after"
+            + " ORDER BY article_id LIMIT :size";
 
     private final Jdbi jdbi;
     private final WriteQueue queue;
@@ -43,19 +53,77 @@ final class RelatedRecompute {
         // First every article's words, so that the lists of the second pass see the whole archive.
         reindexWords(progress);
         queue.guarded(() -> {
-            long total = jdbi.withHandle(ArticleReads::count);
-            progress.report("choosing related articles", 0, total);
-            forEachPage(RECOMPUTE_PAGE, (h, page) -> {
-                ChangeStamps.lockWrites(h);
-                Instant now = clock.instant();
-                ChangeStamps.Before before = ChangeStamps.before(h, now);
-                ArticleReads.textsOf(h, page).forEach((id, text) -> lists.fill(h, id, text, matcher.indexText(text), now));
-                stamps.next(h, now);
-                page.forEach(id -> ChangeStamps.touchScopesOf(h, id));
-                stamps.announce(h, before, clock.instant());
-            }, done -> progress.report("choosing related articles", done, total));
+            chooseLists(ALL, 0, jdbi.withHandle(ArticleReads::count), progress);
             return null;
         });
+    }
+
+    /**
+     * The related pass of an import: indexes the words of the articles imported with ids above
+     * {@code after} (none indexed yet, so the counts only grow), then chooses their lists, as
+     * {@link #recomputeRelated} would have; the lists of articles already there stay.
+     */
+    void relateImportedAfter(long after, RelatedProgress progress) {
+        queue.guarded(() -> {
+            long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM imported_articles WHERE article_id > :after")
+                    .bind("after", after).mapTo(Long.class).one());
+            progress.report("indexing words", 0, total);
+            forEachPage(IMPORTED, after, IMPORT_INDEX_PAGE, (h, page) -> {
+                ChangeStamps.lockWrites(h);
+                Map<Long, IndexedText> words = indexTexts(ArticleReads.textsOf(h, page));
+                try (StoredWordIndex index = dialect.wordIndex(h)) {
+                    index.insertNew(words);
+                }
+            }, done -> progress.report("indexing words", done, total));
+            compact(progress);
+            chooseLists(IMPORTED, after, total, progress);
+            return null;
+        });
+    }
+
+    /**
+     * Every page's lists are chosen from the same index (this pass writes lists only), so the
+     * searches repeated from page to page are answered from memory, unless someone else wrote
+     * between two pages.
+     */
+    private void chooseLists(String ids, long after, long total, RelatedProgress progress) {
+        progress.report("choosing related articles", 0, total);
+        SearchCache cache = new SearchCache();
+        Instant[] stamped = {null};
+        forEachPage(ids, after, RECOMPUTE_PAGE, (h, page) -> {
+            ChangeStamps.lockWrites(h);
+            if (!ChangeStamps.lastWrite(h).equals(stamped[0])) {
+                cache.clear();
+            }
+            Instant now = clock.instant();
+            ChangeStamps.Before before = ChangeStamps.before(h, now);
+            Map<Long, ArticleText> texts = ArticleReads.textsOf(h, page);
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
+                lists.fillAll(h, texts, indexTexts(texts), now, cache.over(index));
+            }
+            stamped[0] = stamps.next(h, now);
+            ChangeStamps.touchScopesOf(h, page);
+            stamps.announce(h, before, clock.instant());
+        }, done -> progress.report("choosing related articles", done, total));
+    }
+
+    /** Each article's words, analysed on every core (the texts' HTML parsed and split: pure work). */
+    private Map<Long, IndexedText> indexTexts(Map<Long, ArticleText> texts) {
+        Map<Long, IndexedText> words = new ConcurrentHashMap<>();
+        texts.entrySet().parallelStream().forEach(e -> words.put(e.getKey(), matcher.indexText(e.getValue())));
+        Map<Long, IndexedText> ordered = new LinkedHashMap<>();
+        texts.keySet().forEach(id -> ordered.put(id, words.get(id)));
+        return ordered;
+    }
+
+    private void compact(RelatedProgress progress) {
+        progress.report("compacting the word index", 0, 1);
+        jdbi.useTransaction(h -> {
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
+                index.compact();
+            }
+        });
+        progress.report("compacting the word index", 1, 1);
     }
 
     /**
@@ -72,36 +140,39 @@ final class RelatedRecompute {
                 }
             });
             progress.report("indexing words", 0, total);
-            forEachPage(REINDEX_PAGE, (h, page) -> {
+            forEachPage(ALL, 0, REINDEX_PAGE, (h, page) -> {
                 ChangeStamps.lockWrites(h);
+                Map<Long, IndexedText> words = indexTexts(ArticleReads.textsOf(h, page));
                 try (StoredWordIndex index = dialect.wordIndex(h)) {
-                    ArticleReads.textsOf(h, page).forEach((id, text) -> index.replace(id, null, matcher.indexText(text)));
+                    // The counts were reset: each row goes uncounted, then all come back counted.
+                    words.keySet().forEach(index::drop);
+                    index.insertNew(words);
                 }
             }, done -> progress.report("indexing words", done, total));
-            progress.report("compacting the word index", 0, 1);
-            jdbi.useTransaction(h -> {
-                try (StoredWordIndex index = dialect.wordIndex(h)) {
-                    index.compact();
-                }
-            });
-            progress.report("compacting the word index", 1, 1);
+            compact(progress);
             return null;
         });
     }
 
-    /** Runs {@code work} over all article ids in pages, one transaction per page. */
-    private void forEachPage(int size, BiConsumer<Handle, List<Long>> work, LongConsumer done) {
-        long after = 0;
+    /**
+     * Runs {@code work} over the article ids {@code ids} selects above {@code start}, in pages, one
+     * transaction per page, committed lazily; the pass is on disk once this returns.
+     */
+    private void forEachPage(String ids, long start, int size, BiConsumer<Handle, List<Long>> work, LongConsumer done) {
+        long after = start;
         long count = 0;
         while (true) {
             long from = after;
-            List<Long> page = jdbi.withHandle(h -> h.createQuery(
-                            "SELECT id FROM articles WHERE id > :after ORDER BY id LIMIT :size")
+            List<Long> page = jdbi.withHandle(h -> h.createQuery(ids)
                     .bind("after", from).bind("size", size).mapTo(Long.class).list());
             if (page.isEmpty()) {
+                queue.writing(() -> {
+                    LazyCommits.settle(jdbi, dialect);
+                    return null;
+                });
                 return;
             }
-            queue.writing(() -> jdbi.inTransaction(h -> {
+            queue.writing(() -> LazyCommits.inTransaction(jdbi, dialect, h -> {
                 work.accept(h, page);
                 return null;
             }));

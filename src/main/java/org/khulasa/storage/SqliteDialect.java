@@ -105,6 +105,26 @@ final class SqliteDialect implements Dialect {
         h.createUpdate("VACUUM INTO :target").bind("target", target.toAbsolutePath().toString()).execute();
     }
 
+    /** In WAL mode, NORMAL syncs only at checkpoints: the database stays whole, recent commits may roll back. */
+    @Override
+    public void commitLazily(Handle h) {
+        h.execute("PRAGMA synchronous = NORMAL");
+    }
+
+    @Override
+    public void commitDurably(Handle h) {
+        h.execute("PRAGMA synchronous = FULL");
+    }
+
+    /**
+     * Copies the log into the database file now, rather than at the next automatic checkpoint;
+     * PASSIVE: a running server's readers are not waited for.
+     */
+    @Override
+    public void afterBulk(Handle h) {
+        h.execute("PRAGMA wal_checkpoint(PASSIVE)");
+    }
+
     @Override
     public Optional<String> transientCause(SQLException e) {
         if (e instanceof SQLiteException sqlite && isTransient(sqlite.getResultCode())) {

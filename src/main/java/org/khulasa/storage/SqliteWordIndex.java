@@ -1,5 +1,6 @@
 package org.khulasa.storage;
 
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
@@ -24,6 +25,16 @@ final class SqliteWordIndex implements WordIndexSql {
     public void insert(Handle h, long id, IndexedText words) {
         h.createUpdate("INSERT INTO related_text (rowid, title, body) VALUES (:id, :title, :body)")
                 .bind("id", id).bind("title", words.title()).bind("body", words.body()).execute();
+    }
+
+    @Override
+    public void insertAll(Handle h, Map<Long, IndexedText> words) {
+        IndexJdbc.batch(h, "INSERT INTO related_text (rowid, title, body) VALUES (?, ?, ?)", words,
+                (s, id, w) -> {
+                    s.setLong(1, id);
+                    s.setString(2, w.title());
+                    s.setString(3, w.body());
+                });
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.khulasa.storage;
 
+import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
@@ -14,6 +15,9 @@ interface WordIndexSql {
 
     /** Adds {@code id}'s row under {@code words}. */
     void insert(Handle h, long id, IndexedText words);
+
+    /** Adds the rows of articles that have none, as one batch. */
+    void insertAll(Handle h, Map<Long, IndexedText> words);
 
     /** Makes searches fast again after many writes, where the dialect has such a thing. */
     void compact(Handle h);

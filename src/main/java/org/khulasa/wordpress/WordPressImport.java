@@ -20,11 +20,12 @@ import org.khulasa.article.ImportedArchive;
 /**
  * {@code --import-wordpress FILE}: reads a WordPress export twice, streaming (first its images,
  * which WordPress writes after the posts showing them, then its posts), writes published and
- * scheduled posts in batches of whole articles, then chooses related lists in one pass.
+ * scheduled posts in batches of whole articles, then chooses the related lists of the articles it
+ * added in one pass.
  * Running it again adds only posts whose guid is new.
  */
 public final class WordPressImport {
-    static final int BATCH = 200;
+    static final int BATCH = 1000;
 
     private final ImportedArchive archive;
     private final ArticleStore store;
@@ -39,14 +40,18 @@ public final class WordPressImport {
     }
 
     /**
-     * Imports {@code file}; with {@code related}, chooses the related lists of every article once
-     * the posts are in (or still owed from an interrupted run).
+     * Imports {@code file}; with {@code related}, chooses the related lists of the articles it added
+     * once the posts are in (of every article, when some were still owed by an interrupted run).
      *
      * @throws WxrException when the file is not a WordPress export or its XML breaks off; the
      *         batches written before that point stay, and a run on a whole file completes them
      */
     public ImportReport run(Path file, boolean related) throws WxrException, IOException {
         long size = Files.size(file);
+        // Lists owed by an interrupted run are chosen for the whole archive, as before; otherwise
+        // only this run's articles (ids above the largest one now) get lists.
+        boolean owed = archive.relatedPending();
+        long before = archive.newestArticleId();
         List<ImportedArchive.Attachment> attachments = new ArrayList<>();
         read(file, size, "reading images", new WxrReader.Visitor() {
             @Override
@@ -107,9 +112,14 @@ public final class WordPressImport {
         site.siteAddresses();
         batch.write();
         if (related && archive.relatedPending()) {
-            store.recomputeRelated(progress);
+            if (owed) {
+                store.recomputeRelated(progress);
+            } else {
+                store.relateImportedAfter(before, progress);
+            }
             archive.relatedChosen();
         }
+        archive.settle();
         return report;
     }
 

@@ -47,7 +47,7 @@ public final class WxrGenerator {
                 (System.nanoTime() - started) / 1e9);
     }
 
-    static void write(Writer w, long posts) throws IOException {
+    public static void write(Writer w, long posts) throws IOException {
         SyntheticArabic synthetic = new SyntheticArabic();
         w.write("""
                 <?xml version="1.0" encoding="UTF-8" ?>

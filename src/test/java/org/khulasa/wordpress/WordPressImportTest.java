@@ -168,19 +168,26 @@ class WordPressImportTest {
     void running_again_or_on_a_newer_export_adds_only_new_posts_and_their_new_old_addresses() throws Exception {
         assertEquals(0, ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml")).exit());
         List<JsonNode> before;
+        Map<Long, List<Long>> relatedBefore;
         try (TestServer server = TestServer.start(data)) {
             before = withoutRelated(editorList(server));
+            relatedBefore = relatedIds(editorList(server));
         }
         ImportCommand again = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"));
         assertTrue(again.output().contains("Imported 0 articles (0 of them scheduled); 5 were imported before."), again.toString());
         ImportCommand newer = ImportCommand.run(data, ImportCommand.export("wordpress-year-month.xml"));
         assertTrue(newer.output().contains("Imported 1 articles (0 of them scheduled); 5 were imported before."), newer.toString());
+        // Only the new article's words are indexed and its list chosen: the archive's lists stay as they were.
+        assertTrue(newer.output().contains("indexing words: 1/1 (100%)"), newer.toString());
+        assertTrue(newer.output().contains("choosing related articles: 1/1 (100%)"), newer.toString());
         try (TestServer server = TestServer.start(data)) {
             List<JsonNode> after = withoutRelated(editorList(server));
             assertEquals(6, after.size());
             List<JsonNode> older = after.stream().filter(a -> a.get("id").asLong() <= 5).toList();
-            // Related lists are chosen again for all, so that older articles may name the new one.
             assertEquals(before, older, "the articles imported before are unchanged");
+            Map<Long, List<Long>> relatedAfter = relatedIds(editorList(server));
+            relatedAfter.keySet().removeIf(id -> id > 5);
+            assertEquals(relatedBefore, relatedAfter, "so are their related lists");
             String budget = location(server, BUDGET);
             assertEquals(budget, location(server, "/2024/03" + BUDGET), "the year/month permalink leads to the same article");
             assertEquals(budget, location(server, "/?p=4"));
@@ -248,6 +255,17 @@ class WordPressImportTest {
     private static Instant lastModified(HttpResponse<String> response) {
         return java.time.ZonedDateTime.parse(TestServer.header(response, "Last-Modified").orElseThrow(),
                 java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
+    /** Each article's related ids, by article id. */
+    private static Map<Long, List<Long>> relatedIds(String list) {
+        Map<Long, List<Long>> out = new java.util.HashMap<>();
+        TestServer.parse(list).forEach(a -> {
+            List<Long> ids = new ArrayList<>();
+            a.get("related").forEach(r -> ids.add(r.get("id").asLong()));
+            out.put(a.get("id").asLong(), ids);
+        });
+        return out;
     }
 
     private static String unwrapped(String title) {
