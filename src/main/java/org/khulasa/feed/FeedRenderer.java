@@ -1,7 +1,5 @@
 package org.khulasa.feed;
 
-import com.rometools.modules.atom.modules.AtomLinkModule;
-import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
 import com.rometools.rome.feed.WireFeed;
 import com.rometools.rome.feed.atom.Feed;
 import com.rometools.rome.feed.atom.Generator;
@@ -18,7 +16,6 @@ import com.rometools.rome.feed.synd.SyndEntryImpl;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.feed.synd.SyndFeedImpl;
 import com.rometools.rome.feed.synd.SyndLink;
-import com.rometools.rome.feed.synd.SyndLinkImpl;
 import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
@@ -134,12 +131,12 @@ public final class FeedRenderer {
             feed.setLanguage("ar");
             // Added beside Rome's Dublin Core module, which carries the language.
             List<Module> modules = new ArrayList<>(feed.getModules());
-            modules.add(atomLinks(List.of(link("self", self, "application/rss+xml", null))));
+            modules.add(FeedLinks.atomLinks(List.of(FeedLinks.rss("self", self, "application/rss+xml", null))));
             feed.setModules(modules);
         } else {
             feed.setLinks(List.of(
-                    syndLink("self", self, "application/atom+xml", null),
-                    syndLink("alternate", scope.pageUrl(links), "text/html", null)));
+                    FeedLinks.synd("self", self, "application/atom+xml", null),
+                    FeedLinks.synd("alternate", scope.pageUrl(links), "text/html", null)));
             // RFC 4287 wants a feed author unless every entry has one; an empty feed has none.
             boolean byAuthor = scope.kind() == FeedScope.Kind.AUTHOR;
             feed.setAuthors(List.of(person(byAuthor ? scope.name() : siteTitle,
@@ -175,10 +172,10 @@ public final class FeedRenderer {
             entry.setDescription(content("text/html", texts.rssSummary()));
             List<Link> related = new ArrayList<>();
             for (RelatedLink r : article.related()) {
-                related.add(link("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
+                related.add(FeedLinks.rss("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
             }
             if (!related.isEmpty()) {
-                modules.add(atomLinks(related));
+                modules.add(FeedLinks.atomLinks(related));
             }
         } else {
             entry.setAuthors(article.authors().stream()
@@ -186,9 +183,9 @@ public final class FeedRenderer {
             category.setName(article.category().slug()); // the term; the Arabic label is added in finishAtom
             entry.setDescription(content("text", texts.summary()));
             List<SyndLink> entryLinks = new ArrayList<>();
-            entryLinks.add(syndLink("alternate", links.article(article.id()), "text/html", null));
+            entryLinks.add(FeedLinks.synd("alternate", links.article(article.id()), "text/html", null));
             for (RelatedLink r : article.related()) {
-                entryLinks.add(syndLink("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
+                entryLinks.add(FeedLinks.synd("related", links.article(r.id()), "text/html", RtlText.title(r.title())));
             }
             if (article.image() != null) {
                 entryLinks.add(FeedImages.atomEnclosure(article.image()));
@@ -245,30 +242,6 @@ public final class FeedRenderer {
             entry.getChild("updated", ATOM).setText(iso(article.updated()));
             entry.getChild("category", ATOM).setAttribute("label", article.category().name());
         }
-    }
-
-    private static AtomLinkModule atomLinks(List<Link> list) {
-        AtomLinkModule module = new AtomLinkModuleImpl();
-        module.setLinks(list);
-        return module;
-    }
-
-    private static Link link(String rel, String href, String type, String title) {
-        Link link = new Link();
-        link.setRel(rel);
-        link.setHref(href);
-        link.setType(type);
-        link.setTitle(title);
-        return link;
-    }
-
-    private static SyndLink syndLink(String rel, String href, String type, String title) {
-        SyndLink link = new SyndLinkImpl();
-        link.setRel(rel);
-        link.setHref(href);
-        link.setType(type);
-        link.setTitle(title);
-        return link;
     }
 
     private static SyndPerson person(String name, String uri) {
