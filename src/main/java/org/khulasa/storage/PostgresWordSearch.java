@@ -11,18 +11,15 @@ import org.jdbi.v3.core.Handle;
  * from the Java terms as they are (no text-search configuration, as the vectors were); title
  * (and tag) terms carry weight A, so {@code 'term':A} finds them there only.
  */
-final class PostgresWordSearch implements WordSearch {
+final class PostgresWordSearch extends WordSearch {
 
-    private static final String NEWEST = """
-            SELECT m.id, a.published_at FROM (
-                SELECT article_id AS id FROM related_text WHERE words @@ CAST(:match AS tsquery)
-                ORDER BY article_id DESC LIMIT :newest) m
-            JOIN articles a ON a.id = m.id
-            WHERE a.status = 'published' AND a.published_at <= :visibleAt
-            ORDER BY m.id DESC
-            """;
     private static final String AMONG = "SELECT article_id FROM related_text WHERE article_id = ANY(:ids)"
             + " AND words @@ CAST(:match AS tsquery)";
+
+    PostgresWordSearch() {
+        super("SELECT article_id AS id FROM related_text WHERE words @@ CAST(:match AS tsquery)"
+                + " ORDER BY article_id DESC LIMIT :newest");
+    }
 
     /**
      * Plans each query for its own words. The best plan depends on them: for a common word, walk
@@ -38,25 +35,10 @@ final class PostgresWordSearch implements WordSearch {
         });
     }
 
-    /** {@code ('a' | 'b') & ('c')}. */
+    /** {@code ('a' | 'b') & ('c')}; {@code :A} on each term keeps it to title (and tag) words. */
     @Override
-    public String everywhere(List<List<String>> words) {
-        return WordSearch.join(words, "'", "", " | ", " & ");
-    }
-
-    @Override
-    public String allInTitle(List<List<String>> words) {
-        return WordSearch.join(words, "'", ":A", " | ", " & ");
-    }
-
-    @Override
-    public String anyInTitle(List<List<String>> words) {
-        return allInTitle(WordSearch.eachTerm(words));
-    }
-
-    @Override
-    public String newestSql() {
-        return NEWEST;
+    public String match(List<List<String>> words, boolean titleOnly) {
+        return WordSearch.join(words, "'", titleOnly ? ":A" : "", " | ", " & ");
     }
 
     /**

@@ -12,18 +12,15 @@ import org.jdbi.v3.core.Handle;
  * from its newest end and seeks to an id range, so both queries cost the same in any archive.
  * (Its bm25 ranks nothing here: the table keeps no positions, {@code detail=column}.)
  */
-final class SqliteWordSearch implements WordSearch {
+final class SqliteWordSearch extends WordSearch {
 
-    private static final String NEWEST = """
-            SELECT m.id, a.published_at FROM (
-                SELECT rowid AS id FROM related_text WHERE related_text MATCH :match
-                ORDER BY rowid DESC LIMIT :newest) m
-            JOIN articles a ON a.id = m.id
-            WHERE a.status = 'published' AND a.published_at <= :visibleAt
-            ORDER BY m.id DESC
-            """;
     private static final String BETWEEN = "SELECT rowid FROM related_text WHERE related_text MATCH :match"
             + " AND rowid BETWEEN :lo AND :hi";
+
+    SqliteWordSearch() {
+        super("SELECT rowid AS id FROM related_text WHERE related_text MATCH :match"
+                + " ORDER BY rowid DESC LIMIT :newest");
+    }
 
     /**
      * As they come: FTS5 walks the lists the same way whatever the words. (Not in a transaction:
@@ -34,25 +31,11 @@ final class SqliteWordSearch implements WordSearch {
         return queries.get();
     }
 
-    /** {@code ("a" OR "b") AND ("c")}. */
+    /** {@code ("a" OR "b") AND ("c")}, kept to the title column by {@code title : (...)}. */
     @Override
-    public String everywhere(List<List<String>> words) {
-        return WordSearch.join(words, "\"", "", " OR ", " AND ");
-    }
-
-    @Override
-    public String allInTitle(List<List<String>> words) {
-        return "title : (" + everywhere(words) + ")";
-    }
-
-    @Override
-    public String anyInTitle(List<List<String>> words) {
-        return allInTitle(WordSearch.eachTerm(words));
-    }
-
-    @Override
-    public String newestSql() {
-        return NEWEST;
+    public String match(List<List<String>> words, boolean titleOnly) {
+        String all = WordSearch.join(words, "\"", "", " OR ", " AND ");
+        return titleOnly ? "title : (" + all + ")" : all;
     }
 
     /** Searched between the lowest and the highest of them, where FTS5 seeks straight to the range. */
