@@ -13,7 +13,11 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  * or locale stands between, so both databases index the same words and matching (which ranks in
  * Java, the same for both) picks the same articles.
  */
-final class PostgresWordIndex implements WordIndexSql {
+final class PostgresWordIndex extends WordIndexSql {
+
+    PostgresWordIndex() {
+        super("article_id", "words @@ CAST(? AS tsquery)");
+    }
 
     @Override
     public boolean drop(Handle h, long id) {
@@ -41,17 +45,6 @@ final class PostgresWordIndex implements WordIndexSql {
     /** GIN keeps itself in shape (autovacuum merges its pending list): nothing to do. */
     @Override
     public void compact(Handle h) {
-    }
-
-    @Override
-    public String newestSql() {
-        return "SELECT article_id FROM related_text WHERE words @@ CAST(? AS tsquery) ORDER BY article_id DESC LIMIT ?";
-    }
-
-    @Override
-    public String titlesSql() {
-        return "SELECT article_id FROM related_text WHERE words @@ CAST(? AS tsquery)"
-                + " AND article_id BETWEEN ? AND ? ORDER BY article_id DESC LIMIT ?";
     }
 
     /** {@code :A} keeps title (and tag) words only. */

@@ -8,7 +8,12 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  * The word index of sqlite/002_related_text.sql: a contentless FTS5 table whose rowid is the
  * article id, its title and body in two columns.
  */
-final class SqliteWordIndex implements WordIndexSql {
+final class SqliteWordIndex extends WordIndexSql {
+
+    /** FTS5 walks the term's list from its newest end and stops at the limit: no full scan. */
+    SqliteWordIndex() {
+        super("rowid", "related_text MATCH ?");
+    }
 
     @Override
     public boolean drop(Handle h, long id) {
@@ -45,18 +50,6 @@ final class SqliteWordIndex implements WordIndexSql {
     @Override
     public void compact(Handle h) {
         h.execute("INSERT INTO related_text (related_text) VALUES ('optimize')");
-    }
-
-    /** FTS5 walks the term's list from its newest end and stops at the limit: no full scan. */
-    @Override
-    public String newestSql() {
-        return "SELECT rowid FROM related_text WHERE related_text MATCH ? ORDER BY rowid DESC LIMIT ?";
-    }
-
-    @Override
-    public String titlesSql() {
-        return "SELECT rowid FROM related_text WHERE related_text MATCH ?"
-                + " AND rowid BETWEEN ? AND ? ORDER BY rowid DESC LIMIT ?";
     }
 
     @Override
