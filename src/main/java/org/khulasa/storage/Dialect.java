@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
 
 /**
@@ -12,7 +13,29 @@ import org.jdbi.v3.core.Handle;
  * index, backups, how bulk work commits, and which errors mean "try again later". The store's
  * other SQL is the same on every dialect.
  */
-sealed interface Dialect permits SqliteDialect, PostgresDialect {
+abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
+
+    private final String name;
+    private final Function<String, ChangeSignal> changeSignal;
+    private final WordIndexSql wordIndex;
+    private final WordSearch wordSearch;
+    private final String lazyCommits;
+    private final String durableCommits;
+
+    /**
+     * What differs only by which object or statement it is: the migrations' folder, the change
+     * signal, the word index and search, and the session settings of {@link #commitLazily} and
+     * {@link #commitDurably}.
+     */
+    Dialect(String name, Function<String, ChangeSignal> changeSignal, WordIndexSql wordIndex, WordSearch wordSearch,
+            String lazyCommits, String durableCommits) {
+        this.name = name;
+        this.changeSignal = changeSignal;
+        this.wordIndex = wordIndex;
+        this.wordSearch = wordSearch;
+        this.lazyCommits = lazyCommits;
+        this.durableCommits = durableCommits;
+    }
 
     /** The dialect a JDBC URL names. */
     static Dialect of(String jdbcUrl) {
@@ -27,34 +50,42 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
     }
 
     /** The folder of {@code src/main/resources/db/} holding this dialect's migrations. */
-    String name();
+    final String name() {
+        return name;
+    }
 
     /** A connection pool for {@code jdbcUrl}, every connection set up for a server. */
-    HikariDataSource pool(String jdbcUrl);
+    abstract HikariDataSource pool(String jdbcUrl);
 
     /**
      * Runs {@code migrate} on {@code h} while no other instance migrates the same database, with
      * foreign keys as schema changes need them.
      */
-    void exclusively(Handle h, Runnable migrate);
+    abstract void exclusively(Handle h, Runnable migrate);
 
     /**
      * Fails the migration transaction on {@code h} if a row names a row that no longer exists
      * (where {@link #exclusively} turned the checks off).
      */
-    void checkForeignKeys(Handle h);
+    abstract void checkForeignKeys(Handle h);
 
     /** How the instances sharing this database hear of each other's writes. */
-    ChangeSignal changeSignal(String jdbcUrl);
+    final ChangeSignal changeSignal(String jdbcUrl) {
+        return changeSignal.apply(jdbcUrl);
+    }
 
     /** After rows were inserted with their ids: the next id generated comes after them all. */
-    void moveIdsPast(Handle h, String table);
+    abstract void moveIdsPast(Handle h, String table);
 
     /** The related-article word index, read and written through {@code h}. */
-    StoredWordIndex wordIndex(Handle h);
+    final StoredWordIndex wordIndex(Handle h) {
+        return new StoredWordIndex(h, wordIndex);
+    }
 
     /** Readers' search over that word index. */
-    WordSearch wordSearch();
+    final WordSearch wordSearch() {
+        return wordSearch;
+    }
 
     /**
      * Writes a consistent copy of the whole database to {@code target}, a new file, while writers
@@ -62,21 +93,25 @@ sealed interface Dialect permits SqliteDialect, PostgresDialect {
      *
      * @throws IllegalStateException when this dialect's databases are backed up with their own tools
      */
-    void backup(Handle h, Path target);
+    abstract void backup(Handle h, Path target);
 
     /**
      * The bulk work of an import on {@code h}, outside a transaction: its commits no longer wait
      * for the disk. A crash may then lose the last commits, never half of one; the next commit
      * after {@link #commitDurably} waits for all of them.
      */
-    void commitLazily(Handle h);
+    final void commitLazily(Handle h) {
+        h.execute(lazyCommits);
+    }
 
     /** Commits on {@code h} wait for the disk again, as every write of the server's does. */
-    void commitDurably(Handle h);
+    final void commitDurably(Handle h) {
+        h.execute(durableCommits);
+    }
 
     /** After an import's bulk work was made durable: tidies what it left (SQLite's write-ahead log). */
-    void afterBulk(Handle h);
+    abstract void afterBulk(Handle h);
 
     /** What went wrong, when {@code e} is a passing condition (disk full, locked, connection lost) worth a retry. */
-    Optional<String> transientCause(SQLException e);
+    abstract Optional<String> transientCause(SQLException e);
 }

@@ -9,14 +9,15 @@ import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 
 /** A PostgreSQL database shared by several Khulasa instances. */
-final class PostgresDialect implements Dialect {
+final class PostgresDialect extends Dialect {
 
     /** An arbitrary constant: the advisory lock every instance takes to migrate ("khulasa" in ASCII). */
     static final long MIGRATION_LOCK = 0x6b68756c617361L;
 
-    @Override
-    public String name() {
-        return "postgresql";
+    /** Lazy commits return before their log reaches the disk: a crash may lose one whole, never corrupt anything. */
+    PostgresDialect() {
+        super("postgresql", PostgresChangeSignal::new, new PostgresWordIndex(), new PostgresWordSearch(),
+                "SET synchronous_commit = off", "RESET synchronous_commit");
     }
 
     @Override
@@ -68,26 +69,11 @@ final class PostgresDialect implements Dialect {
     }
 
     @Override
-    public ChangeSignal changeSignal(String jdbcUrl) {
-        return new PostgresChangeSignal(jdbcUrl);
-    }
-
-    @Override
     public void moveIdsPast(Handle h, String table) {
         // The table name comes from the copy's own list, never from input.
         h.createQuery("SELECT setval(pg_get_serial_sequence('" + table + "', 'id'), "
                         + "(SELECT COALESCE(MAX(id), 0) + 1 FROM " + table + "), false)")
                 .mapTo(Long.class).one();
-    }
-
-    @Override
-    public StoredWordIndex wordIndex(Handle h) {
-        return new StoredWordIndex(h, new PostgresWordIndex());
-    }
-
-    @Override
-    public WordSearch wordSearch() {
-        return new PostgresWordSearch();
     }
 
     @Override
@@ -112,17 +98,6 @@ final class PostgresDialect implements Dialect {
             return Optional.of(e.getClass().getSimpleName());
         }
         return Optional.empty();
-    }
-
-    /** The commit returns before its log reaches the disk: a crash may lose it whole, never corrupt anything. */
-    @Override
-    public void commitLazily(Handle h) {
-        h.execute("SET synchronous_commit = off");
-    }
-
-    @Override
-    public void commitDurably(Handle h) {
-        h.execute("RESET synchronous_commit");
     }
 
     @Override

@@ -16,11 +16,12 @@ import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
 /** An SQLite file: the default, one instance on one machine. */
-final class SqliteDialect implements Dialect {
+final class SqliteDialect extends Dialect {
 
-    @Override
-    public String name() {
-        return "sqlite";
+    /** In WAL mode, NORMAL syncs only at checkpoints: the database stays whole, recent commits may roll back. */
+    SqliteDialect() {
+        super("sqlite", SqliteChangeSignal::new, new SqliteWordIndex(), new SqliteWordSearch(),
+                "PRAGMA synchronous = NORMAL", "PRAGMA synchronous = FULL");
     }
 
     @Override
@@ -72,27 +73,12 @@ final class SqliteDialect implements Dialect {
     }
 
     /** One server per file, but a command (an import) may write while it runs: see {@link SqliteChangeSignal}. */
-    @Override
-    public ChangeSignal changeSignal(String jdbcUrl) {
-        return new SqliteChangeSignal(jdbcUrl);
-    }
-
     /**
      * An INTEGER PRIMARY KEY takes the largest id plus one by itself; with AUTOINCREMENT
      * (articles), inserting an id moves the table's counter past it too.
      */
     @Override
     public void moveIdsPast(Handle h, String table) {
-    }
-
-    @Override
-    public StoredWordIndex wordIndex(Handle h) {
-        return new StoredWordIndex(h, new SqliteWordIndex());
-    }
-
-    @Override
-    public WordSearch wordSearch() {
-        return new SqliteWordSearch();
     }
 
     /**
@@ -103,17 +89,6 @@ final class SqliteDialect implements Dialect {
     @Override
     public void backup(Handle h, Path target) {
         h.createUpdate("VACUUM INTO :target").bind("target", target.toAbsolutePath().toString()).execute();
-    }
-
-    /** In WAL mode, NORMAL syncs only at checkpoints: the database stays whole, recent commits may roll back. */
-    @Override
-    public void commitLazily(Handle h) {
-        h.execute("PRAGMA synchronous = NORMAL");
-    }
-
-    @Override
-    public void commitDurably(Handle h) {
-        h.execute("PRAGMA synchronous = FULL");
     }
 
     /**
