@@ -1,13 +1,5 @@
 package org.khulasa;
 
-import static org.khulasa.feed.FeedFormat.ATOM;
-import static org.khulasa.feed.FeedFormat.JSON;
-import static org.khulasa.feed.FeedFormat.RSS;
-import static org.khulasa.feed.FeedScope.Kind.AUTHOR;
-import static org.khulasa.feed.FeedScope.Kind.CATEGORY;
-import static org.khulasa.feed.FeedScope.Kind.SITE;
-import static org.khulasa.feed.FeedScope.Kind.TAG;
-
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Handler;
@@ -142,18 +134,11 @@ public final class App {
             // /feeds/rss.xml, /feeds/category/{slug}/atom.xml, …: FeedPath builds these paths, the
             // feeds' URLs and their cache keys alike. Reached on a cache miss: render, cache, answer.
             FeedHandler feeds = web.feeds();
-            getAndHead(cfg, FeedPath.route(SITE, RSS), feeds.feed(SITE, RSS));
-            getAndHead(cfg, FeedPath.route(SITE, ATOM), feeds.feed(SITE, ATOM));
-            getAndHead(cfg, FeedPath.route(CATEGORY, RSS), feeds.feed(CATEGORY, RSS));
-            getAndHead(cfg, FeedPath.route(CATEGORY, ATOM), feeds.feed(CATEGORY, ATOM));
-            getAndHead(cfg, FeedPath.route(AUTHOR, RSS), feeds.feed(AUTHOR, RSS));
-            getAndHead(cfg, FeedPath.route(AUTHOR, ATOM), feeds.feed(AUTHOR, ATOM));
-            getAndHead(cfg, FeedPath.route(TAG, RSS), feeds.feed(TAG, RSS));
-            getAndHead(cfg, FeedPath.route(TAG, ATOM), feeds.feed(TAG, ATOM));
-            getAndHead(cfg, FeedPath.route(SITE, JSON), feeds.feed(SITE, JSON));
-            getAndHead(cfg, FeedPath.route(CATEGORY, JSON), feeds.feed(CATEGORY, JSON));
-            getAndHead(cfg, FeedPath.route(AUTHOR, JSON), feeds.feed(AUTHOR, JSON));
-            getAndHead(cfg, FeedPath.route(TAG, JSON), feeds.feed(TAG, JSON));
+            for (FeedScope.Kind kind : FeedScope.Kind.values()) {
+                for (FeedFormat format : FeedFormat.values()) {
+                    getAndHead(cfg, FeedPath.route(kind, format), feeds.feed(kind, format));
+                }
+            }
             getAndHead(cfg, FeedPath.OPML.path(), feeds::opml);
             // Archive pages (RFC 5005): /feeds/archive/{page}/atom.xml, /feeds/category/{slug}/archive/{page}/rss.xml, …
             for (FeedScope.Kind kind : FeedScope.Kind.values()) {
