@@ -149,22 +149,16 @@ public final class WxrReader {
     /** The element's text (CDATA included), skipping any element nested in it; leaves the cursor on its end. */
     private static String text(XMLStreamReader xml) throws XMLStreamException {
         StringBuilder text = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            int event = xml.next();
-            if (event == XMLStreamConstants.START_ELEMENT) {
-                depth++;
-            } else if (event == XMLStreamConstants.END_ELEMENT) {
-                depth--;
-            } else if (depth == 1 && (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-                    || event == XMLStreamConstants.SPACE)) {
-                text.append(xml.getText());
-            }
-        }
+        toEnd(xml, text);
         return text.toString();
     }
 
     private static void skip(XMLStreamReader xml) throws XMLStreamException {
+        toEnd(xml, null);
+    }
+
+    /** Moves the cursor to the end of the element it is in, adding its own text to {@code text} unless null. */
+    private static void toEnd(XMLStreamReader xml, StringBuilder text) throws XMLStreamException {
         int depth = 1;
         while (depth > 0) {
             int event = xml.next();
@@ -172,6 +166,9 @@ public final class WxrReader {
                 depth++;
             } else if (event == XMLStreamConstants.END_ELEMENT) {
                 depth--;
+            } else if (text != null && depth == 1 && (event == XMLStreamConstants.CHARACTERS
+                    || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
+                text.append(xml.getText());
             }
         }
     }
