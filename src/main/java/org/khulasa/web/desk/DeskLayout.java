@@ -1,10 +1,9 @@
 package org.khulasa.web.desk;
 
-import java.nio.charset.StandardCharsets;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.khulasa.web.DeskSessions;
+import org.khulasa.web.pages.HtmlShell;
 
 /**
  * The frame of every desk page: Arabic, right to left, the site's stylesheet (so the preview
@@ -21,13 +20,8 @@ final class DeskLayout {
 
     /** A page titled {@code title}; with a session, its CSRF token is in the head for the scripts. */
     Document page(String title, DeskSessions.Session session) {
-        Document doc = Document.createShell("");
-        doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
-        doc.prependChild(new DocumentType("html", "", ""));
-        doc.selectFirst("html").attr("lang", "ar").attr("dir", "rtl");
+        Document doc = HtmlShell.arabic();
         Element head = doc.head();
-        head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("meta").attr("name", "robots").attr("content", "noindex");
         head.appendElement("title").text(title + " — مكتب التحرير — " + siteTitle);
         head.appendElement("link").attr("rel", "stylesheet").attr("href", siteStylesheet);

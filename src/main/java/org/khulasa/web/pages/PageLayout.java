@@ -1,11 +1,9 @@
 package org.khulasa.web.pages;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.DocumentType;
 import org.jsoup.nodes.Element;
 import org.khulasa.article.Category;
 import org.khulasa.feed.FeedFormat;
@@ -55,14 +53,8 @@ final class PageLayout {
      * {@link #main(Document)}.
      */
     Document page(String title, PageMeta meta, List<FeedLink> feeds, List<Category> sections) {
-        Document doc = Document.createShell("");
-        doc.outputSettings().charset(StandardCharsets.UTF_8).prettyPrint(false);
-        doc.prependChild(new DocumentType("html", "", ""));
-        doc.selectFirst("html").attr("lang", "ar").attr("dir", "rtl");
-
+        Document doc = HtmlShell.arabic();
         Element head = doc.head();
-        head.appendElement("meta").attr("charset", "utf-8");
-        head.appendElement("meta").attr("name", "viewport").attr("content", "width=device-width, initial-scale=1");
         head.appendElement("title").text(title == null ? siteTitle : title + " — " + siteTitle);
         social.append(head, title == null ? siteTitle : title, meta);
         if (meta.article() != null) {
