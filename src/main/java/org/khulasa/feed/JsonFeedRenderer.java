@@ -20,22 +20,12 @@ import org.khulasa.links.SiteLinks;
  * articles, the category) goes in the {@code _khulasa} extension object, which readers that do
  * not know it ignore. The same articles and {@code lastModified} always give the same bytes.
  */
-final class JsonFeedRenderer {
+record JsonFeedRenderer(SiteLinks links, String siteTitle, ItemTextCache itemTexts) {
     static final String VERSION = "https://jsonfeed.org/version/1.1";
     static final String EXTENSION = "_khulasa";
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-
-    private final SiteLinks links;
-    private final String siteTitle;
-    private final ItemTextCache itemTexts;
-
-    JsonFeedRenderer(SiteLinks links, String siteTitle, ItemTextCache itemTexts) {
-        this.links = links;
-        this.siteTitle = siteTitle;
-        this.itemTexts = itemTexts;
-    }
 
     /**
      * {@code articles} newest first; {@code feedIds} holds the ids imported articles (and the ones

@@ -6,18 +6,8 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /** Bearer-token checks for the editor API: who may write, and who may see scheduled articles. */
-final class EditorAuth {
+record EditorAuth(EditorTokens tokens, AuthFailureLimiter failures, DeskSessions sessions) {
     static final String TOKEN_HASH = "khulasa.tokenHash";
-
-    private final EditorTokens tokens;
-    private final AuthFailureLimiter failures;
-    private final DeskSessions sessions;
-
-    EditorAuth(EditorTokens tokens, AuthFailureLimiter failures, DeskSessions sessions) {
-        this.tokens = tokens;
-        this.failures = failures;
-        this.sessions = sessions;
-    }
 
     /** A before-handler for write methods: 401 unless a configured token is presented. */
     void requireForWrites(Context ctx) {

@@ -19,15 +19,7 @@ import org.khulasa.article.FieldError;
  * Reads a JSON request body, refusing before it is read whole what is too large (413) or is not
  * JSON (415), and naming where malformed JSON goes wrong (400).
  */
-final class JsonBody {
-    private final ObjectMapper mapper;
-    private final int maxBytes;
-
-    JsonBody(ObjectMapper mapper, int maxBytes) {
-        this.mapper = mapper;
-        this.maxBytes = maxBytes;
-    }
-
+record JsonBody(ObjectMapper mapper, int maxBytes) {
     /** The raw bytes, for fingerprinting the request; parse them with {@link #parse}. */
     byte[] read(Context ctx) {
         // The raw header: the servlet's getContentType() throws on a charset the JDK doesn't know.

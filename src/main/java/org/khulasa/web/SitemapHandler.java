@@ -9,17 +9,9 @@ import org.khulasa.feed.Sitemaps;
  *
  * <pre>curl -s http://localhost:8080/sitemap.xml</pre>
  */
-public final class SitemapHandler {
+public record SitemapHandler(Sitemaps sitemaps, FeedHandler server) {
     static final String XML = "application/xml; charset=utf-8";
     static final String TEXT = "text/plain; charset=utf-8";
-
-    private final Sitemaps sitemaps;
-    private final FeedHandler server;
-
-    SitemapHandler(Sitemaps sitemaps, FeedHandler server) {
-        this.sitemaps = sitemaps;
-        this.server = server;
-    }
 
     public void index(Context ctx) {
         server.serve(ctx, Sitemaps.INDEX_PATH, XML, sitemaps::index);

@@ -9,15 +9,7 @@ import org.khulasa.web.pages.HtmlShell;
  * The frame of every desk page: Arabic, right to left, the site's stylesheet (so the preview
  * looks as readers see it) plus the desk's, a bar with the way out, and no inline script or style.
  */
-final class DeskLayout {
-    private final String siteTitle;
-    private final String siteStylesheet;
-
-    DeskLayout(String siteTitle, String siteStylesheet) {
-        this.siteTitle = siteTitle;
-        this.siteStylesheet = siteStylesheet;
-    }
-
+record DeskLayout(String siteTitle, String siteStylesheet) {
     /** A page titled {@code title}; with a session, its CSRF token is in the head for the scripts. */
     Document page(String title, DeskSessions.Session session) {
         Document doc = HtmlShell.arabic();

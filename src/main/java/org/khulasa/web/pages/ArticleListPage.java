@@ -7,15 +7,7 @@ import org.khulasa.article.RtlText;
 import org.khulasa.links.SiteLinks;
 
 /** A list of articles, newest first: each its title linking to its page, section, author, date and summary. */
-final class ArticleListPage {
-    private final SiteLinks links;
-    private final ArabicDates dates;
-
-    ArticleListPage(SiteLinks links, ArabicDates dates) {
-        this.links = links;
-        this.dates = dates;
-    }
-
+record ArticleListPage(SiteLinks links, ArabicDates dates) {
     /** {@code <link rel="prev">} and {@code rel="next"} in the head, for crawlers. */
     static void linkPages(Element head, Paging.Page page) {
         if (page.newer() != null) {

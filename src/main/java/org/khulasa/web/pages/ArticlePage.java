@@ -14,15 +14,7 @@ import org.khulasa.links.SiteLinks;
  * One article: breadcrumb (الرئيسية / its category), title, author and date, summary, image,
  * the body (stored already sanitized, so inserted as HTML) and its "انظر أيضاً" list.
  */
-final class ArticlePage {
-    private final SiteLinks links;
-    private final ArabicDates dates;
-
-    ArticlePage(SiteLinks links, ArabicDates dates) {
-        this.links = links;
-        this.dates = dates;
-    }
-
+record ArticlePage(SiteLinks links, ArabicDates dates) {
     /**
      * Whether readers are told of a later change: written again after it came out. A minute's
      * grace keeps an article whose first write is its publication from saying so.

@@ -14,16 +14,8 @@ import org.khulasa.links.SiteLinks;
  * An article's schema.org NewsArticle as JSON-LD, the structured data Google News and other
  * aggregators read: headline, dates, author, image, section, publisher.
  */
-final class NewsArticleJsonLd {
+record NewsArticleJsonLd(String siteTitle, SiteLinks links) {
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String siteTitle;
-    private final SiteLinks links;
-
-    NewsArticleJsonLd(String siteTitle, SiteLinks links) {
-        this.siteTitle = siteTitle;
-        this.links = links;
-    }
 
     /** When readers are told the article last changed: never before it was published. */
     static Instant modified(Article article) {

@@ -14,17 +14,9 @@ import org.khulasa.web.http.Rfc3339;
  * page before it ({@code ?before=2020-10-25T07:00:00Z&before_id=42}), so it lists the same
  * articles whatever is published later, and no tie of publication times skips one.
  */
-final class Paging {
+record Paging(ArticleStore store, int size) {
     static final String BEFORE = "before";
     static final String BEFORE_ID = "before_id";
-
-    private final ArticleStore store;
-    private final int size;
-
-    Paging(ArticleStore store, int size) {
-        this.store = store;
-        this.size = size;
-    }
 
     /** One page: its articles, and the URLs of the newer and the older page (null at either end). */
     record Page(List<Article> articles, String url, String newer, String older) {

@@ -23,26 +23,12 @@ import org.khulasa.related.ArabicTerms;
  *
  * <pre>curl -G http://localhost:8080/search --data-urlencode 'q=المباراة'</pre>
  */
-final class SearchPage {
+record SearchPage(ArticleStore store, SiteLinks links, PageLayout layout, ArticleListPage list, int size) {
     /** Longer than any headline: a longer query is refused (400) rather than searched. */
     static final int MAX_QUERY_CHARS = 200;
     /** Words past these are not searched: each one only narrows the results further. */
     static final int MAX_WORDS = 12;
     private static final Pattern PAGE_NUMBER = Pattern.compile("[1-9][0-9]{0,4}");
-
-    private final ArticleStore store;
-    private final SiteLinks links;
-    private final PageLayout layout;
-    private final ArticleListPage list;
-    private final int size;
-
-    SearchPage(ArticleStore store, SiteLinks links, PageLayout layout, ArticleListPage list, int size) {
-        this.store = store;
-        this.links = links;
-        this.layout = layout;
-        this.list = list;
-        this.size = size;
-    }
 
     /** The page for the request at {@code now}, with its status; empty for a page number that names no page. */
     Optional<Answer> answer(Context ctx, Instant now) {

@@ -9,15 +9,7 @@ import org.khulasa.links.SiteLinks;
  * card tags, falling back on Open Graph): a page's title, description, URL and image, and for
  * an article its times, section, tags and author.
  */
-final class SocialMeta {
-    private final String siteTitle;
-    private final SiteLinks links;
-
-    SocialMeta(String siteTitle, SiteLinks links) {
-        this.siteTitle = siteTitle;
-        this.links = links;
-    }
-
+record SocialMeta(String siteTitle, SiteLinks links) {
     /** {@code title}: the page's own title, without the site's name. */
     void append(Element head, String title, PageMeta meta) {
         if (meta.canonical() == null) {
