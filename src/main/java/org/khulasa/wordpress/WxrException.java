@@ -11,14 +11,6 @@ public final class WxrException extends Exception {
         this.column = column;
     }
 
-    public int line() {
-        return line;
-    }
-
-    public int column() {
-        return column;
-    }
-
     /** What a person at a terminal reads: where, then what. */
     public String describe() {
         return "line " + line + ", column " + column + ": " + getMessage();

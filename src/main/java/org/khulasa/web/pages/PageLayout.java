@@ -16,25 +16,8 @@ import org.khulasa.links.SiteLinks;
  * (autodiscovery), a header with the site's name and its sections, and a footer with the feeds.
  * Built as a DOM, so every text and attribute is escaped by jsoup.
  */
-final class PageLayout {
+record PageLayout(String siteTitle, SiteLinks links, String stylesheetHref) {
     private static final String SEARCH_BOX = "site-search";
-    private final String siteTitle;
-    private final SiteLinks links;
-    private final String stylesheetHref;
-    private final SocialMeta social;
-    private final NewsArticleJsonLd structured;
-
-    PageLayout(String siteTitle, SiteLinks links, String stylesheetHref) {
-        this.siteTitle = siteTitle;
-        this.links = links;
-        this.stylesheetHref = stylesheetHref;
-        this.social = new SocialMeta(siteTitle, links);
-        this.structured = new NewsArticleJsonLd(siteTitle, links);
-    }
-
-    String siteTitle() {
-        return siteTitle;
-    }
 
     /** The site's own feeds, which every page announces first. */
     List<FeedLink> siteFeeds() {
@@ -56,9 +39,9 @@ final class PageLayout {
         Document doc = HtmlShell.arabic();
         Element head = doc.head();
         head.appendElement("title").text(title == null ? siteTitle : title + " — " + siteTitle);
-        social.append(head, title == null ? siteTitle : title, meta);
+        new SocialMeta(siteTitle, links).append(head, title == null ? siteTitle : title, meta);
         if (meta.article() != null) {
-            structured.append(head, meta);
+            new NewsArticleJsonLd(siteTitle, links).append(head, meta);
         }
         head.appendElement("link").attr("rel", "stylesheet").attr("href", stylesheetHref);
         List<FeedLink> all = new ArrayList<>(siteFeeds());
