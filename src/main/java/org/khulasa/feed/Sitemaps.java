@@ -25,8 +25,9 @@ import org.khulasa.links.SiteLinks;
  * published article (page n holds a fixed block of ids, so its URL never changes); {@code
  * /news-sitemap.xml}, Google News' list of the last two days' articles; and {@code /robots.txt}
  * announcing both. Rendered like feeds, to be cached until the next write or scheduled article.
+ * {@code pageSize} ids make a sitemap page (the protocol allows 50,000 URLs).
  */
-public final class Sitemaps {
+public record Sitemaps(ArticleStore store, SiteLinks links, String siteTitle, int pageSize) {
     public static final String INDEX_PATH = "/sitemap.xml";
     public static final String NEWS_PATH = "/news-sitemap.xml";
     public static final String ROBOTS_PATH = "/robots.txt";
@@ -38,19 +39,6 @@ public final class Sitemaps {
 
     private static final Namespace SITEMAP = Namespace.getNamespace("http://www.sitemaps.org/schemas/sitemap/0.9");
     private static final Namespace NEWS = Namespace.getNamespace("news", "http://www.google.com/schemas/sitemap-news/0.9");
-
-    private final ArticleStore store;
-    private final SiteLinks links;
-    private final String siteTitle;
-    private final int pageSize;
-
-    /** {@code pageSize} ids per sitemap page (the protocol allows 50,000 URLs). */
-    public Sitemaps(ArticleStore store, SiteLinks links, String siteTitle, int pageSize) {
-        this.store = store;
-        this.links = links;
-        this.siteTitle = siteTitle;
-        this.pageSize = pageSize;
-    }
 
     /** {@code /sitemaps/1.xml}: the page of ids 1 to the page size. */
     public static String pagePath(long page) {

@@ -20,8 +20,8 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
  * automatic related pick again. Each runs in pages, one write transaction per page, so that
  * editors' writes go on in between.
  */
-final class RelatedRecompute {
-
+record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher matcher, Dialect dialect,
+            ChangeStamps stamps, RelatedLists lists) {
     private static final int REINDEX_PAGE = 500;
     /** Larger: the words of new articles are indexed in bulk, and common words counted once a page. */
     private static final int IMPORT_INDEX_PAGE = 1_000;
@@ -29,25 +29,6 @@ final class RelatedRecompute {
     private static final String ALL = "SELECT id FROM articles WHERE id > :after ORDER BY id LIMIT :size";
     private static final String IMPORTED = "SELECT article_id FROM imported_articles WHERE article_id > :after"
             + " ORDER BY article_id LIMIT :size";
-
-    private final Jdbi jdbi;
-    private final WriteQueue queue;
-    private final Clock clock;
-    private final RelatedMatcher matcher;
-    private final Dialect dialect;
-    private final ChangeStamps stamps;
-    private final RelatedLists lists;
-
-    RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher matcher, Dialect dialect,
-            ChangeStamps stamps, RelatedLists lists) {
-        this.jdbi = jdbi;
-        this.queue = queue;
-        this.clock = clock;
-        this.matcher = matcher;
-        this.dialect = dialect;
-        this.stamps = stamps;
-        this.lists = lists;
-    }
 
     void recomputeRelated(RelatedProgress progress) {
         // First every article's words, so that the lists of the second pass see the whole archive.

@@ -26,26 +26,10 @@ import org.khulasa.web.http.Rfc3339;
  * <pre>curl -H 'Authorization: Bearer TOKEN' -H 'Content-Type: application/json' \
  *      --data @article.json http://localhost:8080/api/articles</pre>
  */
-public final class ArticleApi {
+public record ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, SiteLinks links, Clock clock, Runnable onChange) {
     private static final int DEFAULT_LIMIT = 20;
     private static final int MAX_LIMIT = 100;
     private static final int MAX_IDEMPOTENCY_KEY = 200;
-
-    private final ArticleStore store;
-    private final JsonBody jsonBody;
-    private final EditorAuth auth;
-    private final SiteLinks links;
-    private final Clock clock;
-    private final Runnable onChange;
-
-    ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, SiteLinks links, Clock clock, Runnable onChange) {
-        this.store = store;
-        this.jsonBody = jsonBody;
-        this.auth = auth;
-        this.links = links;
-        this.clock = clock;
-        this.onChange = onChange;
-    }
 
     public void create(Context ctx) {
         JsonNode json = jsonBody.parse(jsonBody.read(ctx));

@@ -26,21 +26,9 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>curl -si -H 'If-None-Match: "…"' http://localhost:8080/feeds/category/politics/atom.xml</pre>
  */
-public final class FeedHandler {
+public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, FeedPolls polls) {
     static final String OPML_TYPE = "text/x-opml; charset=utf-8";
     private static final Logger log = LoggerFactory.getLogger(FeedHandler.class);
-
-    private final Feeds feeds;
-    private final FeedCache cache;
-    private final Clock clock;
-    private final FeedPolls polls;
-
-    FeedHandler(Feeds feeds, FeedCache cache, Clock clock, FeedPolls polls) {
-        this.feeds = feeds;
-        this.cache = cache;
-        this.clock = clock;
-        this.polls = polls;
-    }
 
     /** The handler of the route {@code FeedPath.route(kind, format)}. */
     public Handler feed(FeedScope.Kind kind, FeedFormat format) {

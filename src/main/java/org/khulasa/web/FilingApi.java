@@ -18,21 +18,7 @@ import org.khulasa.article.XmlText;
  * <pre>curl -X PUT -H 'Authorization: Bearer TOKEN' -H 'Content-Type: application/json' \
  *      --data '{"name": "سياسة محلية"}' http://localhost:8080/api/categories/politics</pre>
  */
-public final class FilingApi {
-    private final ArticleStore store;
-    private final JsonBody jsonBody;
-    private final EditorAuth auth;
-    private final Clock clock;
-    private final Runnable onChange;
-
-    FilingApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, Clock clock, Runnable onChange) {
-        this.store = store;
-        this.jsonBody = jsonBody;
-        this.auth = auth;
-        this.clock = clock;
-        this.onChange = onChange;
-    }
-
+public record FilingApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth, Clock clock, Runnable onChange) {
     public io.javalin.http.Handler list(Filing.Kind kind) {
         return ctx -> {
             Instant now = clock.instant();
