@@ -5,6 +5,7 @@ import com.rometools.modules.atom.modules.AtomLinkModuleImpl;
 import com.rometools.rome.feed.atom.Link;
 import com.rometools.rome.feed.synd.SyndLink;
 import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.impl.ConverterForAtom10;
 import java.util.List;
 
 /**
@@ -12,18 +13,15 @@ import java.util.List;
  * Atom module ({@link Link}), Atom as its own {@link SyndLink}s. Rome gives the two no common type.
  */
 final class FeedLinks {
+    /** Rome's own mapping of a link between the two types; it holds no state. */
+    private static final ConverterForAtom10 ATOM = new ConverterForAtom10();
 
     private FeedLinks() {
     }
 
     /** An {@code atom:link} for an RSS channel or item. */
     static Link rss(String rel, String href, String type, String title) {
-        Link link = new Link();
-        link.setRel(rel);
-        link.setHref(href);
-        link.setType(type);
-        link.setTitle(title);
-        return link;
+        return ATOM.createAtomLink(synd(rel, href, type, title));
     }
 
     /** A link of an Atom feed or entry. */
