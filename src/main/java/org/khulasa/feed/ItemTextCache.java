@@ -84,30 +84,15 @@ final class ItemTextCache {
         return DisplayText.balanced(text.substring(0, space > 0 ? space : end)) + "…";
     }
 
-    /** One article's item texts; {@code rssSummary} is the summary escaped once more, as RSS {@code <description>} is HTML. */
-    static final class Item {
-        private final String contentHtml;
-        private final String summary;
-        private final String rssSummary;
-        /** The item element as written, in UTF-8, by where it was written: format and namespaces in scope. */
-        private final Map<String, byte[]> xml = new ConcurrentHashMap<>(4);
+    /**
+     * One article's item texts; {@code rssSummary} is the summary escaped once more, as RSS
+     * {@code <description>} is HTML; {@code xml} holds the item element as written, in UTF-8, by
+     * where it was written: format and namespaces in scope.
+     */
+    record Item(String contentHtml, String summary, String rssSummary, Map<String, byte[]> xml) {
 
         private Item(String contentHtml, String summary) {
-            this.contentHtml = contentHtml;
-            this.summary = summary;
-            this.rssSummary = Entities.escape(summary);
-        }
-
-        String contentHtml() {
-            return contentHtml;
-        }
-
-        String summary() {
-            return summary;
-        }
-
-        String rssSummary() {
-            return rssSummary;
+            this(contentHtml, summary, Entities.escape(summary), new ConcurrentHashMap<>(4));
         }
 
         byte[] xml(String context) {
