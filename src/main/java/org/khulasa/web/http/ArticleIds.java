@@ -16,13 +16,6 @@ public final class ArticleIds {
 
     /** The id written as {@code raw}; empty when {@code raw} is not an id's canonical form. */
     public static Optional<Long> parse(String raw) {
-        if (raw == null || !CANONICAL.matcher(raw).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(raw));
-        } catch (NumberFormatException e) {
-            return Optional.empty(); // beyond Long.MAX_VALUE
-        }
+        return StrictParse.parse(raw, CANONICAL, Long::parseLong);
     }
 }

@@ -2,7 +2,6 @@ package org.khulasa.web.http;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -19,13 +18,6 @@ public final class Rfc3339 {
 
     /** The instant {@code value} names; empty when it is not an RFC 3339 time with an offset. */
     public static Optional<Instant> parse(String value) {
-        if (value == null || !SHAPE.matcher(value).matches()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(OffsetDateTime.parse(value).toInstant());
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
+        return StrictParse.parse(value, SHAPE, v -> OffsetDateTime.parse(v).toInstant());
     }
 }
