@@ -1,6 +1,7 @@
 package org.khulasa.web.desk;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +46,22 @@ final class ListPage {
         this.dates = dates;
     }
 
+    /**
+     * A filter's {@code <select>}: "any" ({@code any}, the empty value) then each choice (value,
+     * text), the one whose value is {@code selected} selected.
+     */
+    private static void select(Element form, String id, String label, String any, List<Map.Entry<String, String>> choices,
+            String selected) {
+        Element select = DeskLayout.field(form, id, label, "select");
+        select.appendElement("option").attr("value", "").text(any);
+        for (Map.Entry<String, String> choice : choices) {
+            Element option = select.appendElement("option").attr("value", choice.getKey()).text(choice.getValue());
+            if (choice.getKey().equals(selected)) {
+                option.attr("selected", true);
+            }
+        }
+    }
+
     void fill(Element main, Filters filters, DeskSearch.Page page, List<Category> categories, List<Author> authors,
             Instant now) {
         main.appendElement("h1").text("المقالات");
@@ -54,30 +71,13 @@ final class ListPage {
         if (filters.q() != null) {
             q.attr("value", filters.q());
         }
-        Element category = DeskLayout.field(form, "category", "القسم", "select");
-        category.appendElement("option").attr("value", "").text("كل الأقسام");
-        for (Category c : categories) {
-            Element option = category.appendElement("option").attr("value", c.slug()).text(c.name());
-            if (c.slug().equals(filters.category())) {
-                option.attr("selected", true);
-            }
-        }
-        Element author = DeskLayout.field(form, "author", "الكاتب", "select");
-        author.appendElement("option").attr("value", "").text("كل الكتّاب");
-        for (Author a : authors) {
-            Element option = author.appendElement("option").attr("value", a.slug()).text(a.name());
-            if (a.slug().equals(filters.author())) {
-                option.attr("selected", true);
-            }
-        }
-        Element status = DeskLayout.field(form, "status", "الحالة", "select");
-        status.appendElement("option").attr("value", "").text("كل الحالات");
-        for (DeskStatus s : DeskStatus.values()) {
-            Element option = status.appendElement("option").attr("value", s.param).text(s.arabic);
-            if (s == filters.status()) {
-                option.attr("selected", true);
-            }
-        }
+        select(form, "category", "القسم", "كل الأقسام",
+                categories.stream().map(c -> Map.entry(c.slug(), c.name())).toList(), filters.category());
+        select(form, "author", "الكاتب", "كل الكتّاب",
+                authors.stream().map(a -> Map.entry(a.slug(), a.name())).toList(), filters.author());
+        select(form, "status", "الحالة", "كل الحالات",
+                Arrays.stream(DeskStatus.values()).map(s -> Map.entry(s.param, s.arabic)).toList(),
+                filters.status() == null ? null : filters.status().param);
         form.appendElement("button").attr("type", "submit").text("ابحث");
 
         if (page.articles().isEmpty()) {
