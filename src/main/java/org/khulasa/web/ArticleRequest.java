@@ -160,22 +160,34 @@ public final class ArticleRequest {
         return published.get();
     }
 
-    private List<Long> related(JsonNode json) {
-        JsonNode node = json.get("related");
+    /**
+     * The elements of the array {@code field}, at most {@code max}: none when it is absent or null,
+     * and none (with the error noted) when it is no array of {@code what} or holds too many.
+     */
+    private List<JsonNode> array(JsonNode json, String field, String what, int max, String tooMany) {
+        JsonNode node = json.get(field);
         if (node == null || node.isNull()) {
             return List.of();
         }
         if (!node.isArray()) {
-            fields.error("related", "must be an array of article ids or {\"id\": …} objects, not " + RequestFields.kind(node));
+            fields.error(field, "must be an array of " + what + ", not " + RequestFields.kind(node));
             return List.of();
         }
-        if (node.size() > MAX_RELATED) {
-            fields.error("related", "may list at most " + MAX_RELATED + " articles");
+        if (node.size() > max) {
+            fields.error(field, tooMany);
             return List.of();
         }
+        List<JsonNode> elements = new ArrayList<>(node.size());
+        node.forEach(elements::add);
+        return elements;
+    }
+
+    private List<Long> related(JsonNode json) {
+        List<JsonNode> given = array(json, "related", "article ids or {\"id\": …} objects", MAX_RELATED,
+                "may list at most " + MAX_RELATED + " articles");
         Set<Long> ids = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode id = node.get(i);
+        for (int i = 0; i < given.size(); i++) {
+            JsonNode id = given.get(i);
             String path = "related[" + i + "]";
             // As GET shows the list: {"id", "title", "url", "chosen"}. Links Khulasa chose are
             // chosen again at this write, so only the editor's become picks.
@@ -196,21 +208,10 @@ public final class ArticleRequest {
     }
 
     private List<String> tags(JsonNode json) {
-        JsonNode node = json.get("tags");
-        if (node == null || node.isNull()) {
-            return List.of();
-        }
-        if (!node.isArray()) {
-            fields.error("tags", "must be an array of strings, not " + RequestFields.kind(node));
-            return List.of();
-        }
-        if (node.size() > MAX_TAGS) {
-            fields.error("tags", "may hold at most " + MAX_TAGS + " tags");
-            return List.of();
-        }
+        List<JsonNode> given = array(json, "tags", "strings", MAX_TAGS, "may hold at most " + MAX_TAGS + " tags");
         Set<String> tags = new LinkedHashSet<>();
-        for (int i = 0; i < node.size(); i++) {
-            JsonNode tag = node.get(i);
+        for (int i = 0; i < given.size(); i++) {
+            JsonNode tag = given.get(i);
             String path = "tags[" + i + "]";
             if (!tag.isTextual()) {
                 fields.error(path, "must be a string, not " + RequestFields.kind(tag));
