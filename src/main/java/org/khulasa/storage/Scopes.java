@@ -145,16 +145,19 @@ final class Scopes {
         return kind == Filing.Kind.CATEGORY ? "categories" : "authors";
     }
 
-    /** The condition on {@code articles a} for those filed under {@code :id} (an author: among the bylines). */
-    private static String filedUnder(Filing.Kind kind) {
-        return kind == Filing.Kind.CATEGORY ? "a.category_id = :id"
-                : "a.id IN (SELECT x.article_id FROM article_authors x WHERE x.author_id = :id)";
+    /**
+     * The condition on {@code articles a} for those filed under the category or author whose id is
+     * the SQL expression {@code id} (an author: among the bylines).
+     */
+    private static String filedUnder(Filing.Kind kind, String id) {
+        return kind == Filing.Kind.CATEGORY ? "a.category_id = " + id
+                : "a.id IN (SELECT x.article_id FROM article_authors x WHERE x.author_id = " + id + ")";
     }
 
     static List<Filing> filings(Handle h, Filing.Kind kind, Instant now) {
         String table = table(kind);
         return h.createQuery("SELECT s.slug, " + nameAt("s") + " AS name, (SELECT COUNT(*) FROM articles a WHERE "
-                        + filedUnder(kind).replace(":id", "s.id") + ") AS articles FROM " + table + " s ORDER BY s.slug")
+                        + filedUnder(kind, "s.id") + ") AS articles FROM " + table + " s ORDER BY s.slug")
                 .bind("namesAt", now.toEpochMilli())
                 .map((rs, ctx) -> new Filing(rs.getString("slug"), rs.getString("name"), rs.getLong("articles"))).list();
     }
@@ -167,7 +170,7 @@ final class Scopes {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        boolean seen = h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + filedUnder(kind)
+        boolean seen = h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + filedUnder(kind, ":id")
                         + " AND a.published_at <= :now AND a.status = 'published'")
                 .bind("id", id.get()).bind("now", now.toEpochMilli()).mapTo(Long.class).one() > 0;
         if (seen) {
@@ -184,7 +187,7 @@ final class Scopes {
                             + " WHERE id IN (SELECT x.author_id FROM article_authors x JOIN articles a ON a.id = x.article_id WHERE "
                     : "UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)"
                             + " WHERE id IN (SELECT a.category_id FROM articles a WHERE ";
-            h.createUpdate(other + filedUnder(kind) + ")").bind("id", id.get()).execute();
+            h.createUpdate(other + filedUnder(kind, ":id") + ")").bind("id", id.get()).execute();
         }
         return filings(h, kind, now).stream().filter(f -> f.slug().equals(slug)).findFirst();
     }
@@ -197,7 +200,7 @@ final class Scopes {
         if (id.isEmpty()) {
             return Filing.Removal.UNKNOWN;
         }
-        long used = h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + filedUnder(kind))
+        long used = h.createQuery("SELECT COUNT(*) FROM articles a WHERE " + filedUnder(kind, ":id"))
                 .bind("id", id.get()).mapTo(Long.class).one();
         if (used > 0) {
             return Filing.Removal.IN_USE;
