@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
@@ -27,36 +28,32 @@ final class Scopes {
         return "CASE WHEN " + alias + ".pending_at <= :namesAt THEN " + alias + ".pending_name ELSE " + alias + ".name END";
     }
 
-    /** Categories readers can see at {@code visibleAt}: those holding a published article out by then. */
-    private static final String VISIBLE_CATEGORIES = "SELECT c.slug, " + nameAt("c") + " AS name FROM categories c"
-            + " WHERE EXISTS (SELECT 1 FROM articles a WHERE a.category_id = c.id AND a.published_at <= :visibleAt"
-            + " AND a.status = 'published')";
-    private static final String VISIBLE_AUTHORS = "SELECT w.slug, " + nameAt("w") + " AS name FROM authors w"
-            + " WHERE EXISTS (SELECT 1 FROM article_authors x JOIN articles a ON a.id = x.article_id"
-            + " WHERE x.author_id = w.id AND a.published_at <= :visibleAt AND a.status = 'published')";
-
-    static Optional<Category> category(Handle h, String slug, Instant visibleAt) {
-        return h.createQuery(VISIBLE_CATEGORIES + " AND c.slug = :slug").bind("slug", slug)
-                .bind("visibleAt", visibleAt.toEpochMilli()).bind("namesAt", visibleAt.toEpochMilli())
-                .map((rs, ctx) -> new Category(rs.getString("slug"), rs.getString("name"))).findOne();
+    /**
+     * Categories or authors readers can see at {@code visibleAt}: those holding a published article
+     * out by then (an author: among its bylines).
+     */
+    private static String visible(Filing.Kind kind) {
+        return kind == Filing.Kind.CATEGORY
+                ? "SELECT s.slug, " + nameAt("s") + " AS name FROM categories s"
+                        + " WHERE EXISTS (SELECT 1 FROM articles a WHERE a.category_id = s.id AND a.published_at <= :visibleAt"
+                        + " AND a.status = 'published')"
+                : "SELECT s.slug, " + nameAt("s") + " AS name FROM authors s"
+                        + " WHERE EXISTS (SELECT 1 FROM article_authors x JOIN articles a ON a.id = x.article_id"
+                        + " WHERE x.author_id = s.id AND a.published_at <= :visibleAt AND a.status = 'published')";
     }
 
-    static Optional<Author> author(Handle h, String slug, Instant visibleAt) {
-        return h.createQuery(VISIBLE_AUTHORS + " AND w.slug = :slug").bind("slug", slug)
+    /** The category or author as readers see it at {@code visibleAt}, made by {@code as} from its slug and name. */
+    static <T> Optional<T> visible(Handle h, Filing.Kind kind, String slug, Instant visibleAt, BiFunction<String, String, T> as) {
+        return h.createQuery(visible(kind) + " AND s.slug = :slug").bind("slug", slug)
                 .bind("visibleAt", visibleAt.toEpochMilli()).bind("namesAt", visibleAt.toEpochMilli())
-                .map((rs, ctx) -> new Author(rs.getString("slug"), rs.getString("name"))).findOne();
+                .map((rs, ctx) -> as.apply(rs.getString("slug"), rs.getString("name"))).findOne();
     }
 
-    static List<Category> categories(Handle h, Instant visibleAt) {
-        return h.createQuery(VISIBLE_CATEGORIES + " ORDER BY c.slug")
+    /** Every category or author readers see at {@code visibleAt}, by slug. */
+    static <T> List<T> allVisible(Handle h, Filing.Kind kind, Instant visibleAt, BiFunction<String, String, T> as) {
+        return h.createQuery(visible(kind) + " ORDER BY s.slug")
                 .bind("visibleAt", visibleAt.toEpochMilli()).bind("namesAt", visibleAt.toEpochMilli())
-                .map((rs, ctx) -> new Category(rs.getString("slug"), rs.getString("name"))).list();
-    }
-
-    static List<Author> authors(Handle h, Instant visibleAt) {
-        return h.createQuery(VISIBLE_AUTHORS + " ORDER BY w.slug")
-                .bind("visibleAt", visibleAt.toEpochMilli()).bind("namesAt", visibleAt.toEpochMilli())
-                .map((rs, ctx) -> new Author(rs.getString("slug"), rs.getString("name"))).list();
+                .map((rs, ctx) -> as.apply(rs.getString("slug"), rs.getString("name"))).list();
     }
 
     /** The latest time at or before {@code now} when a scheduled name came out. */

@@ -39,7 +39,6 @@ abstract class StoreReads implements ArticleStore {
         return read(h -> ArticleReads.find(h, id, visibleAt));
     }
 
-
     @Override
     public List<Article> list(ArticleQuery query) {
         return read(h -> ArticleReads.list(h, query));
@@ -87,22 +86,22 @@ abstract class StoreReads implements ArticleStore {
 
     @Override
     public Optional<Category> category(String slug, Instant visibleAt) {
-        return read(h -> Scopes.category(h, slug, visibleAt));
+        return read(h -> Scopes.visible(h, Filing.Kind.CATEGORY, slug, visibleAt, Category::new));
     }
 
     @Override
     public Optional<Author> author(String slug, Instant visibleAt) {
-        return read(h -> Scopes.author(h, slug, visibleAt));
+        return read(h -> Scopes.visible(h, Filing.Kind.AUTHOR, slug, visibleAt, Author::new));
     }
 
     @Override
     public List<Category> categories(Instant visibleAt) {
-        return read(h -> Scopes.categories(h, visibleAt));
+        return read(h -> Scopes.allVisible(h, Filing.Kind.CATEGORY, visibleAt, Category::new));
     }
 
     @Override
     public List<Author> authors(Instant visibleAt) {
-        return read(h -> Scopes.authors(h, visibleAt));
+        return read(h -> Scopes.allVisible(h, Filing.Kind.AUTHOR, visibleAt, Author::new));
     }
 
     @Override
