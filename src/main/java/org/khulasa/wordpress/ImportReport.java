@@ -51,30 +51,6 @@ public final class ImportReport {
         }
     }
 
-    public long imported() {
-        return imported;
-    }
-
-    public long scheduled() {
-        return scheduled;
-    }
-
-    public long alreadyThere() {
-        return alreadyThere;
-    }
-
-    public Map<String, Long> leftOut() {
-        return Map.copyOf(leftOut);
-    }
-
-    public List<String> malformed() {
-        return List.copyOf(malformed);
-    }
-
-    public List<String> warnings() {
-        return List.copyOf(warnings);
-    }
-
     public void print(PrintStream out) {
         out.printf("Imported %,d articles (%,d of them scheduled); %,d were imported before.%n",
                 imported, scheduled, alreadyThere);
