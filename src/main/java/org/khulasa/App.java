@@ -64,7 +64,7 @@ public final class App {
             hub[0] = new Hub(webSub, web.topics(), clock, config.baseUrl() + "/websub", config.webSubHubs(),
                     config.webSubAllowPrivate(), metrics.webSubDeliveries());
         }
-        Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), web.mapper(), config.baseUrl(),
+        Desk desk = new Desk(store, clock, web.deskAccess(), web.api(), web.pages(), config.baseUrl(),
                 config.siteTitle(), config.timeZone());
         if (config.editorTokens().isEmpty()) {
             log.warn("No editor tokens: the API refuses every write with 401. "

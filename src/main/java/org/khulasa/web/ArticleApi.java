@@ -50,7 +50,12 @@ public record ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth,
 
     /** The article a request's body describes, validated exactly as a create or a replace would. */
     public ArticleDraft draftOf(Context ctx) {
-        return ArticleRequest.parse(jsonBody.parse(jsonBody.read(ctx)));
+        return ArticleRequest.parse(jsonOf(ctx));
+    }
+
+    /** The request's JSON body, refused as the API refuses one: too large (413), not JSON (415), malformed (400). */
+    public JsonNode jsonOf(Context ctx) {
+        return jsonBody.parse(jsonBody.read(ctx));
     }
 
     public void read(Context ctx) {

@@ -1,9 +1,7 @@
 package org.khulasa.web.desk;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,7 +46,6 @@ public final class Desk {
     private final DeskAccess access;
     private final ArticleApi api;
     private final Pages pages;
-    private final ObjectMapper mapper;
     private final String origin;
     private final boolean secure;
     private final DeskLayout layout;
@@ -57,14 +54,13 @@ public final class Desk {
     private final EditorPage editorPage;
     private final DeskAssets assets = new DeskAssets();
 
-    public Desk(ArticleStore store, Clock clock, DeskAccess access, ArticleApi api, Pages pages, ObjectMapper mapper,
-            String baseUrl, String siteTitle, ZoneId zone) {
+    public Desk(ArticleStore store, Clock clock, DeskAccess access, ArticleApi api, Pages pages, String baseUrl,
+            String siteTitle, ZoneId zone) {
         this.store = store;
         this.clock = clock;
         this.access = access;
         this.api = api;
         this.pages = pages;
-        this.mapper = mapper;
         URI base = URI.create(baseUrl);
         this.origin = base.getScheme() + "://" + base.getRawAuthority();
         this.secure = "https".equalsIgnoreCase(base.getScheme());
@@ -169,8 +165,8 @@ public final class Desk {
      * {@code POST /desk/api/suggestions}: the automatic related picks for a text not yet saved,
      * {@code {"id", "title", "summary", "body", "category", "tags", "related"}}, all optional.
      */
-    public void suggestions(Context ctx) throws IOException {
-        JsonNode json = mapper.readTree(ctx.bodyInputStream());
+    public void suggestions(Context ctx) {
+        JsonNode json = api.jsonOf(ctx);
         if (json == null || !json.isObject()) {
             throw new InvalidArticleException("", "the body must be a JSON object");
         }

@@ -162,6 +162,18 @@ class DeskSessionTest {
     }
 
     @Test
+    void suggestions_refuse_malformed_json_with_a_problem_as_the_api_does() {
+        try (TestServer server = TestServer.start(dir)) {
+            String cookie = cookieOf(signIn(server, TestServer.TOKEN));
+            HttpResponse<String> response = post(server, "/desk/api/suggestions", "{\"title\": ", "Cookie", cookie,
+                    "X-CSRF-Token", csrfOf(server, cookie), "Content-Type", "application/json");
+            assertEquals(400, response.statusCode(), response.body());
+            assertTrue(TestServer.header(response, "Content-Type").orElse("").startsWith("application/problem+json"),
+                    response.headers().toString());
+        }
+    }
+
+    @Test
     void title_search_spells_words_as_related_matching_does() {
         assertTrue(DeskSearch.titleMatcher("المباراة").test("مباراه الفريقين"));
         assertTrue(DeskSearch.titleMatcher("أوبك").test("اوبك تخفض الإنتاج"));
