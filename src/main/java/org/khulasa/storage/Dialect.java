@@ -19,22 +19,19 @@ abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
     private final Function<String, ChangeSignal> changeSignal;
     private final WordIndexSql wordIndex;
     private final WordSearch wordSearch;
-    private final String lazyCommits;
-    private final String durableCommits;
+    private final BulkCommits bulkCommits;
 
     /**
      * What differs only by which object or statement it is: the migrations' folder, the change
-     * signal, the word index and search, and the session settings of {@link #commitLazily} and
-     * {@link #commitDurably}.
+     * signal, the word index and search, and how bulk work commits.
      */
     Dialect(String name, Function<String, ChangeSignal> changeSignal, WordIndexSql wordIndex, WordSearch wordSearch,
-            String lazyCommits, String durableCommits) {
+            BulkCommits bulkCommits) {
         this.name = name;
         this.changeSignal = changeSignal;
         this.wordIndex = wordIndex;
         this.wordSearch = wordSearch;
-        this.lazyCommits = lazyCommits;
-        this.durableCommits = durableCommits;
+        this.bulkCommits = bulkCommits;
     }
 
     /** The dialect a JDBC URL names. */
@@ -101,16 +98,23 @@ abstract sealed class Dialect permits SqliteDialect, PostgresDialect {
      * after {@link #commitDurably} waits for all of them.
      */
     final void commitLazily(Handle h) {
-        h.execute(lazyCommits);
+        h.execute(bulkCommits.lazy());
     }
 
     /** Commits on {@code h} wait for the disk again, as every write of the server's does. */
     final void commitDurably(Handle h) {
-        h.execute(durableCommits);
+        h.execute(bulkCommits.durable());
     }
 
     /** After an import's bulk work was made durable: tidies what it left (SQLite's write-ahead log). */
     abstract void afterBulk(Handle h);
+
+    /**
+     * The session settings of {@link #commitLazily}, under which commits no longer wait for the
+     * disk, and of {@link #commitDurably}, under which they wait again.
+     */
+    record BulkCommits(String lazy, String durable) {
+    }
 
     /** What went wrong, when {@code e} is a passing condition (disk full, locked, connection lost) worth a retry. */
     abstract Optional<String> transientCause(SQLException e);

@@ -17,7 +17,7 @@ final class PostgresDialect extends Dialect {
     /** Lazy commits return before their log reaches the disk: a crash may lose one whole, never corrupt anything. */
     PostgresDialect() {
         super("postgresql", PostgresChangeSignal::new, new PostgresWordIndex(), new PostgresWordSearch(),
-                "SET synchronous_commit = off", "RESET synchronous_commit");
+                new BulkCommits("SET synchronous_commit = off", "RESET synchronous_commit"));
     }
 
     @Override

@@ -21,7 +21,7 @@ final class SqliteDialect extends Dialect {
     /** In WAL mode, NORMAL syncs only at checkpoints: the database stays whole, recent commits may roll back. */
     SqliteDialect() {
         super("sqlite", SqliteChangeSignal::new, new SqliteWordIndex(), new SqliteWordSearch(),
-                "PRAGMA synchronous = NORMAL", "PRAGMA synchronous = FULL");
+                new BulkCommits("PRAGMA synchronous = NORMAL", "PRAGMA synchronous = FULL"));
     }
 
     @Override
