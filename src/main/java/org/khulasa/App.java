@@ -18,6 +18,7 @@ import org.khulasa.metrics.Metrics;
 import org.khulasa.web.FeedHandler;
 import org.khulasa.web.Handlers;
 import org.khulasa.web.MetricsEndpoint;
+import org.khulasa.web.PageHandler;
 import org.khulasa.web.ServerLimits;
 import org.khulasa.web.desk.Desk;
 import org.khulasa.websub.Hub;
@@ -123,11 +124,13 @@ public final class App {
             cfg.routes.post("/desk/api/preview", desk::preview);
 
             cfg.routes.before("/", web.oldAddresses()::beforeHome);
-            getAndHead(cfg, "/", web.pages()::home);
-            getAndHead(cfg, "/articles/{id}", web.pages()::article);
-            getAndHead(cfg, "/category/{slug}", web.pages()::category);
-            getAndHead(cfg, "/author/{slug}", web.pages()::author);
-            getAndHead(cfg, "/tag/{slug}", web.pages()::tag);
+            // Pages are cached as feeds are (PageHandler); hits are answered by CachedFeedHandler.
+            PageHandler pages = web.cachedPages();
+            getAndHead(cfg, "/", pages.page(web.pages()::home));
+            getAndHead(cfg, "/articles/{id}", pages.page(web.pages()::article));
+            getAndHead(cfg, "/category/{slug}", pages.page(web.pages()::category));
+            getAndHead(cfg, "/author/{slug}", pages.page(web.pages()::author));
+            getAndHead(cfg, "/tag/{slug}", pages.page(web.pages()::tag));
             getAndHead(cfg, "/search", web.pages()::search);
             getAndHead(cfg, "/assets/site.css", web.pages()::stylesheet);
 

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.khulasa.article.Category;
 import org.khulasa.article.Changes;
+import org.khulasa.article.Filing;
 
 /**
  * When each write happened and which feeds it changed: the site's last change in
@@ -41,13 +43,20 @@ final class ChangeStamps {
 
     /**
      * What a write starts from (read under the write lock), so that its end can tell what it
-     * changed: the stamps, and when scheduled content next comes out (cached feeds are fresh until then).
+     * changed: the stamps, when scheduled content next comes out (cached feeds are fresh until
+     * then), and the categories readers see (every page lists them).
      */
-    record Before(long lastChange, long feedsChanged, Optional<Instant> nextScheduled) {
+    record Before(long lastChange, long feedsChanged, Optional<Instant> nextScheduled, List<Category> shown) {
     }
 
     static Before before(Handle h, Instant now) {
-        return new Before(lastChangeMillis(h), feedsChangedMillis(h), ArticleReads.nextScheduledAfter(h, now));
+        return new Before(lastChangeMillis(h), feedsChangedMillis(h), ArticleReads.nextScheduledAfter(h, now),
+                shownCategories(h, now));
+    }
+
+    /** The categories every page lists in its navigation at {@code now}. */
+    private static List<Category> shownCategories(Handle h, Instant now) {
+        return Scopes.allVisible(h, Filing.Kind.CATEGORY, now, Category::new);
     }
 
     /**
@@ -60,7 +69,8 @@ final class ChangeStamps {
      * than any before, since cached feeds are kept until the earlier time they were told of. A
      * draft stamps nothing and changes nothing. The other instances hear of it when it commits.
      * {@code now} is read as the write ends: an article the write published at its own start is
-     * out by then, not due.
+     * out by then, not due. A write that made a category appear, disappear or change its name
+     * says so ({@link Changes#names}): every page's navigation lists them.
      */
     Optional<Changes> announce(Handle h, Before before, Instant now) {
         long stamp = lastChangeMillis(h);
@@ -73,6 +83,9 @@ final class ChangeStamps {
         }
         Changes changed = feeds == before.feedsChanged() || sooner ? Changes.EVERYTHING
                 : Changes.of(slugsStamped(h, "categories", feeds), slugsStamped(h, "authors", feeds));
+        if (!changed.everything() && !shownCategories(h, now).equals(before.shown())) {
+            changed = changed.withNames();
+        }
         changes.announce(h, changed);
         return Optional.of(changed);
     }

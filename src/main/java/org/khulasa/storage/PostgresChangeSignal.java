@@ -18,8 +18,8 @@ import org.postgresql.PGNotification;
  * PostgreSQL's LISTEN/NOTIFY between instances: each write sends {@code NOTIFY khulasa_changes}
  * carrying its schema and the writer's instance id (channels are per database, and two sites may
  * live in two schemas of one database), then the slugs of the categories and authors it changed
- * ({@code schema/instance c:slug,slug a:slug}; {@code *} when they would not fit in a
- * notification), and a thread per instance LISTENs on a connection of its own, outside the pool.
+ * and whether the categories readers see changed ({@code schema/instance c:slug,slug a:slug n:0};
+ * {@code n:1} when they did; {@code *} when they would not fit in a notification), and a thread per instance LISTENs on a connection of its own, outside the pool.
  * Slugs are {@code [a-z0-9-]}, so spaces and commas are free to separate them. A feed poll thus
  * costs no database round trip at all, and the other
  * instances hear of a write within milliseconds of its commit. While that connection is down,
@@ -49,17 +49,24 @@ final class PostgresChangeSignal implements ChangeSignal {
     }
 
     static String encode(Changes changed) {
-        String scopes = "c:" + String.join(",", changed.categories()) + " a:" + String.join(",", changed.authors());
+        String scopes = "c:" + String.join(",", changed.categories()) + " a:" + String.join(",", changed.authors())
+                + (changed.names() ? " n:1" : " n:0");
         return changed.everything() || scopes.length() > MAX_PAYLOAD ? "*" : scopes;
     }
 
-    /** What {@link #encode} wrote; anything else (an older instance's notice) counts as everything. */
+    /**
+     * What {@link #encode} wrote. An older instance's notice has no {@code n:} part and cannot say
+     * whether the categories' names changed: it counts as if they did (an older instance reading
+     * this one's three parts counts it as everything). Anything else counts as everything.
+     */
     static Changes decode(String scopes) {
         String[] parts = scopes.split(" ", -1);
-        if (parts.length != 2 || !parts[0].startsWith("c:") || !parts[1].startsWith("a:")) {
+        if (parts.length < 2 || parts.length > 3 || !parts[0].startsWith("c:") || !parts[1].startsWith("a:")
+                || parts.length == 3 && !parts[2].equals("n:0") && !parts[2].equals("n:1")) {
             return Changes.EVERYTHING;
         }
-        return Changes.of(slugs(parts[0].substring(2)), slugs(parts[1].substring(2)));
+        Changes changes = Changes.of(slugs(parts[0].substring(2)), slugs(parts[1].substring(2)));
+        return parts.length == 2 || parts[2].equals("n:1") ? changes.withNames() : changes;
     }
 
     private static List<String> slugs(String joined) {

@@ -15,7 +15,7 @@ import org.khulasa.feed.FeedPath;
 import org.khulasa.metrics.FeedPolls;
 
 /**
- * Answers a poll of a feed that is already in {@link FeedCache} straight from Jetty, ahead of
+ * Answers a poll of a feed (or a view of a page) that is already in {@link FeedCache} straight from Jetty, ahead of
  * Javalin: pollers ask for the same few feeds all day, and most answers are a cached body or a
  * 304. Skipping the servlet layer and the router here roughly halves the cost of such an answer
  * (bench/README.md). Anything else, including every cache miss, goes on to Javalin, where
@@ -47,7 +47,14 @@ public final class CachedFeedHandler extends Handler.Wrapper {
     public boolean handle(Request request, Response response, Callback callback) throws Exception {
         String method = request.getMethod();
         boolean head = HttpMethod.HEAD.is(method);
-        String key = FeedPath.cacheKeyOf(Request.getPathInContext(request));
+        String path = Request.getPathInContext(request);
+        String key = FeedPath.cacheKeyOf(path);
+        boolean page = key == null && PageHandler.isPage(path);
+        if (page) {
+            // A page's key is its path and query as pages link them; another spelling misses here.
+            String query = request.getHttpURI().getQuery();
+            key = query == null ? path : path + '?' + query;
+        }
         FeedCache.Entry entry = (head || HttpMethod.GET.is(method)) && key != null && asWritten(request)
                 ? cache.peek(key, clock.instant())
                 : null;
@@ -58,7 +65,9 @@ public final class CachedFeedHandler extends Handler.Wrapper {
         boolean gzip = ConditionalGet.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
         boolean notModified = ConditionalGet.notModified(entry,
                 headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE));
-        polls.answeredFromCache(notModified);
+        if (!page) {
+            polls.answeredFromCache(notModified);
+        }
         HttpFields.Mutable out = response.getHeaders();
         for (HttpField field : entry.headers(gzip, notModified)) {
             out.add(field);

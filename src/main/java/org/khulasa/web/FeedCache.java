@@ -70,6 +70,15 @@ final class FeedCache {
      * which writes change it.
      */
     Entry get(String path, Predicate<Changes> changedBy, String contentType, Instant now, Supplier<RenderedFeed> render) {
+        return get(path, contentType, List.of(), now, () -> new Rendered(render.get(), changedBy));
+    }
+
+    /** A rendered document and the writes that change it, known once it is rendered (an article page's scopes). */
+    record Rendered(RenderedFeed document, Predicate<Changes> changedBy) {
+    }
+
+    /** As above; {@code extra} are header fields every 200 of it carries besides the usual ones. */
+    Entry get(String path, String contentType, List<HttpField> extra, Instant now, Supplier<Rendered> render) {
         ConcurrentMap<String, CompletableFuture<Entry>> map = entries.asMap();
         while (true) {
             CompletableFuture<Entry> task = map.get(path);
@@ -80,7 +89,8 @@ final class FeedCache {
                     task = mine;
                     // Rendered on this thread, outside the map: other paths are never held up.
                     try {
-                        mine.complete(Entry.of(render.get(), contentType, changedBy));
+                        Rendered rendered = render.get();
+                        mine.complete(Entry.of(rendered.document(), contentType, extra, rendered.changedBy()));
                     } catch (RuntimeException | Error e) {
                         mine.completeExceptionally(e);
                     }
@@ -143,7 +153,7 @@ final class FeedCache {
                  Optional<Instant> staleAt, List<HttpField> plainHeaders, List<HttpField> gzipHeaders,
                  List<HttpField> plainNotModified, List<HttpField> gzipNotModified, Predicate<Changes> changedBy) {
 
-        static Entry of(RenderedFeed feed, String contentType, Predicate<Changes> changedBy) {
+        static Entry of(RenderedFeed feed, String contentType, List<HttpField> extra, Predicate<Changes> changedBy) {
             String hash = EntityTags.hashOf(feed.bytes());
             String etag = '"' + hash + '"';
             String gzipEtag = "\"" + hash + "-gz\"";
@@ -155,8 +165,8 @@ final class FeedCache {
             List<HttpField> plainValidators = validators(etag, lastModified, cacheControl);
             List<HttpField> gzipValidators = validators(gzipEtag, lastModified, cacheControl);
             return new Entry(feed.bytes(), gzip, etag, gzipEtag, lastModified, feed.staleAt(),
-                    body(plainValidators, contentType, feed.bytes().length, false, feed.link()),
-                    body(gzipValidators, contentType, gzip.length, true, feed.link()),
+                    body(plainValidators, contentType, feed.bytes().length, false, feed.link(), extra),
+                    body(gzipValidators, contentType, gzip.length, true, feed.link(), extra),
                     plainValidators, gzipValidators, changedBy);
         }
 
@@ -195,7 +205,7 @@ final class FeedCache {
         }
 
         private static List<HttpField> body(List<HttpField> validators, String contentType, int length, boolean gzipped,
-                String link) {
+                String link, List<HttpField> extra) {
             List<HttpField> fields = new ArrayList<>(validators);
             if (link != null) {
                 fields.add(new PreEncodedHttpField(HttpHeader.LINK, link));
@@ -204,6 +214,7 @@ final class FeedCache {
             fields.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, length));
             fields.add(CONTENT_LANGUAGE);
             fields.add(NO_SNIFF);
+            fields.addAll(extra);
             if (gzipped) {
                 // Set by us, so Javalin's own compression leaves the already-gzipped bytes alone.
                 fields.add(GZIP);

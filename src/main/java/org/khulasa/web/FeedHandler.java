@@ -94,13 +94,21 @@ public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, FeedPolls p
             rendered[0] = true;
             return render.apply(now);
         });
-        boolean gzip = ConditionalGet.acceptsGzip(ctx.header("Accept-Encoding"));
-        boolean notModified = ConditionalGet.notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"));
+        boolean notModified = answer(ctx, entry);
         if (rendered[0]) {
             polls.rendered(System.nanoTime() - start); // with compressing and hashing: the whole cost of a miss
         } else {
             polls.answeredFromCache(notModified); // another poll's render, finished or awaited
         }
+    }
+
+    /**
+     * Answers with a cached document: 304 when the request's validators match it, else its
+     * gzip or plain bytes (none for HEAD). True for a 304.
+     */
+    static boolean answer(Context ctx, FeedCache.Entry entry) {
+        boolean gzip = ConditionalGet.acceptsGzip(ctx.header("Accept-Encoding"));
+        boolean notModified = ConditionalGet.notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"));
         for (HttpField field : entry.headers(gzip, notModified)) {
             ctx.header(field.getName(), field.getValue());
         }
@@ -110,6 +118,7 @@ public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, FeedPolls p
         } else if (!ctx.method().equals(HandlerType.HEAD)) {
             write(ctx, entry.body(gzip));
         }
+        return notModified;
     }
 
     /**

@@ -25,6 +25,7 @@ public final class Handlers {
     private final FilingApi filings;
     private final Problems problems;
     private final Pages pages;
+    private final PageHandler cachedPages;
     private final FeedHandler feeds;
     private final CachedFeedHandler cachedFeeds;
     private final SitemapHandler sitemaps;
@@ -53,6 +54,7 @@ public final class Handlers {
         Feeds feedSource = new Feeds(store, archive, links, siteTitle, feedSize, archiveSize, hubs,
                 dateStyle.zone(), cacheBytes / 4);
         this.feeds = new FeedHandler(feedSource, feedCache, clock, polls);
+        this.cachedPages = new PageHandler(pages, feedCache, clock);
         this.topics = new FeedTopics(feedSource, links, clock);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
@@ -61,7 +63,8 @@ public final class Handlers {
         this.filings = new FilingApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, clock, afterWrite);
         // A write, here or by another instance or process sharing the database, drops the feeds it
         // changed (site and tags, its categories and every byline's authors, those showing a changed
-        // related title), no others; the old addresses are read again.
+        // related title), no others, and the pages showing them (every page when the categories'
+        // names change: each lists them); the old addresses are read again.
         store.onWrite(changed -> {
             feedCache.drop(changed);
             oldAddresses.forget();
@@ -128,5 +131,10 @@ public final class Handlers {
 
     public Pages pages() {
         return pages;
+    }
+
+    /** The reader's pages, cached with the feeds and dropped by the same writes. */
+    public PageHandler cachedPages() {
+        return cachedPages;
     }
 }

@@ -3,18 +3,24 @@ package org.khulasa.web.pages;
 import io.javalin.http.Context;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.khulasa.article.Article;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.Changes;
 import org.khulasa.article.RtlText;
 import org.khulasa.article.Slug;
 import org.khulasa.feed.FeedScope;
+import org.khulasa.feed.RenderedFeed;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.web.http.ArticleIds;
 import org.khulasa.web.http.EntityTags;
@@ -42,6 +48,11 @@ public final class Pages {
     private final Paging paging;
     private final SearchPage searchPage;
     private final Stylesheet stylesheet = new Stylesheet();
+    /** What proxies and browsers may keep a page without asking again. */
+    private static final Duration MAX_AGE = Duration.ofSeconds(60);
+    /** What every page sends besides its type, length, language and validators. */
+    public static final Map<String, String> HEADERS = Map.of("Content-Security-Policy", CONTENT_SECURITY_POLICY,
+            "Referrer-Policy", "strict-origin-when-cross-origin");
 
     /** {@code listSize} articles per list, as many as a feed holds; dates written in {@code dateStyle}. */
     public Pages(ArticleStore store, Clock clock, SiteLinks links, String siteTitle, int listSize, DateStyle dateStyle) {
@@ -57,37 +68,65 @@ public final class Pages {
         this.searchPage = new SearchPage(store, links, layout, listPage, listSize);
     }
 
-    public void home(Context ctx) {
-        listOf(ctx, Optional.of(FeedScope.site()), "تابع الموقع");
+    /**
+     * A page readers may ask for, before it is read: its cache key (the path and, for an older
+     * page of a list, its cursor, both in their canonical spelling) and its rendering at a
+     * moment, empty when there is no such page then (404).
+     */
+    public record PageRequest(String key, Function<Instant, Optional<RenderedPage>> render) {
     }
 
-    public void article(Context ctx) {
-        Instant now = clock.instant();
-        Optional<Article> found = ArticleIds.parse(ctx.pathParam("id")).flatMap(id -> store.find(id, now))
-                .filter(a -> a.isPublishedAt(now));
-        if (found.isEmpty()) {
-            notFound(ctx);
-            return;
-        }
-        Article article = found.get();
+    /** A page as rendered (status 200), and which writes change it. */
+    public record RenderedPage(RenderedFeed document, Predicate<Changes> changedBy) {
+    }
+
+    /** {@code /}; empty when the request's cursor is malformed. */
+    public Optional<PageRequest> home(Context ctx) {
+        return listOf(ctx, FeedScope.Kind.SITE, null, "تابع الموقع");
+    }
+
+    /** {@code /articles/{id}}; empty when the id is not one. */
+    public Optional<PageRequest> article(Context ctx) {
+        return ArticleIds.parse(ctx.pathParam("id")).map(id -> new PageRequest("/articles/" + id, now -> {
+            Optional<Article> found = store.find(id, now).filter(a -> a.isPublishedAt(now));
+            return found.map(article -> new RenderedPage(document(articleDocument(article, now), now),
+                    changed -> changed.changesNames() || changed.changesCategory(article.category().slug())
+                            || article.authors().stream().anyMatch(author -> changed.changesAuthor(author.slug()))));
+        }));
+    }
+
+    public Optional<PageRequest> category(Context ctx) {
+        return listOf(ctx, FeedScope.Kind.CATEGORY, ctx.pathParam("slug"), "تابع هذا القسم");
+    }
+
+    public Optional<PageRequest> author(Context ctx) {
+        return listOf(ctx, FeedScope.Kind.AUTHOR, ctx.pathParam("slug"), "تابع هذا الكاتب");
+    }
+
+    public Optional<PageRequest> tag(Context ctx) {
+        return listOf(ctx, FeedScope.Kind.TAG, ctx.pathParam("slug"), "تابع هذا الوسم");
+    }
+
+    private Document articleDocument(Article article, Instant now) {
         List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
         article.authors().forEach(author -> feeds.addAll(layout.feeds(FeedScope.of(author))));
         Document doc = layout.page(RtlText.title(article.title()), PageMeta.of(links.article(article.id()), article),
-                feeds, store.categories(clock.instant()));
+                feeds, store.categories(now));
         articlePage.fill(PageLayout.main(doc), article, article.related(), store.tagsNamed(article.tags()));
-        send(ctx, 200, doc);
+        return doc;
     }
 
-    public void category(Context ctx) {
-        listOf(ctx, slug(ctx).flatMap(slug -> store.category(slug, clock.instant())).map(FeedScope::of), "تابع هذا القسم");
-    }
-
-    public void author(Context ctx) {
-        listOf(ctx, slug(ctx).flatMap(slug -> store.author(slug, clock.instant())).map(FeedScope::of), "تابع هذا الكاتب");
-    }
-
-    public void tag(Context ctx) {
-        listOf(ctx, slug(ctx).flatMap(slug -> store.tag(slug, clock.instant())).map(FeedScope::of), "تابع هذا الوسم");
+    /**
+     * The bytes of a page read at {@code now}. Its Last-Modified is the site's, as its feeds give
+     * it: every page lists the categories, which any write readers see may change. It goes stale
+     * when scheduled content next comes out.
+     */
+    private RenderedFeed document(Document doc, Instant now) {
+        Instant lastChange = store.lastChange();
+        List<Article> newest = store.listWithoutTags(ArticleQuery.site(now, 1));
+        Instant comeOut = store.lastComeOut(newest.isEmpty() ? Instant.EPOCH : newest.get(0).published(), lastChange, now);
+        return new RenderedFeed(doc.outerHtml().getBytes(StandardCharsets.UTF_8),
+                comeOut.isAfter(lastChange) ? comeOut : lastChange, store.nextScheduledAfter(now), MAX_AGE, null);
     }
 
     /** {@code /search?q=…}: see {@link SearchPage}. */
@@ -97,29 +136,59 @@ public final class Pages {
     }
 
     /**
-     * The home page, a category's or an author's: a page of their articles, newest first, with
-     * links to the newer and older pages, and their feeds; {@code follow} labels the feeds.
+     * The home page, a category's, an author's or a tag's: a page of their articles, newest
+     * first, with links to the newer and older pages, and their feeds; {@code follow} labels the
+     * feeds. A category's page changes with the writes that change its feeds, and with the names
+     * of categories every page lists.
      */
-    private void listOf(Context ctx, Optional<FeedScope> found, String follow) {
-        Optional<ArticleQuery> query = found.flatMap(scope -> Paging.fromRequest(ctx, scope.query(clock.instant(), listSize)));
-        if (query.isEmpty()) {
-            notFound(ctx);
-            return;
+    private Optional<PageRequest> listOf(Context ctx, FeedScope.Kind kind, String slug, String follow) {
+        if (slug != null && !Slug.isValid(slug)) {
+            return Optional.empty();
         }
-        FeedScope scope = found.get();
-        Paging.Page page = paging.page(query.get(), scope.pageUrl(links));
-        if (page.articles().isEmpty() && query.get().beforeId() != null) {
-            notFound(ctx); // a cursor past the end of the archive
-            return;
+        Optional<ArticleQuery> cursor = Paging.fromRequest(ctx, ArticleQuery.site(Instant.EPOCH, listSize));
+        if (cursor.isEmpty()) {
+            return Optional.empty();
+        }
+        ArticleQuery at = cursor.get();
+        String path = switch (kind) {
+            case SITE -> "/";
+            case CATEGORY -> "/category/" + slug;
+            case AUTHOR -> "/author/" + slug;
+            case TAG -> "/tag/" + slug;
+        };
+        String key = at.beforeId() == null ? path : path + Paging.query(at.before(), at.beforeId());
+        Predicate<Changes> changedBy = changed -> changed.changesNames() || FeedScope.changedBy(kind, slug, changed);
+        return Optional.of(new PageRequest(key, now -> scope(kind, slug, now)
+                .flatMap(scope -> listPage(scope, at, follow, now))
+                .map(doc -> new RenderedPage(document(doc, now), changedBy))));
+    }
+
+    private Optional<FeedScope> scope(FeedScope.Kind kind, String slug, Instant now) {
+        return switch (kind) {
+            case SITE -> Optional.of(FeedScope.site());
+            case CATEGORY -> store.category(slug, now).map(FeedScope::of);
+            case AUTHOR -> store.author(slug, now).map(FeedScope::of);
+            case TAG -> store.tag(slug, now).map(FeedScope::of);
+        };
+    }
+
+    private Optional<Document> listPage(FeedScope scope, ArticleQuery cursor, String follow, Instant now) {
+        ArticleQuery query = scope.query(now, listSize);
+        if (cursor.beforeId() != null) {
+            query = query.after(cursor.before(), cursor.beforeId());
+        }
+        Paging.Page page = paging.page(query, scope.pageUrl(links));
+        if (page.articles().isEmpty() && query.beforeId() != null) {
+            return Optional.empty(); // a cursor past the end of the archive
         }
         boolean site = scope.kind() == FeedScope.Kind.SITE;
         List<FeedLink> feeds = site ? List.of() : layout.feeds(scope);
         PageMeta meta = PageMeta.listing(page.url(), scope.description(layout.siteTitle()));
-        Document doc = layout.page(site ? null : scope.name(), meta, feeds, store.categories(clock.instant()));
+        Document doc = layout.page(site ? null : scope.name(), meta, feeds, store.categories(now));
         ArticleListPage.linkPages(doc.head(), page);
         listPage.fill(PageLayout.main(doc), site ? "آخر الأخبار" : scope.name(), site ? layout.siteFeeds() : feeds,
                 follow, page);
-        send(ctx, 200, doc);
+        return Optional.of(doc);
     }
 
     /** An article as its reader's page shows it (what goes inside {@code <main>}), for the desk's preview. */
@@ -139,7 +208,8 @@ public final class Pages {
         stylesheet.serve(ctx);
     }
 
-    private void notFound(Context ctx) {
+    /** The Arabic 404 page (never cached: it lists the categories as they are now). */
+    public void notFound(Context ctx) {
         Document doc = layout.page("الصفحة غير موجودة", PageMeta.none(), List.of(), store.categories(clock.instant()));
         Element main = PageLayout.main(doc);
         main.appendElement("h1").text("الصفحة غير موجودة");
@@ -147,11 +217,6 @@ public final class Pages {
         main.appendElement("p").appendElement("a").attr("href", links.home())
                 .text("العودة إلى الصفحة الرئيسية");
         send(ctx, 404, doc);
-    }
-
-    private static Optional<String> slug(Context ctx) {
-        String slug = ctx.pathParam("slug");
-        return Slug.isValid(slug) ? Optional.of(slug) : Optional.empty();
     }
 
     private static void send(Context ctx, int status, Document doc) {

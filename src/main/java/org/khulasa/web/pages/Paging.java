@@ -1,6 +1,7 @@
 package org.khulasa.web.pages;
 
 import io.javalin.http.Context;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.khulasa.article.Article;
@@ -45,12 +46,16 @@ record Paging(ArticleStore store, int size) {
             List<Article> above = store.newer(query.withLimit(size + 1));
             newer = above.size() > size ? url(baseUrl, above.get(size)) : above.isEmpty() ? null : baseUrl;
         }
-        String self = query.beforeId() == null ? baseUrl
-                : baseUrl + "?" + BEFORE + "=" + query.before() + "&" + BEFORE_ID + "=" + query.beforeId();
+        String self = query.beforeId() == null ? baseUrl : baseUrl + query(query.before(), query.beforeId());
         return new Page(shown, self, newer, older);
     }
 
     private static String url(String baseUrl, Article last) {
-        return baseUrl + "?" + BEFORE + "=" + last.published() + "&" + BEFORE_ID + "=" + last.id();
+        return baseUrl + query(last.published(), last.id());
+    }
+
+    /** The query of the page after the article published at {@code before} with id {@code beforeId}, as pages link it. */
+    static String query(Instant before, long beforeId) {
+        return "?" + BEFORE + "=" + before + "&" + BEFORE_ID + "=" + beforeId;
     }
 }
