@@ -19,7 +19,8 @@ import org.khulasa.web.pages.Pages;
  * usually never get here: {@link CachedFeedHandler} answers them ahead of the routes.
  */
 public final class PageHandler {
-    static final String HTML = "text/html; charset=utf-8";
+    /** As Jetty wrote pages' type before they were cached (with no space). */
+    static final String HTML = "text/html;charset=utf-8";
     private static final List<HttpField> HEADERS = Pages.HEADERS.entrySet().stream()
             .<HttpField>map(e -> new PreEncodedHttpField(e.getKey(), e.getValue())).toList();
 

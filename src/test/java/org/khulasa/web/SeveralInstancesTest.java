@@ -160,6 +160,46 @@ class SeveralInstancesTest {
         assertSameFeedOnBoth(SITE_ATOM);
     }
 
+    @Test
+    void a_write_on_one_instance_changes_the_other_instances_cached_pages_that_show_it() {
+        start(Clock.systemUTC());
+        ObjectNode sports = Articles.article("مباراة الفريق الأول", "sports", "huda-amin");
+        sports.put("summary", "ملعب وجمهور وهدف").put("body", "<p>ملعب وجمهور وهدف في الشوط الثاني.</p>");
+        a.create(sports.toString());
+        long id = a.create(Articles.article("خبر قبل التعديل").toString()).get("id").asLong();
+        String article = "/articles/" + id;
+        String sportsEtag = b.get("/category/sports").headers().firstValue("ETag").orElseThrow();
+        assertTrue(b.get(article).body().contains("خبر قبل التعديل"));
+        assertTrue(b.get("/category/politics").body().contains("خبر قبل التعديل"));
+
+        assertEquals(200, a.put("/api/articles/" + id, Articles.article("خبر بعد التعديل").toString()).statusCode());
+        pollUntilPage(b, article, "خبر بعد التعديل");
+        pollUntilPage(b, "/", "خبر بعد التعديل");
+        pollUntilPage(b, "/category/politics", "خبر بعد التعديل");
+        assertEquals(304, b.get("/category/sports", "If-None-Match", sportsEtag).statusCode(),
+                "B heard which scopes changed: the other category's page stays");
+
+        // A category renamed on A: B's cached pages list the new name.
+        assertEquals(200, a.put("/api/categories/politics", "{\"name\": \"السياسة الدولية\"}").statusCode());
+        pollUntilPage(b, "/category/sports", "السياسة الدولية");
+        assertArrayEquals(a.getBytes("/category/sports").body(), b.getBytes("/category/sports").body());
+    }
+
+    private static void pollUntilPage(TestServer server, String path, String text) {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (!server.get(path).body().contains(text)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(path + " never showed " + text + " on " + server.local(""));
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
     // ---- helpers ---------------------------------------------------------------------------------
 
     private void start(Clock clock) {
