@@ -2,8 +2,10 @@ package org.khulasa.metrics;
 
 import io.prometheus.metrics.core.datapoints.CounterDataPoint;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.GaugeWithCallback;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import java.util.function.LongSupplier;
 
 /**
  * Feed polls by how they were answered. The counters are bound to their label once, here, and
@@ -15,8 +17,10 @@ public final class FeedPolls {
     private final CounterDataPoint notModified;
     private final CounterDataPoint miss;
     private final Histogram renders;
+    private final PrometheusRegistry registry;
 
     FeedPolls(PrometheusRegistry registry) {
+        this.registry = registry;
         Counter polls = Counter.builder().name("khulasa_feed_polls_total")
                 .help("Feed and OPML requests by result: cache_hit (200 from memory), not_modified (304), miss (rendered)")
                 .labelNames("result").withoutExemplars().register(registry);
@@ -30,6 +34,13 @@ public final class FeedPolls {
     /** A poll answered from memory: 304 when the poller's copy is current, else 200 with the body. */
     public void answeredFromCache(boolean notModified) {
         (notModified ? this.notModified : cacheHit).inc();
+    }
+
+    /** Reports the bytes the documents' cache (feeds and pages) holds, as its entries weigh them. */
+    public void watchCache(LongSupplier bytes) {
+        GaugeWithCallback.builder().name("khulasa_cache_bytes")
+                .help("Bytes of rendered feeds and pages held in memory, as their entries weigh them (within KHULASA_CACHE_MB)")
+                .callback(cb -> cb.call(bytes.getAsLong())).register(registry);
     }
 
     /** A poll that rendered the feed first, taking {@code nanos}. */

@@ -55,6 +55,7 @@ public final class Handlers {
                 dateStyle.zone(), cacheBytes / 4);
         this.feeds = new FeedHandler(feedSource, feedCache, clock, polls);
         this.cachedPages = new PageHandler(pages, feedCache, clock);
+        polls.watchCache(feedCache::weightedBytes);
         this.topics = new FeedTopics(feedSource, links, clock);
         this.cachedFeeds = new CachedFeedHandler(feedCache, clock, polls);
         this.oldAddresses = new OldAddresses(archive, links, clock, problems);
