@@ -45,18 +45,19 @@ chmod 755 "$WORK"
 KHULASA_PID=
 NGINX_PID=
 BARE_PID=
+PAGE_BARE_PID=
 SAMPLER_PID=
 
 log() { echo "[$(date +%H:%M:%S)] $*" >&2; }
 
 stop_all() {
-    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID $BARE_PID; do
+    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID $BARE_PID $PAGE_BARE_PID; do
         kill "$pid" 2>/dev/null || true
     done
-    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID $BARE_PID; do
+    for pid in $SAMPLER_PID $KHULASA_PID $NGINX_PID $BARE_PID $PAGE_BARE_PID; do
         wait "$pid" 2>/dev/null || true
     done
-    SAMPLER_PID= KHULASA_PID= NGINX_PID= BARE_PID=
+    SAMPLER_PID= KHULASA_PID= NGINX_PID= BARE_PID= PAGE_BARE_PID=
 }
 trap 'stop_all; rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
@@ -199,6 +200,50 @@ start_bare() {
         || { echo "bare Jetty does not serve the gzip file" >&2; exit 1; }
 }
 
+header_of() { # url name: the response header's value (GET, gzip accepted)
+    curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip' "$1" \
+        | awk -v name="$2" 'tolower($1) == tolower(name) ":" {sub(/^[^:]*: */, ""); print}' | tr -d '\r'
+}
+
+# (7) one page: 200 with gzip, then 304, Khulasa and a bare Jetty serving its very bytes and header
+# fields taking turns. Sets PAGE_FIG to the medians: Khulasa 200, Jetty 200, Khulasa 304, Jetty 304.
+page_figures() { # path
+    local path=$1 dir=$WORK/page port url ctype run our_tag bare_tag
+    local ok=() ok_bare=() nm=() nm_bare=()
+    mkdir -p "$dir"
+    curl -sf "$KHULASA_URL$path" -o "$dir/plain"
+    curl -sf -H 'Accept-Encoding: gzip' "$KHULASA_URL$path" -o "$dir/gzip"
+    ctype=$(header_of "$KHULASA_URL$path" content-type)
+    port=$(free_port)
+    url=http://127.0.0.1:$port
+    java -Xmx128m -cp "$CP" org.khulasa.bench.BareJetty "$port" "$path" "$dir/plain" "$dir/gzip" "$ctype" 60 \
+        "Content-Security-Policy: $(header_of "$KHULASA_URL$path" content-security-policy)" \
+        "Referrer-Policy: $(header_of "$KHULASA_URL$path" referrer-policy)" > "$WORK/bare-page.log" 2>&1 &
+    PAGE_BARE_PID=$!
+    until curl -sf -o /dev/null "$url$path"; do
+        kill -0 $PAGE_BARE_PID 2>/dev/null || { cat "$WORK/bare-page.log" >&2; exit 1; }
+        sleep 0.05
+    done
+    cmp -s <(curl -sf -H 'Accept-Encoding: gzip' "$url$path") "$dir/gzip" \
+        || { echo "bare Jetty does not serve the page's gzip bytes" >&2; exit 1; }
+    our_tag=$(etag_of "$KHULASA_URL$path")
+    bare_tag=$(etag_of "$url$path")
+    [ "$(status_of -H "If-None-Match: $our_tag" "$KHULASA_URL$path")" = 304 ] || { echo "Khulasa did not answer 304 for $path" >&2; exit 1; }
+    [ "$(status_of -H "If-None-Match: $bare_tag" "$url$path")" = 304 ] || { echo "bare Jetty did not answer 304 for $path" >&2; exit 1; }
+    wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -H 'Accept-Encoding: gzip' "$KHULASA_URL$path" >/dev/null
+    wrk -t$THREADS -c$CONNECTIONS -d$WARMUP -H 'Accept-Encoding: gzip' "$url$path" >/dev/null
+    for run in $(seq $RUNS); do
+        ok+=("$(wrk_run "$KHULASA_URL$path" -H 'Accept-Encoding: gzip')")
+        ok_bare+=("$(wrk_run "$url$path" -H 'Accept-Encoding: gzip')")
+        nm+=("$(wrk_run "$KHULASA_URL$path" -H 'Accept-Encoding: gzip' -H "If-None-Match: $our_tag")")
+        nm_bare+=("$(wrk_run "$url$path" -H 'Accept-Encoding: gzip' -H "If-None-Match: $bare_tag")")
+        log "   (7) $path run $run: 200 Khulasa ${ok[-1]}/s, bare Jetty ${ok_bare[-1]}/s; 304 Khulasa ${nm[-1]}/s, bare Jetty ${nm_bare[-1]}/s"
+    done
+    kill "$PAGE_BARE_PID" 2>/dev/null || true; wait "$PAGE_BARE_PID" 2>/dev/null || true; PAGE_BARE_PID=
+    PAGE_FIG=("$(printf '%s\n' "${ok[@]}" | median)" "$(printf '%s\n' "${ok_bare[@]}" | median)" \
+              "$(printf '%s\n' "${nm[@]}" | median)" "$(printf '%s\n' "${nm_bare[@]}" | median)")
+}
+
 etag_of() { curl -sf -o /dev/null -D - -H 'Accept-Encoding: gzip' "$1" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r'; }
 status_of() { curl -s -o /dev/null -w '%{http_code}' -H 'Accept-Encoding: gzip' "$@"; }
 
@@ -266,6 +311,13 @@ for label in ${SIZES//,/ }; do
     nm_bare=$(printf '%s\n' "${floor[@]}" | median)
     nm_nginx=$(printf '%s\n' "${theirs[@]}" | median)
 
+    # (7) pages, cached like feeds: the newest article's page and the home page.
+    article_id=$(curl -sf "$KHULASA_URL/api/articles?limit=1" | python3 -c 'import json, sys; print(json.load(sys.stdin)[0]["id"])')
+    page_figures "/articles/$article_id"
+    page_article=$(IFS='|'; echo "${PAGE_FIG[*]}")
+    page_figures "/"
+    page_home=$(IFS='|'; echo "${PAGE_FIG[*]}")
+
     # (3) cache miss, over HTTP right after a PUT of an article in the feed.
     miss=$(java -cp "$CP" org.khulasa.bench.HttpBench miss "$KHULASA_URL" "$TOKEN" "$size" $MISS_SAMPLES $RUNS | tail -1)
     eval "$miss"   # rss_p50 rss_p99 atom_p50 atom_p99
@@ -284,20 +336,22 @@ for label in ${SIZES//,/ }; do
     # The ingested articles go again, so the next run finds the archive at its size.
     java -cp "$CP" org.khulasa.bench.ArchiveFiller "$DATA/archive-$size.db" "$size" >/dev/null
     werr=$(sed "s|$KHULASA_URL|Khulasa|; s|$NGINX_URL|nginx|; s|$BARE_URL|bare Jetty|" "$WORK/wrk-errors" | tr '\n' ' ')
-    printf '%s\n' "$label|$size|$fill_s|$db_mb|$feed_kb|$gz_kb|$poll_ours|$poll_nginx|$nm_ours|$nm_nginx|$rss_p50|$rss_p99|$atom_p50|$atom_p99|$ingest4|$ingest1|$((ingest4_errors + ingest1_errors))|$STARTUP_MS|$FIRST_FEED_MS|$rss_mb|$hwm_mb|$oom|${werr:- none}|$rss_cpu_p50|$rss_cpu_p99|$atom_cpu_p50|$atom_cpu_p99|$rss_wall_p50|$atom_wall_p50|$poll_bare|$nm_bare" >> "$TABLE"
+    printf '%s\n' "$label|$size|$fill_s|$db_mb|$feed_kb|$gz_kb|$poll_ours|$poll_nginx|$nm_ours|$nm_nginx|$rss_p50|$rss_p99|$atom_p50|$atom_p99|$ingest4|$ingest1|$((ingest4_errors + ingest1_errors))|$STARTUP_MS|$FIRST_FEED_MS|$rss_mb|$hwm_mb|$oom|${werr:- none}|$rss_cpu_p50|$rss_cpu_p99|$atom_cpu_p50|$atom_cpu_p99|$rss_wall_p50|$atom_wall_p50|$poll_bare|$nm_bare|$page_article|$page_home" >> "$TABLE"
 done
 
 # ---- the table -----------------------------------------------------------------------------------
 echo
 echo "Khulasa beside bare Jetty and nginx: $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), wrk -t$THREADS -c$CONNECTIONS -d$DURATION, median of $RUNS runs, the three alternating"
 echo
-echo "| archive | fill | DB | (1) changed feed, gzip: Khulasa / bare Jetty / nginx req/s | Khulasa ÷ Jetty; ÷ nginx | (2) 304: Khulasa / bare Jetty / nginx req/s | Khulasa ÷ Jetty; ÷ nginx | (3) miss over HTTP, RSS p50 / p99 ms | Atom p50 / p99 ms | (3) in-process CPU ms, RSS p50 / p99; Atom p50 / p99 (wall p50 RSS; Atom) | (4) ingest, 4 editors /s | (4) 1 editor /s | (6) start-up to /health, to first feed | (6) RSS peak under (1), VmHWM | errors |"
-echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
-while IFS='|' read -r label size fill_s db_mb feed_kb gz_kb po pn no nn rp50 rp99 ap50 ap99 i4 i1 ierr st ff rss hwm oom werr rc50 rc99 ac50 ac99 rw50 aw50 pb nb; do
-    printf '| %s | %s s | %s MB | %.0f / %.0f / %.0f (feed %s KB, gzip %s KB) | **%s**; %s | %.0f / %.0f / %.0f | **%s**; %s | %s / %s | %s / %s | %s / %s; %s / %s (%s; %s) | %s | %s | %s ms, %s ms | %s MB, %s MB | ingest %s; log exceptions %s; wrk%s |\n' \
+echo "| archive | fill | DB | (1) changed feed, gzip: Khulasa / bare Jetty / nginx req/s | Khulasa ÷ Jetty; ÷ nginx | (2) 304: Khulasa / bare Jetty / nginx req/s | Khulasa ÷ Jetty; ÷ nginx | (3) miss over HTTP, RSS p50 / p99 ms | Atom p50 / p99 ms | (3) in-process CPU ms, RSS p50 / p99; Atom p50 / p99 (wall p50 RSS; Atom) | (4) ingest, 4 editors /s | (4) 1 editor /s | (6) start-up to /health, to first feed | (6) RSS peak under (1), VmHWM | (7) article page, gzip 200: Khulasa / bare Jetty req/s (÷ Jetty); 304 | (7) home page, gzip 200: Khulasa / bare Jetty req/s (÷ Jetty); 304 | errors |"
+echo "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
+while IFS='|' read -r label size fill_s db_mb feed_kb gz_kb po pn no nn rp50 rp99 ap50 ap99 i4 i1 ierr st ff rss hwm oom werr rc50 rc99 ac50 ac99 rw50 aw50 pb nb ao ab ano anb ho hb hno hnb; do
+    printf '| %s | %s s | %s MB | %.0f / %.0f / %.0f (feed %s KB, gzip %s KB) | **%s**; %s | %.0f / %.0f / %.0f | **%s**; %s | %s / %s | %s / %s | %s / %s; %s / %s (%s; %s) | %s | %s | %s ms, %s ms | %s MB, %s MB | %.0f / %.0f (**%s**); %.0f / %.0f (**%s**) | %.0f / %.0f (**%s**); %.0f / %.0f (**%s**) | ingest %s; log exceptions %s; wrk%s |\n' \
         "$label" "$fill_s" "$db_mb" "$po" "$pb" "$pn" "$feed_kb" "$gz_kb" "$(ratio "$po" "$pb")" "$(ratio "$po" "$pn")" \
         "$no" "$nb" "$nn" "$(ratio "$no" "$nb")" "$(ratio "$no" "$nn")" \
-        "$rp50" "$rp99" "$ap50" "$ap99" "$rc50" "$rc99" "$ac50" "$ac99" "$rw50" "$aw50" "$i4" "$i1" "$st" "$ff" "$rss" "$hwm" "$ierr" "$oom" "$werr"
+        "$rp50" "$rp99" "$ap50" "$ap99" "$rc50" "$rc99" "$ac50" "$ac99" "$rw50" "$aw50" "$i4" "$i1" "$st" "$ff" "$rss" "$hwm" \
+        "$ao" "$ab" "$(ratio "$ao" "$ab")" "$ano" "$anb" "$(ratio "$ano" "$anb")" \
+        "$ho" "$hb" "$(ratio "$ho" "$hb")" "$hno" "$hnb" "$(ratio "$hno" "$hnb")" "$ierr" "$oom" "$werr"
 done < "$TABLE"
 echo
 first=$(head -1 "$TABLE"); last=$(tail -1 "$TABLE")

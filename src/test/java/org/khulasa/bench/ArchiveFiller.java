@@ -78,7 +78,9 @@ public final class ArchiveFiller {
         }
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + db.toAbsolutePath());
              Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles")) {
+             // Only articles with a byline: an archive filled before bylines existed is filled again.
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM articles a"
+                     + " WHERE EXISTS (SELECT 1 FROM article_authors x WHERE x.article_id = a.id)")) {
             return rs.next() ? rs.getLong(1) : -1;
         } catch (SQLException e) {
             return -1; // not a Khulasa database (yet): filled again from scratch
@@ -190,6 +192,8 @@ public final class ArchiveFiller {
                 s.execute("CREATE VIRTUAL TABLE temp.vocabulary USING fts5vocab(main, related_text, 'row')");
                 s.execute("INSERT INTO related_terms (term, docs) SELECT term, doc FROM temp.vocabulary");
                 s.execute("DROP TABLE temp.vocabulary");
+                // Each article's byline: its one author (what migration 006 does for older rows).
+                s.execute("INSERT INTO article_authors (article_id, position, author_id) SELECT id, 0, author_id FROM articles");
             }
             c.commit();
             c.setAutoCommit(true);

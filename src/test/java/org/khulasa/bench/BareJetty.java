@@ -25,10 +25,11 @@ import org.eclipse.jetty.util.Callback;
  * serving one feed's bytes, plain and gzip, from memory with pre-encoded headers in one write, and
  * 304 to its own ETag. Run by {@code bench/run.sh} beside Khulasa and nginx, never as a test.
  *
- * <pre>BareJetty PORT PATH PLAIN_FILE GZIP_FILE CONTENT_TYPE</pre>
+ * <pre>BareJetty PORT PATH PLAIN_FILE GZIP_FILE CONTENT_TYPE [MAX_AGE ["Name: value"…]]</pre>
  *
- * It sends the same header fields Khulasa sends for a feed, so that only the layers above Jetty
- * differ between the two.
+ * It sends the same header fields Khulasa sends for a feed (for a page: its max-age of 60 s and
+ * its further fields, given after the type), so that only the layers above Jetty differ between
+ * the two.
  */
 public final class BareJetty extends Handler.Abstract {
     private static final DateTimeFormatter HTTP_DATE =
@@ -51,14 +52,20 @@ public final class BareJetty extends Handler.Abstract {
         byte[] gzipBytes = Files.readAllBytes(Path.of(args[3]));
         String hash = sha256(plainBytes);
         String lastModified = HTTP_DATE.format(Files.getLastModifiedTime(plainFile).toInstant());
+        String maxAge = args.length > 5 ? args[5] : "300";
+        List<HttpField> extra = new java.util.ArrayList<>();
+        for (int i = 6; i < args.length; i++) {
+            int colon = args[i].indexOf(':');
+            extra.add(new PreEncodedHttpField(args[i].substring(0, colon), args[i].substring(colon + 1).strip()));
+        }
         Server server = new Server();
         ServerConnector connector = new ServerConnector(server);
         connector.setHost("127.0.0.1");
         connector.setPort(port);
         server.addConnector(connector);
         server.setHandler(new BareJetty(args[1],
-                Variant.of(plainBytes, '"' + hash + '"', lastModified, args[4], false),
-                Variant.of(gzipBytes, '"' + hash + "-gz\"", lastModified, args[4], true)));
+                Variant.of(plainBytes, '"' + hash + '"', lastModified, args[4], maxAge, extra, false),
+                Variant.of(gzipBytes, '"' + hash + "-gz\"", lastModified, args[4], maxAge, extra, true)));
         server.start();
         server.join();
     }
@@ -83,17 +90,19 @@ public final class BareJetty extends Handler.Abstract {
     }
 
     private record Variant(byte[] body, String etag, List<HttpField> ok, List<HttpField> notModified) {
-        static Variant of(byte[] body, String etag, String lastModified, String contentType, boolean gzipped) {
+        static Variant of(byte[] body, String etag, String lastModified, String contentType, String maxAge,
+                List<HttpField> extra, boolean gzipped) {
             List<HttpField> validators = List.of(
                     new PreEncodedHttpField(HttpHeader.ETAG, etag),
                     new PreEncodedHttpField(HttpHeader.LAST_MODIFIED, lastModified),
-                    new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=300"),
+                    new PreEncodedHttpField(HttpHeader.CACHE_CONTROL, "public, max-age=" + maxAge),
                     new PreEncodedHttpField(HttpHeader.VARY, "Accept-Encoding"));
             List<HttpField> ok = new java.util.ArrayList<>(validators);
             ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_TYPE, contentType));
             ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_LENGTH, body.length));
             ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_LANGUAGE, "ar"));
             ok.add(new PreEncodedHttpField("X-Content-Type-Options", "nosniff"));
+            ok.addAll(extra);
             if (gzipped) {
                 ok.add(new PreEncodedHttpField(HttpHeader.CONTENT_ENCODING, "gzip"));
             }
