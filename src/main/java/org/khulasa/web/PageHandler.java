@@ -18,21 +18,11 @@ import org.khulasa.web.pages.Pages;
  * shows or scheduled content comes out; a page that does not exist (404) is never kept. Hits
  * usually never get here: {@link CachedFeedHandler} answers them ahead of the routes.
  */
-public final class PageHandler {
+public record PageHandler(Pages pages, FeedCache cache, Clock clock) {
     /** As Jetty wrote pages' type before they were cached (with no space). */
     static final String HTML = "text/html;charset=utf-8";
     private static final List<HttpField> HEADERS = Pages.HEADERS.entrySet().stream()
             .<HttpField>map(e -> new PreEncodedHttpField(e.getKey(), e.getValue())).toList();
-
-    private final Pages pages;
-    private final FeedCache cache;
-    private final Clock clock;
-
-    PageHandler(Pages pages, FeedCache cache, Clock clock) {
-        this.pages = pages;
-        this.cache = cache;
-        this.clock = clock;
-    }
 
     /** The route's handler: {@code which} names the page the request asks for (see {@link Pages}). */
     public Handler page(Function<Context, Optional<Pages.PageRequest>> which) {
