@@ -53,7 +53,7 @@ public final class App {
             Clock clock, Metrics metrics) {
         // The hub reads the feeds the handlers serve, and they nudge it after writes: built in turn.
         Hub[] hub = new Hub[1];
-        Handlers web = new Handlers(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
+        Handlers web = Handlers.create(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
                 config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), config.archiveSize(),
                 config.advertisedHubs(), config.cacheBytes(),
                 metrics.feedPolls(), () -> {
