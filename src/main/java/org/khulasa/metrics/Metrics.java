@@ -34,7 +34,8 @@ public final class Metrics {
     private static final PrometheusTextFormatWriter TEXT = PrometheusTextFormatWriter.create();
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final FeedPolls feedPolls;
+    private final CachedAnswers feedPolls;
+    private final CachedAnswers pageViews;
     private final RequestMetrics requests;
     private final Histogram relatedMatching;
     private final Counter webSubDeliveries;
@@ -49,7 +50,8 @@ public final class Metrics {
         JvmClassLoadingMetrics.builder().register(registry);
         JvmRuntimeInfoMetric.builder().register(registry);
         ProcessMetrics.builder().register(registry);
-        feedPolls = new FeedPolls(registry);
+        feedPolls = CachedAnswers.feedPolls(registry);
+        pageViews = CachedAnswers.pageViews(registry);
         requests = new RequestMetrics(registry);
         relatedMatching = histogram("khulasa_related_match_duration_seconds",
                 "Time to choose the automatic related articles of one article, at each write");
@@ -73,8 +75,13 @@ public final class Metrics {
     }
 
     /** Counts feed polls; the Jetty handler answering cached feeds calls it on every poll. */
-    public FeedPolls feedPolls() {
+    public CachedAnswers feedPolls() {
         return feedPolls;
+    }
+
+    /** Counts views of the reader's pages; cached ones are answered in Jetty, like feed polls. */
+    public CachedAnswers pageViews() {
+        return pageViews;
     }
 
     /** Counts every request Javalin routes (and the writes among them), with its time. */

@@ -10,7 +10,7 @@ import io.javalin.router.Endpoint;
 /**
  * Counts and times every request Javalin routes, by route pattern ({@code /api/articles/{id}},
  * never the raw path, so the number of series stays fixed) and status. Writes to the editor API
- * are also counted by kind. Feed polls answered from the cache never reach Javalin: {@link FeedPolls}
+ * are also counted by kind. Feed polls and page views answered from the cache never reach Javalin: {@link CachedAnswers}
  * counts those.
  */
 final class RequestMetrics implements RequestLogger {
@@ -24,7 +24,7 @@ final class RequestMetrics implements RequestLogger {
 
     RequestMetrics(PrometheusRegistry registry) {
         requests = Counter.builder().name("khulasa_http_requests_total")
-                .help("Requests Javalin routed, by method, route pattern and status (cached feed polls are in khulasa_feed_polls_total)")
+                .help("Requests Javalin routed, by method, route pattern and status (cached feed polls and page views are in khulasa_feed_polls_total and khulasa_page_views_total)")
                 .labelNames("method", "route", "status").withoutExemplars().register(registry);
         durations = Metrics.histogramBuilder("khulasa_http_request_duration_seconds",
                 "Time to answer a request Javalin routed, by method and route pattern")

@@ -12,7 +12,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
 import org.khulasa.feed.FeedPath;
-import org.khulasa.metrics.FeedPolls;
+import org.khulasa.metrics.CachedAnswers;
 
 /**
  * Answers a poll of a feed (or a view of a page) that is already in {@link FeedCache} straight from Jetty, ahead of
@@ -24,12 +24,14 @@ import org.khulasa.metrics.FeedPolls;
 public final class CachedFeedHandler extends Handler.Wrapper {
     private final FeedCache cache;
     private final Clock clock;
-    private final FeedPolls polls;
+    private final CachedAnswers polls;
+    private final CachedAnswers pageViews;
 
-    CachedFeedHandler(FeedCache cache, Clock clock, FeedPolls polls) {
+    CachedFeedHandler(FeedCache cache, Clock clock, CachedAnswers polls, CachedAnswers pageViews) {
         this.cache = cache;
         this.clock = clock;
         this.polls = polls;
+        this.pageViews = pageViews;
     }
 
     /**
@@ -65,9 +67,7 @@ public final class CachedFeedHandler extends Handler.Wrapper {
         boolean gzip = ConditionalGet.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
         boolean notModified = ConditionalGet.notModified(entry,
                 headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE));
-        if (!page) {
-            polls.answeredFromCache(notModified);
-        }
+        (page ? pageViews : polls).answeredFromCache(notModified);
         HttpFields.Mutable out = response.getHeaders();
         for (HttpField field : entry.headers(gzip, notModified)) {
             out.add(field);

@@ -16,7 +16,7 @@ import org.khulasa.feed.FeedPath;
 import org.khulasa.feed.FeedScope;
 import org.khulasa.feed.Feeds;
 import org.khulasa.feed.RenderedFeed;
-import org.khulasa.metrics.FeedPolls;
+import org.khulasa.metrics.CachedAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>curl -si -H 'If-None-Match: "…"' http://localhost:8080/feeds/category/politics/atom.xml</pre>
  */
-public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, FeedPolls polls) {
+public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, CachedAnswers polls) {
     static final String OPML_TYPE = "text/x-opml; charset=utf-8";
     private static final Logger log = LoggerFactory.getLogger(FeedHandler.class);
 

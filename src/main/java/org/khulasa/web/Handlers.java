@@ -8,7 +8,7 @@ import org.khulasa.article.ImportedArchive;
 import org.khulasa.feed.Feeds;
 import org.khulasa.feed.Sitemaps;
 import org.khulasa.links.SiteLinks;
-import org.khulasa.metrics.FeedPolls;
+import org.khulasa.metrics.CachedAnswers;
 import org.khulasa.web.pages.DateStyle;
 import org.khulasa.web.pages.Pages;
 import org.khulasa.websub.Topics;
@@ -40,7 +40,8 @@ public record Handlers(ObjectMapper mapper, Problems problems, io.javalin.http.H
      */
     public static Handlers create(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links,
             List<String> editorTokens, String siteTitle, int feedSize, DateStyle dateStyle, int sitemapPageSize,
-            int archiveSize, List<String> hubs, long cacheBytes, FeedPolls polls, Runnable afterWrite) {
+            int archiveSize, List<String> hubs, long cacheBytes, CachedAnswers polls, CachedAnswers pageViews,
+            Runnable afterWrite) {
         ObjectMapper mapper = Json.mapper();
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         EditorAuth auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
@@ -66,8 +67,8 @@ public record Handlers(ObjectMapper mapper, Problems problems, io.javalin.http.H
                 new DeskAccess(auth, sessions),
                 new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, afterWrite),
                 new FilingApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, clock, afterWrite),
-                feeds, new CachedFeedHandler(feedCache, clock, polls),
+                feeds, new CachedFeedHandler(feedCache, clock, polls, pageViews),
                 new SitemapHandler(new Sitemaps(store, links, siteTitle, sitemapPageSize), feeds),
-                topics, topics.prefix(), oldAddresses, pages, new PageHandler(pages, feedCache, clock));
+                topics, topics.prefix(), oldAddresses, pages, new PageHandler(pages, feedCache, clock, pageViews));
     }
 }

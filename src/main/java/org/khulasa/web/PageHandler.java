@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.PreEncodedHttpField;
+import org.khulasa.metrics.CachedAnswers;
 import org.khulasa.web.pages.Pages;
 
 /**
@@ -18,7 +19,7 @@ import org.khulasa.web.pages.Pages;
  * shows or scheduled content comes out; a page that does not exist (404) is never kept. Hits
  * usually never get here: {@link CachedFeedHandler} answers them ahead of the routes.
  */
-public record PageHandler(Pages pages, FeedCache cache, Clock clock) {
+public record PageHandler(Pages pages, FeedCache cache, Clock clock, CachedAnswers views) {
     /** As Jetty wrote pages' type before they were cached (with no space). */
     static final String HTML = "text/html;charset=utf-8";
     private static final List<HttpField> HEADERS = Pages.HEADERS.entrySet().stream()
@@ -33,16 +34,26 @@ public record PageHandler(Pages pages, FeedCache cache, Clock clock) {
                 return;
             }
             Instant now = clock.instant();
+            long start = System.nanoTime();
+            boolean[] rendered = {false};
             FeedCache.Entry entry;
             try {
-                entry = cache.get(request.get().key(), HTML, HEADERS, now, () -> request.get().render().apply(now)
-                        .map(page -> new FeedCache.Rendered(page.document(), page.changedBy()))
-                        .orElseThrow(NoPage::new));
+                entry = cache.get(request.get().key(), HTML, HEADERS, now, () -> {
+                    rendered[0] = true;
+                    return request.get().render().apply(now)
+                            .map(page -> new FeedCache.Rendered(page.document(), page.changedBy()))
+                            .orElseThrow(NoPage::new);
+                });
             } catch (NoPage e) {
                 pages.notFound(ctx);
                 return;
             }
-            FeedHandler.answer(ctx, entry);
+            boolean notModified = FeedHandler.answer(ctx, entry);
+            if (rendered[0]) {
+                views.rendered(System.nanoTime() - start);
+            } else {
+                views.answeredFromCache(notModified); // another view's render, finished or awaited
+            }
         };
     }
 

@@ -88,6 +88,30 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void page_views_are_counted_by_result_though_cached_ones_never_reach_the_router() throws Exception {
+        try (TestServer server = TestServer.start(data, Map.of("KHULASA_METRICS_TOKEN", TOKEN))) {
+            long id = server.create(Articles.article("وزير الخارجية يزور دمشق").toString()).get("id").asLong();
+            String page = "/articles/" + id;
+            // A miss renders; then a 200 and a 304 from the cache, answered ahead of Javalin.
+            HttpResponse<String> first = server.get(page);
+            assertEquals(200, first.statusCode());
+            assertEquals(200, server.get(page).statusCode());
+            String etag = TestServer.header(first, "ETag").orElseThrow();
+            assertEquals(304, server.get(page, "If-None-Match", etag).statusCode());
+            assertEquals(404, server.get("/articles/999999").statusCode());
+
+            List<JsonNode> samples = parse(server.get("/metrics", "Authorization", "Bearer " + TOKEN).body());
+            assertEquals(1.0, value(samples, "khulasa_page_views_total", "result", "miss"));
+            assertEquals(1.0, value(samples, "khulasa_page_views_total", "result", "cache_hit"));
+            assertEquals(1.0, value(samples, "khulasa_page_views_total", "result", "not_modified"));
+            assertEquals(1.0, value(samples, "khulasa_page_render_duration_seconds_count"));
+            // Pages are not feed polls.
+            assertEquals(0.0, value(samples, "khulasa_feed_polls_total", "result", "cache_hit"));
+            assertEquals(0.0, value(samples, "khulasa_feed_polls_total", "result", "not_modified"));
+        }
+    }
+
+    @Test
     void websub_deliveries_are_counted_by_kind_and_outcome() throws Exception {
         // An external hub that takes every publish ping: each change of a feed is one delivery.
         HttpServer hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
