@@ -30,7 +30,7 @@ to_count() {
     esac
 }
 build() { # dir
-    (cd "$1" && mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test)
+    (cd "$1" && mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test) >&2
 }
 
 trees=("this=$ROOT")
