@@ -78,6 +78,19 @@ mvn -q -B package -DskipTests
 mvn -q -B test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test
 CP="target/test-classes:target/classes:$(cat target/bench.classpath)"
 
+# Waits until URL answers; if process PID dies first, shows its LOG and stops the run.
+await_serving() { # url pid log
+    until curl -sf -o /dev/null "$1"; do
+        kill -0 "$2" 2>/dev/null || { cat "$3" >&2; exit 1; }
+        sleep 0.01
+    done
+}
+
+# Stops the run, saying WHY, unless URL hands out FILE's very bytes when asked for gzip.
+same_gzip() { # url file why
+    cmp -s <(curl -sf -H 'Accept-Encoding: gzip' "$1") "$2" || { echo "$3" >&2; exit 1; }
+}
+
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 now_ms() { date +%s%3N; }
 median() { sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -124,10 +137,7 @@ start_khulasa() { # size
         KHULASA_DB_URL="jdbc:sqlite:$DATA/archive-$size.db" \
         java -Xmx128m "${jfr[@]}" -jar target/khulasa.jar > "$WORK/khulasa-$size.log" 2>&1 &
     KHULASA_PID=$!
-    until curl -sf -o /dev/null "$KHULASA_URL/health"; do
-        kill -0 $KHULASA_PID 2>/dev/null || { cat "$WORK/khulasa-$size.log" >&2; exit 1; }
-        sleep 0.01
-    done
+    await_serving "$KHULASA_URL/health" "$KHULASA_PID" "$WORK/khulasa-$size.log"
     STARTUP_MS=$(( $(now_ms) - t0 ))
     curl -sf -o /dev/null "$KHULASA_URL$FEED"
     FIRST_FEED_MS=$(( $(now_ms) - t0 ))
@@ -173,13 +183,9 @@ http {
 EOF
     "$NGINX" -p "$WORK" -e "$WORK/nginx-error.log" -c "$WORK/nginx.conf" &
     NGINX_PID=$!
-    until curl -sf -o /dev/null "$NGINX_URL$FEED"; do
-        kill -0 $NGINX_PID 2>/dev/null || { cat "$WORK/nginx-error.log" >&2; exit 1; }
-        sleep 0.05
-    done
+    await_serving "$NGINX_URL$FEED" "$NGINX_PID" "$WORK/nginx-error.log"
     # Both must hand out the same gzip bytes.
-    cmp -s <(curl -sf -H 'Accept-Encoding: gzip' "$NGINX_URL$FEED") "$root$FEED.gz" \
-        || { echo "nginx does not serve the gzip file" >&2; exit 1; }
+    same_gzip "$NGINX_URL$FEED" "$root$FEED.gz" "nginx does not serve the gzip file"
 }
 
 # The floor: the same bytes from a bare Jetty 12 handler (no Javalin, no servlet), same JVM flags.
@@ -192,12 +198,8 @@ start_bare() {
     java -Xmx128m -cp "$CP" org.khulasa.bench.BareJetty "$port" "$FEED" "$WORK/www$FEED" "$WORK/www$FEED.gz" "$ctype" \
         > "$WORK/bare.log" 2>&1 &
     BARE_PID=$!
-    until curl -sf -o /dev/null "$BARE_URL$FEED"; do
-        kill -0 $BARE_PID 2>/dev/null || { cat "$WORK/bare.log" >&2; exit 1; }
-        sleep 0.05
-    done
-    cmp -s <(curl -sf -H 'Accept-Encoding: gzip' "$BARE_URL$FEED") "$WORK/www$FEED.gz" \
-        || { echo "bare Jetty does not serve the gzip file" >&2; exit 1; }
+    await_serving "$BARE_URL$FEED" "$BARE_PID" "$WORK/bare.log"
+    same_gzip "$BARE_URL$FEED" "$WORK/www$FEED.gz" "bare Jetty does not serve the gzip file"
 }
 
 header_of() { # url name: the response header's value (GET, gzip accepted)
@@ -220,12 +222,8 @@ page_figures() { # path
         "Content-Security-Policy: $(header_of "$KHULASA_URL$path" content-security-policy)" \
         "Referrer-Policy: $(header_of "$KHULASA_URL$path" referrer-policy)" > "$WORK/bare-page.log" 2>&1 &
     PAGE_BARE_PID=$!
-    until curl -sf -o /dev/null "$url$path"; do
-        kill -0 $PAGE_BARE_PID 2>/dev/null || { cat "$WORK/bare-page.log" >&2; exit 1; }
-        sleep 0.05
-    done
-    cmp -s <(curl -sf -H 'Accept-Encoding: gzip' "$url$path") "$dir/gzip" \
-        || { echo "bare Jetty does not serve the page's gzip bytes" >&2; exit 1; }
+    await_serving "$url$path" "$PAGE_BARE_PID" "$WORK/bare-page.log"
+    same_gzip "$url$path" "$dir/gzip" "bare Jetty does not serve the page's gzip bytes"
     our_tag=$(etag_of "$KHULASA_URL$path")
     bare_tag=$(etag_of "$url$path")
     [ "$(status_of -H "If-None-Match: $our_tag" "$KHULASA_URL$path")" = 304 ] || { echo "Khulasa did not answer 304 for $path" >&2; exit 1; }

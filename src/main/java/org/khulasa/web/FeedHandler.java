@@ -6,8 +6,10 @@ import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Function;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import org.eclipse.jetty.http.HttpField;
 import org.khulasa.article.Changes;
 import org.khulasa.article.Slug;
@@ -88,17 +90,29 @@ public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, CachedAnswe
     void serve(Context ctx, String key, Predicate<Changes> changedBy, String contentType,
                Function<Instant, RenderedFeed> render) {
         Instant now = clock.instant();
+        answerCounted(ctx, cache, polls, key, contentType, List.of(), now,
+                () -> new FeedCache.Rendered(render.apply(now), changedBy));
+    }
+
+    /**
+     * Answers with the document cached under {@code key}, rendering it first on a miss, and counts
+     * the answer in {@code counts}: a miss with its time (compressing and hashing included: the
+     * whole cost of a miss), or an answer from the cache (another request's render, finished or
+     * awaited). {@code extra} are header fields every 200 of it carries.
+     */
+    static void answerCounted(Context ctx, FeedCache cache, CachedAnswers counts, String key, String contentType,
+            List<HttpField> extra, Instant now, Supplier<FeedCache.Rendered> render) {
         long start = System.nanoTime();
         boolean[] rendered = {false};
-        FeedCache.Entry entry = cache.get(key, changedBy, contentType, now, () -> {
+        FeedCache.Entry entry = cache.get(key, contentType, extra, now, () -> {
             rendered[0] = true;
-            return render.apply(now);
+            return render.get();
         });
         boolean notModified = answer(ctx, entry);
         if (rendered[0]) {
-            polls.rendered(System.nanoTime() - start); // with compressing and hashing: the whole cost of a miss
+            counts.rendered(System.nanoTime() - start);
         } else {
-            polls.answeredFromCache(notModified); // another poll's render, finished or awaited
+            counts.answeredFromCache(notModified);
         }
     }
 

@@ -34,25 +34,13 @@ public record PageHandler(Pages pages, FeedCache cache, Clock clock, CachedAnswe
                 return;
             }
             Instant now = clock.instant();
-            long start = System.nanoTime();
-            boolean[] rendered = {false};
-            FeedCache.Entry entry;
             try {
-                entry = cache.get(request.get().key(), HTML, HEADERS, now, () -> {
-                    rendered[0] = true;
-                    return request.get().render().apply(now)
-                            .map(page -> new FeedCache.Rendered(page.document(), page.changedBy()))
-                            .orElseThrow(NoPage::new);
-                });
+                FeedHandler.answerCounted(ctx, cache, views, request.get().key(), HTML, HEADERS, now,
+                        () -> request.get().render().apply(now)
+                                .map(page -> new FeedCache.Rendered(page.document(), page.changedBy()))
+                                .orElseThrow(NoPage::new));
             } catch (NoPage e) {
                 pages.notFound(ctx);
-                return;
-            }
-            boolean notModified = FeedHandler.answer(ctx, entry);
-            if (rendered[0]) {
-                views.rendered(System.nanoTime() - start);
-            } else {
-                views.answeredFromCache(notModified); // another view's render, finished or awaited
             }
         };
     }

@@ -1,7 +1,6 @@
 package org.khulasa.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -47,7 +46,7 @@ public final class CreateBench {
         SyntheticArabic synthetic = new SyntheticArabic();
         List<byte[]> requests = new ArrayList<>();
         for (int i = 0; i < warmup + samples; i++) {
-            requests.add(JSON.writeValueAsBytes(article(synthetic, archiveSize - 2_000 + i % 2_000)));
+            requests.add(JSON.writeValueAsBytes(HttpBench.article(synthetic, archiveSize - 2_000 + i % 2_000, null, BODY_BYTES)));
         }
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] cpu = new long[samples];
@@ -78,27 +77,6 @@ public final class CreateBench {
         System.out.printf("cpu_p50=%.2f cpu_p99=%.2f cpu_mean=%.2f wall_p50=%.2f wall_p99=%.2f links=%d lists=%08x%n",
                 p(cpu, 0.5), p(cpu, 0.99), Arrays.stream(cpu).average().orElse(0) / 1e6, p(wall, 0.5), p(wall, 0.99),
                 linked, lists.getValue());
-    }
-
-    /** As HttpBench's ingest: synthetic article {@code textOf}, its body lengthened to 5 KB. */
-    private static ObjectNode article(SyntheticArabic synthetic, long textOf) {
-        SyntheticArabic.Text t = synthetic.article(textOf);
-        StringBuilder body = new StringBuilder(t.body());
-        for (long more = textOf + 1_000_000_000L; body.toString().getBytes(StandardCharsets.UTF_8).length < BODY_BYTES; more++) {
-            body.append(synthetic.article(more).body());
-        }
-        int index = Arrays.asList(SyntheticArabic.CATEGORIES).indexOf(t.category());
-        ObjectNode a = JSON.createObjectNode();
-        a.put("title", t.title());
-        a.put("body", body.toString());
-        a.putObject("category").put("slug", t.category()).put("name", ArchiveFiller.CATEGORY_NAMES[index]);
-        long author = 1 + textOf % ArchiveFiller.AUTHORS;
-        a.putObject("author").put("slug", "writer-" + author).put("name", "الكاتب " + author);
-        var tags = a.putArray("tags");
-        for (String tag : t.tags()) {
-            tags.add(tag);
-        }
-        return a;
     }
 
     private static double p(long[] sorted, double q) {

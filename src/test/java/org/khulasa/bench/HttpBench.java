@@ -103,7 +103,7 @@ public final class HttpBench {
     /** Replaces article {@code id} (untimed), then times a miss of each format: nanoseconds, RSS then Atom. */
     private long[] missOnce(long id) throws Exception {
         // The archive's own kind of text (not 5 KB), so the feed keeps its size from run to run.
-        ObjectNode article = article(id, "politics", 0);
+        ObjectNode article = article(synthetic, id, "politics", 0);
         send(HttpRequest.newBuilder(uri("/api/articles/" + id)).header("Authorization", "Bearer " + token)
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(article.toString())).build(), 200);
@@ -126,7 +126,7 @@ public final class HttpBench {
         for (int run = 0; run < runs; run++) {
             List<String> bodies = new ArrayList<>(articles);
             for (int i = 0; i < articles; i++) {
-                bodies.add(article(archiveSize - 2_000 + seed++ % 2_000, null, BODY_BYTES).toString());
+                bodies.add(article(synthetic, archiveSize - 2_000 + seed++ % 2_000, null, BODY_BYTES).toString());
             }
             AtomicInteger taken = new AtomicInteger();
             AtomicInteger created = new AtomicInteger();
@@ -173,7 +173,7 @@ public final class HttpBench {
      * A new article with the words of synthetic article {@code textOf} (a story near the end of the
      * archive, still in the news), its body lengthened to at least {@code bodyBytes} bytes.
      */
-    private ObjectNode article(long textOf, String category, int bodyBytes) {
+    static ObjectNode article(SyntheticArabic synthetic, long textOf, String category, int bodyBytes) {
         SyntheticArabic.Text t = synthetic.article(textOf);
         StringBuilder body = new StringBuilder(t.body());
         for (long more = textOf + 1_000_000_000L; body.toString().getBytes(StandardCharsets.UTF_8).length < bodyBytes; more++) {
