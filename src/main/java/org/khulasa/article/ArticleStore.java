@@ -45,7 +45,10 @@ public interface ArticleStore extends AutoCloseable {
      */
     List<RelatedLink> suggestRelated(RelatedMatcher.ArticleText text, long self, java.util.Set<Long> exclude);
 
-    /** Newest first, by publication time then id; drafts only when {@code visibleAt} is null (editors). */
+    /**
+     * Newest first, by publication time then id, with related links, and tags when the query asks
+     * for them; drafts only when {@code visibleAt} is null (editors).
+     */
     List<Article> list(ArticleQuery query);
 
     /**
@@ -59,9 +62,6 @@ public interface ArticleStore extends AutoCloseable {
      * when it has no words.
      */
     List<Article> search(SearchQuery query);
-
-    /** As {@link #list}, with every article's tags left empty: for feeds, which don't carry them. */
-    List<Article> listWithoutTags(ArticleQuery query);
 
     /**
      * The blocks of {@code size} consecutive ids that hold an article readers see at

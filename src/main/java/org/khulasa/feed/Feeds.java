@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 import org.khulasa.article.Article;
+import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.article.RelatedLink;
@@ -95,9 +96,8 @@ public final class Feeds {
         Instant lastChange = scope.lastChange(store);
         Optional<Instant> staleAt = store.nextScheduledAfter(now);
         // JSON Feed carries each item's tags; RSS and Atom don't, and skip reading them.
-        List<Article> articles = format == FeedFormat.JSON
-                ? store.list(scope.query(now, size))
-                : store.listWithoutTags(scope.query(now, size));
+        ArticleQuery query = scope.query(now, size);
+        List<Article> articles = store.list(format == FeedFormat.JSON ? query : query.withoutTags());
         Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
         Instant lastModified = lastModified(lastChange, newest, now);
         OptionalLong newestPage = archives.newest(scope, now);
@@ -172,7 +172,7 @@ public final class Feeds {
 
     /** Every feed of the site that readers can see at {@code now}, as OPML 2.0. */
     public RenderedFeed opml(Instant now) {
-        List<Article> newest = store.listWithoutTags(FeedScope.site().query(now, 1));
+        List<Article> newest = store.list(FeedScope.site().query(now, 1).withoutTags());
         Instant lastModified = lastModified(store.lastChange(), newest.isEmpty() ? Instant.EPOCH : newest.get(0).published(), now);
         byte[] bytes = Opml.render(links, siteTitle, store.categories(now), store.authors(now), store.tags(now));
         // A scheduled article coming out may bring a category, an author or a tag in.

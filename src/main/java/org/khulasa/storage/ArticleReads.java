@@ -77,10 +77,10 @@ final class ArticleReads {
         return withLinks(h, found, visibleAt, tagsOf(h, ids(found))).stream().findFirst();
     }
 
-    /** A page of articles with their tags and related links. */
+    /** A page of articles with their related links, and their tags if the query wants them. */
     static List<Article> list(Handle h, ArticleQuery query) {
-        List<Article> bare = page(h, query);
-        return withLinks(h, bare, query.visibleAt(), tagsOf(h, ids(bare)));
+        List<Article> bare = scoped(h, query, PAGE);
+        return withLinks(h, bare, query.visibleAt(), query.withTags() ? tagsOf(h, ids(bare)) : Map.of());
     }
 
     /** The articles with ids {@code ids}, in no particular order, with their related links but no tags. */
@@ -91,15 +91,6 @@ final class ArticleReads {
         List<Article> bare = h.createQuery(SELECT_ARTICLE + " WHERE a.id IN (<ids>)")
                 .bindList("ids", ids).bind("namesAt", millisOrEnd(visibleAt)).map((rs, ctx) -> row(rs)).list();
         return withLinks(h, bare, visibleAt, Map.of());
-    }
-
-    /** A page of articles with their related links but no tags, which feeds don't carry. */
-    static List<Article> listWithoutTags(Handle h, ArticleQuery query) {
-        return withLinks(h, page(h, query), query.visibleAt(), Map.of());
-    }
-
-    private static List<Article> page(Handle h, ArticleQuery query) {
-        return scoped(h, query, PAGE);
     }
 
     /**

@@ -45,11 +45,6 @@ abstract class StoreReads implements ArticleStore {
     }
 
     @Override
-    public List<Article> listWithoutTags(ArticleQuery query) {
-        return read(h -> ArticleReads.listWithoutTags(h, query));
-    }
-
-    @Override
     public Optional<Tag> tag(String slug, Instant visibleAt) {
         return read(h -> TagSlugs.bySlug(h, slug, visibleAt.toEpochMilli()));
     }

@@ -40,9 +40,9 @@ final class DeskSearch {
         Predicate<String> wanted = titleMatcher(q);
         int skip = page * size;
         List<Article> found = new ArrayList<>();
-        ArticleQuery query = new ArticleQuery(category, author, null, null, BATCH);
+        ArticleQuery query = new ArticleQuery(category, author, null, null, BATCH).withoutTags();
         for (int scanned = 0; scanned < SCANNED; scanned += BATCH) {
-            List<Article> batch = store.listWithoutTags(query);
+            List<Article> batch = store.list(query);
             for (Article a : batch) {
                 if (wanted.test(a.title()) && (status == null || DeskStatus.of(a, now) == status)) {
                     if (skip > 0) {

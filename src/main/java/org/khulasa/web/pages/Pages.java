@@ -123,7 +123,7 @@ public final class Pages {
      */
     private RenderedFeed document(Document doc, Instant now) {
         Instant lastChange = store.lastChange();
-        List<Article> newest = store.listWithoutTags(ArticleQuery.site(now, 1));
+        List<Article> newest = store.list(ArticleQuery.site(now, 1).withoutTags());
         Instant comeOut = store.lastComeOut(newest.isEmpty() ? Instant.EPOCH : newest.get(0).published(), lastChange, now);
         return new RenderedFeed(doc.outerHtml().getBytes(StandardCharsets.UTF_8),
                 comeOut.isAfter(lastChange) ? comeOut : lastChange, store.nextScheduledAfter(now), MAX_AGE, null);
