@@ -56,7 +56,7 @@ public final class App {
         Handlers web = Handlers.create(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
                 config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), config.archiveSize(),
                 config.advertisedHubs(), config.cacheBytes(),
-                metrics.feedPolls(), metrics.pageViews(), () -> {
+                metrics.cachedAnswers(), () -> {
                     if (hub[0] != null) {
                         hub[0].nudge();
                     }

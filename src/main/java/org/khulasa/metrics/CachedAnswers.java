@@ -33,14 +33,23 @@ public final class CachedAnswers {
                 .register(registry);
     }
 
-    static CachedAnswers feedPolls(PrometheusRegistry registry) {
-        return new CachedAnswers(registry, "khulasa_feed_polls_total", "Feed and OPML requests",
-                "khulasa_feed_render_duration_seconds", "a feed");
+    /** The counts of both kinds of cached document, registered in {@code registry}. */
+    static ByKind byKind(PrometheusRegistry registry) {
+        return new ByKind(
+                new CachedAnswers(registry, "khulasa_feed_polls_total", "Feed and OPML requests",
+                        "khulasa_feed_render_duration_seconds", "a feed"),
+                new CachedAnswers(registry, "khulasa_page_views_total", "Views of the reader's cached pages",
+                        "khulasa_page_render_duration_seconds", "a page"));
     }
 
-    static CachedAnswers pageViews(PrometheusRegistry registry) {
-        return new CachedAnswers(registry, "khulasa_page_views_total", "Views of the reader's cached pages",
-                "khulasa_page_render_duration_seconds", "a page");
+    /**
+     * The counts of each kind of cached document: feed polls (feeds, OPML, sitemaps) and views of
+     * the reader's pages. The one handler that answers both from memory picks by kind.
+     */
+    public record ByKind(CachedAnswers feedPolls, CachedAnswers pageViews) {
+        public CachedAnswers of(boolean page) {
+            return page ? pageViews : feedPolls;
+        }
     }
 
     /** An answer from memory: 304 when the client's copy is current, else 200 with the body. */

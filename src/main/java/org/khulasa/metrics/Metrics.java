@@ -34,8 +34,7 @@ public final class Metrics {
     private static final PrometheusTextFormatWriter TEXT = PrometheusTextFormatWriter.create();
 
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final CachedAnswers feedPolls;
-    private final CachedAnswers pageViews;
+    private final CachedAnswers.ByKind cachedAnswers;
     private final RequestMetrics requests;
     private final Histogram relatedMatching;
     private final Counter webSubDeliveries;
@@ -50,8 +49,7 @@ public final class Metrics {
         JvmClassLoadingMetrics.builder().register(registry);
         JvmRuntimeInfoMetric.builder().register(registry);
         ProcessMetrics.builder().register(registry);
-        feedPolls = CachedAnswers.feedPolls(registry);
-        pageViews = CachedAnswers.pageViews(registry);
+        cachedAnswers = CachedAnswers.byKind(registry);
         requests = new RequestMetrics(registry);
         relatedMatching = histogram("khulasa_related_match_duration_seconds",
                 "Time to choose the automatic related articles of one article, at each write");
@@ -74,14 +72,12 @@ public final class Metrics {
         return histogramBuilder(name, help).register(registry);
     }
 
-    /** Counts feed polls; the Jetty handler answering cached feeds calls it on every poll. */
-    public CachedAnswers feedPolls() {
-        return feedPolls;
-    }
-
-    /** Counts views of the reader's pages; cached ones are answered in Jetty, like feed polls. */
-    public CachedAnswers pageViews() {
-        return pageViews;
+    /**
+     * Counts feed polls and views of the reader's pages; the Jetty handler answering cached feeds
+     * and pages counts every answer it gives.
+     */
+    public CachedAnswers.ByKind cachedAnswers() {
+        return cachedAnswers;
     }
 
     /** Counts every request Javalin routes (and the writes among them), with its time. */

@@ -24,14 +24,12 @@ import org.khulasa.metrics.CachedAnswers;
 public final class CachedFeedHandler extends Handler.Wrapper {
     private final FeedCache cache;
     private final Clock clock;
-    private final CachedAnswers polls;
-    private final CachedAnswers pageViews;
+    private final CachedAnswers.ByKind counts;
 
-    CachedFeedHandler(FeedCache cache, Clock clock, CachedAnswers polls, CachedAnswers pageViews) {
+    CachedFeedHandler(FeedCache cache, Clock clock, CachedAnswers.ByKind counts) {
         this.cache = cache;
         this.clock = clock;
-        this.polls = polls;
-        this.pageViews = pageViews;
+        this.counts = counts;
     }
 
     /**
@@ -67,7 +65,7 @@ public final class CachedFeedHandler extends Handler.Wrapper {
         boolean gzip = ConditionalGet.acceptsGzip(headers.get(HttpHeader.ACCEPT_ENCODING));
         boolean notModified = ConditionalGet.notModified(entry,
                 headers.get(HttpHeader.IF_NONE_MATCH), headers.get(HttpHeader.IF_MODIFIED_SINCE));
-        (page ? pageViews : polls).answeredFromCache(notModified);
+        counts.of(page).answeredFromCache(notModified);
         HttpFields.Mutable out = response.getHeaders();
         for (HttpField field : entry.headers(gzip, notModified)) {
             out.add(field);

@@ -36,12 +36,11 @@ public record Handlers(ObjectMapper mapper, Problems problems, io.javalin.http.H
      * archive page; {@code hubs} the WebSub hubs feeds name;
      * {@code archive} holds imported articles' old feed ids and old addresses; rendered documents
      * take three quarters of {@code cacheBytes}, the item texts they are made of the rest;
-     * {@code afterWrite} runs after every write this instance commits (the WebSub hub's nudge).
+     * {@code counts} count the answers to feeds and to pages; {@code afterWrite} runs after every write this instance commits (the WebSub hub's nudge).
      */
     public static Handlers create(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links,
             List<String> editorTokens, String siteTitle, int feedSize, DateStyle dateStyle, int sitemapPageSize,
-            int archiveSize, List<String> hubs, long cacheBytes, CachedAnswers polls, CachedAnswers pageViews,
-            Runnable afterWrite) {
+            int archiveSize, List<String> hubs, long cacheBytes, CachedAnswers.ByKind counts, Runnable afterWrite) {
         ObjectMapper mapper = Json.mapper();
         DeskSessions sessions = new DeskSessions(editorTokens, clock);
         EditorAuth auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
@@ -50,8 +49,8 @@ public record Handlers(ObjectMapper mapper, Problems problems, io.javalin.http.H
         FeedCache feedCache = new FeedCache(cacheBytes - cacheBytes / 4);
         Feeds feedSource = new Feeds(store, archive, links, siteTitle, feedSize, archiveSize, hubs,
                 dateStyle.zone(), cacheBytes / 4);
-        FeedHandler feeds = new FeedHandler(feedSource, feedCache, clock, polls);
-        polls.watchCache(feedCache::weightedBytes);
+        FeedHandler feeds = new FeedHandler(feedSource, feedCache, clock, counts.feedPolls());
+        counts.feedPolls().watchCache(feedCache::weightedBytes);
         OldAddresses oldAddresses = new OldAddresses(archive, links, clock, problems);
         // A write, here or by another instance or process sharing the database, drops the feeds it
         // changed (site and tags, its categories and every byline's authors, those showing a changed
@@ -67,8 +66,8 @@ public record Handlers(ObjectMapper mapper, Problems problems, io.javalin.http.H
                 new DeskAccess(auth, sessions),
                 new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, afterWrite),
                 new FilingApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, clock, afterWrite),
-                feeds, new CachedFeedHandler(feedCache, clock, polls, pageViews),
+                feeds, new CachedFeedHandler(feedCache, clock, counts),
                 new SitemapHandler(new Sitemaps(store, links, siteTitle, sitemapPageSize), feeds),
-                topics, topics.prefix(), oldAddresses, pages, new PageHandler(pages, feedCache, clock, pageViews));
+                topics, topics.prefix(), oldAddresses, pages, new PageHandler(pages, feedCache, clock, counts.pageViews()));
     }
 }
