@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.khulasa.article.Article;
+import org.khulasa.article.ArticleContent;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.ArticleStore;
@@ -71,16 +72,17 @@ public final class SampleNewsroom {
         }
         List<ArticleDraft> drafts = articles();
         archive.write(new ImportedArchive.Batch(drafts.stream()
-                .map(d -> new ImportedArchive.Article(null, 0, d,
-                        Objects.requireNonNull(d.published(), "every sample article says when it was published"), List.of()))
+                .map(d -> new ImportedArchive.Article(null, 0, d, Objects.requireNonNull(d.content().published(),
+                        "every sample article says when it was published"), List.of()))
                 .toList(), List.of(), List.of()));
         // Edits are applied as PUTs, at the clock's time, to the article they edit (found by title
         // and time: ids are N only in a database that never held an article).
         List<Article> loaded = store.list(ArticleQuery.site(null, drafts.size()));
         edits().forEach((n, edit) -> {
-            ArticleDraft original = drafts.get((int) (n - 1));
+            ArticleContent original = drafts.get((int) (n - 1)).content();
             long id = loaded.stream()
-                    .filter(a -> a.title().equals(original.title()) && a.published().equals(original.published()))
+                    .filter(a -> a.content().title().equals(original.title())
+                            && a.content().published().equals(original.published()))
                     .findFirst().orElseThrow().id();
             store.update(id, edit, Revisions.ANY);
         });

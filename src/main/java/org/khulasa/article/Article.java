@@ -4,21 +4,16 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A stored article. {@code authors} are its bylines in the editor's order (at least one);
- * {@code updated} is the time readers are told it last changed (a minor edit leaves it); it is set
- * by the server and unique site-wide among published articles. {@code revision} counts every
- * write of the article, minor ones included: editors' {@code ETag}. {@code corrections} oldest first.
+ * A stored article: what its editor wrote ({@code content}, with at least one byline and its
+ * publication time set), and what the server keeps of it. {@code updated} is the time readers are
+ * told it last changed (a minor edit leaves it); it is set by the server and unique site-wide
+ * among published articles. {@code revision} counts every write of the article, minor ones
+ * included: editors' {@code ETag}. {@code corrections} oldest first.
  */
 public record Article(
         long id,
         long revision,
-        String title,
-        String summary,
-        String body,
-        Category category,
-        List<Author> authors,
-        Status status,
-        Instant published,
+        ArticleContent content,
         Instant updated,
         List<RelatedLink> related,
         List<String> tags,
@@ -26,7 +21,6 @@ public record Article(
         List<Correction> corrections) {
 
     public Article {
-        authors = List.copyOf(authors);
         related = List.copyOf(related);
         tags = List.copyOf(tags);
         corrections = List.copyOf(corrections);
@@ -34,6 +28,6 @@ public record Article(
 
     /** Whether readers see it at {@code now}: published, and its time has come. */
     public boolean isPublishedAt(Instant now) {
-        return status == Status.PUBLISHED && !published.isAfter(now);
+        return content.status() == Status.PUBLISHED && !content.published().isAfter(now);
     }
 }

@@ -53,7 +53,8 @@ public interface RelatedMatcher {
         }
 
         public static ArticleText of(ArticleDraft draft, Instant published) {
-            return new ArticleText(draft.title(), draft.summary(), draft.body(), draft.category().slug(),
+            ArticleContent content = draft.content();
+            return new ArticleText(content.title(), content.summary(), content.body(), content.category().slug(),
                     draft.tags(), published);
         }
     }

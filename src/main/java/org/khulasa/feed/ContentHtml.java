@@ -43,7 +43,7 @@ final class ContentHtml {
             }
         }
         // The body was sanitized when it was stored; parsing it again here only re-serializes it.
-        div.append(article.body());
+        div.append(article.content().body());
         // Oldest first, after the story and before the links away from it.
         for (Correction correction : article.corrections()) {
             Element note = div.appendElement("p").addClass("correction");

@@ -154,10 +154,10 @@ public final class FeedRenderer {
     private SyndEntry entry(Article article, ItemTextCache.Item texts, FeedFormat format, String id) {
         SyndEntry entry = new SyndEntryImpl();
         entry.setUri(id);
-        String title = FeedTitle.isolated(article.title());
+        String title = FeedTitle.isolated(article.content().title());
         entry.setTitle(format == FeedFormat.RSS ? RssText.inert(title) : title);
         entry.setLink(links.article(article.id()));
-        entry.setPublishedDate(Date.from(article.published()));
+        entry.setPublishedDate(Date.from(article.content().published()));
         entry.setUpdatedDate(Date.from(article.updated()));
         entry.setContents(List.of(content("html", texts.contentHtml())));
 
@@ -166,8 +166,8 @@ public final class FeedRenderer {
         if (format == FeedFormat.RSS) {
             // RSS readers show dc:creator, one per byline; Rome drops an RSS author without an e-mail address.
             ((DCModule) entry.getModule(DCModule.URI)).setCreators(
-                    article.authors().stream().map(a -> RssText.inert(a.name())).toList());
-            category.setName(RssText.inert(article.category().name()));
+                    article.content().authors().stream().map(a -> RssText.inert(a.name())).toList());
+            category.setName(RssText.inert(article.content().category().name()));
             // RSS <description> is HTML: plain text with < or & must arrive as text, not markup.
             entry.setDescription(content("text/html", texts.rssSummary()));
             List<Link> related = new ArrayList<>();
@@ -178,9 +178,10 @@ public final class FeedRenderer {
                 modules.add(FeedLinks.atomLinks(related));
             }
         } else {
-            entry.setAuthors(article.authors().stream()
+            entry.setAuthors(article.content().authors().stream()
                     .map(a -> person(a.name(), links.authorPage(a.slug()))).toList());
-            category.setName(article.category().slug()); // the term; the Arabic label is added in finishAtom
+            // The term; the Arabic label is added in finishAtom.
+            category.setName(article.content().category().slug());
             entry.setDescription(content("text", texts.summary()));
             List<SyndLink> entryLinks = new ArrayList<>();
             entryLinks.add(FeedLinks.synd("alternate", links.article(article.id()), "text/html", null));
@@ -221,7 +222,7 @@ public final class FeedRenderer {
         for (int i = 0; i < items.size(); i++) {
             Element item = items.get(i);
             item.setAttribute("lang", "ar", Namespace.XML_NAMESPACE);
-            item.getChild("pubDate").setText(RFC_822.format(articles.get(i).published()));
+            item.getChild("pubDate").setText(RFC_822.format(articles.get(i).content().published()));
         }
     }
 
@@ -238,9 +239,9 @@ public final class FeedRenderer {
             entry.setAttribute("lang", "ar", Namespace.XML_NAMESPACE);
             entry.removeChildren("date", DC);
             // Rome writes whole seconds; two entries edited within one second would then share `updated`.
-            entry.getChild("published", ATOM).setText(iso(article.published()));
+            entry.getChild("published", ATOM).setText(iso(article.content().published()));
             entry.getChild("updated", ATOM).setText(iso(article.updated()));
-            entry.getChild("category", ATOM).setAttribute("label", article.category().name());
+            entry.getChild("category", ATOM).setAttribute("label", article.content().category().name());
         }
     }
 

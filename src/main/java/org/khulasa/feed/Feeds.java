@@ -98,7 +98,8 @@ public final class Feeds {
         // JSON Feed carries each item's tags; RSS and Atom don't, and skip reading them.
         ArticleQuery query = scope.query(now, size);
         List<Article> articles = store.list(format == FeedFormat.JSON ? query : query.withoutTags());
-        Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElse(Instant.EPOCH);
+        Instant newest = articles.stream().map(a -> a.content().published()).max(Comparator.naturalOrder())
+                .orElse(Instant.EPOCH);
         Instant lastModified = lastModified(lastChange, newest, now);
         OptionalLong newestPage = archives.newest(scope, now);
         DocumentLinks history = DocumentLinks.current(scope.selfUrl(links, format), hubs,
@@ -149,7 +150,7 @@ public final class Feeds {
         DocumentLinks history = new DocumentLinks(archiveUrl(scope, page, format), List.of(), scope.selfUrl(links, format),
                 before.isPresent() ? archiveUrl(scope, before.getAsLong(), format) : null,
                 after.isPresent() ? archiveUrl(scope, after.getAsLong(), format) : null, true);
-        Instant newest = articles.stream().map(Article::published).max(Comparator.naturalOrder()).orElseThrow();
+        Instant newest = articles.stream().map(a -> a.content().published()).max(Comparator.naturalOrder()).orElseThrow();
         Instant lastModified = lastModified(lastChange, newest, now);
         return Optional.of(new RenderedFeed(bytes(scope, format, articles, updated, history), lastModified, staleAt,
                 archives.isClosed(page) ? RenderedFeed.CLOSED_ARCHIVE : RenderedFeed.POLLED, null));
@@ -173,7 +174,8 @@ public final class Feeds {
     /** Every feed of the site that readers can see at {@code now}, as OPML 2.0. */
     public RenderedFeed opml(Instant now) {
         List<Article> newest = store.list(FeedScope.site().query(now, 1).withoutTags());
-        Instant lastModified = lastModified(store.lastChange(), newest.isEmpty() ? Instant.EPOCH : newest.get(0).published(), now);
+        Instant lastModified = lastModified(store.lastChange(),
+                newest.isEmpty() ? Instant.EPOCH : newest.get(0).content().published(), now);
         byte[] bytes = Opml.render(links, siteTitle, store.categories(now), store.authors(now), store.tags(now));
         // A scheduled article coming out may bring a category, an author or a tag in.
         return new RenderedFeed(bytes, lastModified, store.nextScheduledAfter(now));

@@ -65,16 +65,16 @@ final class ItemTextCache {
      */
     private static int weight(Article article, Item item) {
         long texts = 2L * (item.contentHtml.length() + item.summary.length() + item.rssSummary.length());
-        long key = 2L * (article.body().length() + article.title().length()
-                + (article.summary() == null ? 0 : article.summary().length()));
+        long key = 2L * (article.content().body().length() + article.content().title().length()
+                + (article.content().summary() == null ? 0 : article.content().summary().length()));
         return (int) Math.min(Integer.MAX_VALUE, key + 2 * texts + ENTRY_OVERHEAD);
     }
 
     private static String summaryOf(Article article) {
-        if (article.summary() != null && !article.summary().isBlank()) {
-            return article.summary();
+        if (article.content().summary() != null && !article.content().summary().isBlank()) {
+            return article.content().summary();
         }
-        String text = Jsoup.parseBodyFragment(article.body()).text();
+        String text = Jsoup.parseBodyFragment(article.content().body()).text();
         if (text.codePointCount(0, text.length()) <= EXCERPT_CHARS) {
             return text;
         }

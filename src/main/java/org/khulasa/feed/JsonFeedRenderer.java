@@ -74,16 +74,16 @@ record JsonFeedRenderer(SiteLinks links, String siteTitle, ItemTextCache itemTex
         ObjectNode item = NODES.objectNode();
         item.put("id", feedId(article.id(), feedIds));
         item.put("url", links.article(article.id()));
-        item.put("title", FeedTitle.isolated(article.title()));
+        item.put("title", FeedTitle.isolated(article.content().title()));
         item.put("content_html", texts.contentHtml());
         item.put("summary", texts.summary());
         if (article.image() != null) {
             item.put("image", article.image().url());
         }
-        item.put("date_published", iso(article.published()));
+        item.put("date_published", iso(article.content().published()));
         item.put("date_modified", iso(article.updated()));
         ArrayNode bylines = item.putArray("authors");
-        article.authors().forEach(a -> bylines.add(person(a.name(), links.authorPage(a.slug()))));
+        article.content().authors().forEach(a -> bylines.add(person(a.name(), links.authorPage(a.slug()))));
         if (!article.tags().isEmpty()) {
             ArrayNode tags = item.putArray("tags");
             article.tags().forEach(tags::add);
@@ -91,9 +91,9 @@ record JsonFeedRenderer(SiteLinks links, String siteTitle, ItemTextCache itemTex
         item.put("language", "ar");
         ObjectNode extension = item.putObject(EXTENSION);
         extension.putObject("category")
-                .put("slug", article.category().slug())
-                .put("name", article.category().name())
-                .put("url", links.categoryPage(article.category().slug()));
+                .put("slug", article.content().category().slug())
+                .put("name", article.content().category().name())
+                .put("url", links.categoryPage(article.content().category().slug()));
         ArrayNode related = extension.putArray("related");
         for (RelatedLink r : article.related()) {
             related.addObject()

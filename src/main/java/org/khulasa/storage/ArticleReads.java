@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.Article;
+import org.khulasa.article.ArticleContent;
 import org.khulasa.article.ArticleQuery;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
@@ -146,8 +147,8 @@ final class ArticleReads {
                 .bind("editors", visibleAt == null)
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), new RelatedLink(rs.getLong(2), rs.getString(3), "editor".equals(rs.getString(4)))))
                 .forEach(e -> related.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
-        return bare.stream().map(a -> new Article(a.id(), a.revision(), a.title(), a.summary(), a.body(), a.category(),
-                bylines.getOrDefault(a.id(), List.of()), a.status(), a.published(), a.updated(),
+        return bare.stream().map(a -> new Article(a.id(), a.revision(),
+                a.content().withAuthors(bylines.getOrDefault(a.id(), List.of())), a.updated(),
                 related.getOrDefault(a.id(), List.of()), tags.getOrDefault(a.id(), List.of()), a.image(),
                 corrections.getOrDefault(a.id(), List.of()))).toList();
     }
@@ -221,13 +222,10 @@ final class ArticleReads {
         return new Article(
                 rs.getLong("id"),
                 rs.getLong("revision"),
-                rs.getString("title"),
-                rs.getString("summary"),
-                rs.getString("body"),
-                new Category(rs.getString("category_slug"), rs.getString("category_name")),
-                List.of(),
-                status(rs.getString("status")),
-                Instant.ofEpochMilli(rs.getLong("published_at")),
+                // Bylines are read for the whole page at once (ArticleBylines).
+                new ArticleContent(rs.getString("title"), rs.getString("summary"), rs.getString("body"),
+                        new Category(rs.getString("category_slug"), rs.getString("category_name")),
+                        List.of(), status(rs.getString("status")), Instant.ofEpochMilli(rs.getLong("published_at"))),
                 Instant.ofEpochMilli(rs.getLong("updated_at")),
                 List.of(),
                 List.of(),

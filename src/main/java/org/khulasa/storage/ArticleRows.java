@@ -68,10 +68,10 @@ final class ArticleRows {
 
     private static Map<String, Object> contentOf(ArticleDraft draft) {
         Map<String, Object> values = new LinkedHashMap<>();
-        values.put("title", draft.title());
-        values.put("summary", draft.summary());
-        values.put("body", draft.body());
-        values.put("status", draft.status().wire());
+        values.put("title", draft.content().title());
+        values.put("summary", draft.content().summary());
+        values.put("body", draft.content().body());
+        values.put("status", draft.content().status().wire());
         values.put("imageUrl", draft.image() == null ? null : draft.image().url());
         values.put("imageType", draft.image() == null ? null : draft.image().type());
         values.put("imageCaption", draft.image() == null ? null : draft.image().caption());

@@ -57,7 +57,8 @@ final class ImportRows implements AutoCloseable {
                                               created_at, updated_at, image_url, image_type, image_caption,
                                               image_width, image_height, image_bytes)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
-                        """, d.title(), d.summary(), d.body(), categoryId, firstAuthorId, d.status().wire(), published,
+                        """, d.content().title(), d.content().summary(), d.content().body(), categoryId, firstAuthorId,
+                d.content().status().wire(), published,
                 updated, updated, image == null ? null : image.url(), image == null ? null : image.type(),
                 image == null ? null : image.caption(), image == null ? null : image.width(),
                 image == null ? null : image.height(), image == null ? null : image.bytes())

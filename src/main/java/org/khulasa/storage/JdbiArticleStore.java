@@ -81,8 +81,7 @@ public final class JdbiArticleStore extends StoreReads {
         // Analysing the text and choosing the related list cost more than all the writing: both are
         // done before taking the write lock, so that concurrent editors use every core for them.
         Instant matchedAt = clock.instant();
-        IndexedText words = matcher.indexText(
-                ArticleText.of(draft, draft.published() != null ? draft.published() : matchedAt));
+        IndexedText words = matcher.indexText(ArticleText.of(draft, draft.content().publishedOr(matchedAt)));
         List<Long> picks = queue.guarded(() -> jdbi.withHandle(h -> lists.picksBeforeWriting(h, draft, words, matchedAt)));
         return writes.run(h -> {
             Instant now = clock.instant();
@@ -93,19 +92,19 @@ public final class JdbiArticleStore extends StoreReads {
                 }
             }
             RelatedLists.checkExist(h, draft.related(), -1);
-            boolean visible = draft.status() == Status.PUBLISHED;
+            boolean visible = draft.content().status() == Status.PUBLISHED;
             // A draft changes nothing readers see: no change time, no feed marked as changed.
             Instant updated = visible ? stamps.next(h, now) : now;
             // Not `updated`, which may run a few ms ahead of the clock to stay unique.
-            Instant published = draft.published() != null ? draft.published() : now;
+            Instant published = draft.content().publishedOr(now);
             // Embargo: a scheduled article changes nothing public (no feed's time, no name) until it is out.
             boolean seen = visible && !published.isAfter(now);
             if (seen) {
                 ChangeStamps.feedsChanged(h, now);
             }
-            List<Long> authors = Scopes.upsertAuthors(h, draft.authors(), now, published, visible);
-            long id = ArticleRows.insert(h, draft, Scopes.upsertCategory(h, draft.category(), now, published, visible),
-                    authors.get(0), published, updated);
+            List<Long> authors = Scopes.upsertAuthors(h, draft.content().authors(), now, published, visible);
+            long category = Scopes.upsertCategory(h, draft.content().category(), now, published, visible);
+            long id = ArticleRows.insert(h, draft, category, authors.get(0), published, updated);
             ArticleBylines.replace(h, id, authors);
             ArticleRows.storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
@@ -141,14 +140,13 @@ public final class JdbiArticleStore extends StoreReads {
             IndexedText beforeWords = matcher.indexText(stored);
             Instant now = clock.instant();
             boolean wasPublic = before.status() == Status.PUBLISHED;
-            boolean isPublic = draft.status() == Status.PUBLISHED;
+            boolean isPublic = draft.content().status() == Status.PUBLISHED;
             // Saving a draft changes nothing readers see: no change time, no feed marked as changed.
             boolean visible = wasPublic || isPublic;
             Instant changed = visible ? stamps.next(h, now) : now;
             // A full replace without a time keeps the original one (an edit is not news), but
             // publishing a draft publishes it now.
-            Instant newPublished = draft.published() != null ? draft.published()
-                    : isPublic && !wasPublic ? now : before.published();
+            Instant newPublished = draft.content().publishedOr(isPublic && !wasPublic ? now : before.published());
             // A minor fix keeps the time readers were told of, so they don't see the item as new again.
             Instant updated = wasPublic && isPublic && draft.change() == Change.MINOR ? before.updated() : changed;
             // Readers see the change if they saw the article before it or see it after: else it is embargoed.
@@ -157,9 +155,9 @@ public final class JdbiArticleStore extends StoreReads {
                 ChangeStamps.feedsChanged(h, now);
                 ChangeStamps.touchScopesOf(h, id); // the feeds it leaves, if it changes category or authors
             }
-            List<Long> authors = Scopes.upsertAuthors(h, draft.authors(), now, newPublished, isPublic);
-            ArticleRows.update(h, id, draft, Scopes.upsertCategory(h, draft.category(), now, newPublished, isPublic),
-                    authors.get(0), newPublished, updated);
+            List<Long> authors = Scopes.upsertAuthors(h, draft.content().authors(), now, newPublished, isPublic);
+            long category = Scopes.upsertCategory(h, draft.content().category(), now, newPublished, isPublic);
+            ArticleRows.update(h, id, draft, category, authors.get(0), newPublished, updated);
             ArticleBylines.replace(h, id, authors);
             ArticleRows.storeTags(h, id, draft.tags());
             RelatedLists.storeEditorPicks(h, id, draft.related());
@@ -177,7 +175,7 @@ public final class JdbiArticleStore extends StoreReads {
             }
             if (seen) {
                 ChangeStamps.touchScopesOf(h, id);
-                if (!stored.title().equals(draft.title())) {
+                if (!stored.title().equals(draft.content().title())) {
                     // Lists an editor chose show this title too: their feeds change with it.
                     RelatedLists.listsChoosing(h, id).forEach(other -> ChangeStamps.touchScopesOf(h, other));
                 }

@@ -132,9 +132,9 @@ public final class JdbiImportedArchive implements ImportedArchive {
             updated++;
         }
         // The editor's write path fills the row (status, revision 1, image size), its bylines and tags.
-        List<Long> authors = d.authors().stream().map(a -> scopes.author(a, d.published())).toList();
-        long id = rows.article(d, scopes.category(d.category(), d.published()), authors.get(0),
-                d.published().toEpochMilli(), updated);
+        List<Long> authors = d.content().authors().stream().map(a -> scopes.author(a, d.content().published())).toList();
+        long id = rows.article(d, scopes.category(d.content().category(), d.content().published()), authors.get(0),
+                d.content().published().toEpochMilli(), updated);
         rows.bylinesAndTags(id, authors, d.tags());
         if (article.guid() != null) {
             rows.imported(article.guid(), article.sourceId(), id);

@@ -69,7 +69,7 @@ final class RelatedLists {
         if (wanted <= 0) {
             return List.of();
         }
-        ArticleText text = ArticleText.of(draft, draft.published() != null ? draft.published() : now);
+        ArticleText text = ArticleText.of(draft, draft.content().publishedOr(now));
         try (StoredWordIndex index = dialect.wordIndex(h)) {
             // Not written yet, so no id: 0 is none.
             return matcher.pick(text, words, 0, Set.copyOf(draft.related()), wanted, now,

@@ -126,7 +126,7 @@ public record ArticleApi(ArticleStore store, JsonBody jsonBody, EditorAuth auth,
         if (author != null) {
             url.append("&author=").append(author);
         }
-        return url.append("&before=").append(ArticleJson.iso(last.published()))
+        return url.append("&before=").append(ArticleJson.iso(last.content().published()))
                 .append("&before_id=").append(last.id()).toString();
     }
 

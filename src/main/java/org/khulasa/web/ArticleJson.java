@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.khulasa.article.Article;
+import org.khulasa.article.ArticleContent;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.Image;
@@ -37,8 +38,9 @@ record ArticleJson(
     }
 
     static ArticleJson of(Article a, SiteLinks links) {
-        return new ArticleJson(a.id(), links.article(a.id()), a.status().wire(), a.title(), a.summary(), a.body(),
-                a.category(), a.authors(), iso(a.published()), iso(a.updated()),
+        ArticleContent content = a.content();
+        return new ArticleJson(a.id(), links.article(a.id()), content.status().wire(), content.title(), content.summary(),
+                content.body(), content.category(), content.authors(), iso(content.published()), iso(a.updated()),
                 a.related().stream().map(r -> new Related(r.id(), r.title(), links.article(r.id()), r.byEditor() ? "editor" : "auto")).toList(),
                 a.tags(), a.image(),
                 a.corrections().stream().map(c -> new Correction(iso(c.at()), c.note())).toList());

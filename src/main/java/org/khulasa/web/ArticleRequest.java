@@ -22,6 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.khulasa.article.ArticleContent;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.ArticleRules;
 import org.khulasa.article.Author;
@@ -79,8 +80,8 @@ public final class ArticleRequest {
             fields.error("note", "goes with change: correction only");
         }
         fields.check();
-        return new ArticleDraft(title, summary, body, category, authors, status, published, related, tags, image,
-                change, note);
+        return new ArticleDraft(new ArticleContent(title, summary, body, category, authors, status, published),
+                related, tags, image, change, note);
     }
 
     private String body(JsonNode json) {

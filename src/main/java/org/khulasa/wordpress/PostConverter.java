@@ -131,9 +131,9 @@ final class PostConverter {
             return a;
         }
         ArticleDraft d = a.draft();
-        return new ImportedArchive.Article(a.guid(), a.sourceId(), ArticleDraft.published(d.title(), d.summary(), d.body(),
-                d.category(), d.authors(), d.published(), d.related(), d.tags(),
-                new Image(image.url(), typeOf(image.url()), caption, null, null, null)), a.updated(), a.oldAddresses());
+        return new ImportedArchive.Article(a.guid(), a.sourceId(), new ArticleDraft(d.content(), d.related(), d.tags(),
+                new Image(image.url(), typeOf(image.url()), caption, null, null, null), d.change(), d.note()),
+                a.updated(), a.oldAddresses());
     }
 
     private static List<String> tags(WxrItem item) {

@@ -82,9 +82,9 @@ public final class RenderBench {
 
     /** Replaces the article's body with another of the archive's kind, keeping the rest; the feed keeps its size. */
     private static void edit(ArticleStore store, Article article, SyntheticArabic synthetic, int n) {
-        ArticleDraft draft = ArticleDraft.published(article.title(), article.summary(),
-                synthetic.article(article.id() * 1_000L + n).body(), article.category(), article.authors(),
-                article.published(), List.of(), article.tags(), article.image());
+        ArticleDraft draft = ArticleDraft.published(article.content().title(), article.content().summary(),
+                synthetic.article(article.id() * 1_000L + n).body(), article.content().category(),
+                article.content().authors(), article.content().published(), List.of(), article.tags(), article.image());
         store.update(article.id(), draft, org.khulasa.article.Revisions.ANY).orElseThrow();
     }
 

@@ -60,7 +60,7 @@ class ArticleIdsUpgradeTest {
         try (JdbiArticleStore store = Database.open(url, Clock.systemUTC())) {
             Article one = store.find(first, null).orElseThrow();
             Article two = store.find(second, null).orElseThrow();
-            assertEquals("الأول", one.title());
+            assertEquals("الأول", one.content().title());
             assertEquals(List.of("وسم"), one.tags());
             assertEquals(List.of(new RelatedLink(first, "الأول", true)), two.related());
 

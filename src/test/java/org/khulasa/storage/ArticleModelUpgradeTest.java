@@ -49,8 +49,8 @@ class ArticleModelUpgradeTest {
 
         try (JdbiArticleStore store = Database.open(url, Clock.systemUTC())) {
             Article old = store.find(id, null).orElseThrow();
-            assertEquals(List.of(new Author("rana", "رنا")), old.authors());
-            assertEquals(Status.PUBLISHED, old.status());
+            assertEquals(List.of(new Author("rana", "رنا")), old.content().authors());
+            assertEquals(Status.PUBLISHED, old.content().status());
             assertEquals(1, old.revision());
             assertEquals(List.of(), old.corrections());
             assertNull(old.image().width());

@@ -57,7 +57,7 @@ class RelatedIndexStorageTest {
             long id = store.create(draft(title, "تُقام المباراة على ملعب العباسيين."), IdempotencyKey.NONE)
                     .article().id();
 
-            assertEquals(title, store.find(id, null).orElseThrow().title());
+            assertEquals(title, store.find(id, null).orElseThrow().content().title());
         }
         try (Connection c = DriverManager.getConnection(url);
              ResultSet rs = c.createStatement().executeQuery(

@@ -158,7 +158,7 @@ public final class Desk {
     public void titles(Context ctx) {
         String q = blankToNull(ctx.queryParam("q"));
         List<Article> found = q == null ? List.of() : search.find(q, null, null, null, clock.instant(), 0, 10).articles();
-        ctx.json(found.stream().map(a -> Map.of("id", a.id(), "title", a.title())).toList());
+        ctx.json(found.stream().map(a -> Map.of("id", a.id(), "title", a.content().title())).toList());
     }
 
     /**
@@ -186,9 +186,8 @@ public final class Desk {
     public void preview(Context ctx) {
         ArticleDraft draft = api.draftOf(ctx);
         Instant now = clock.instant();
-        Article article = new Article(0, 0, draft.title(), draft.summary(), draft.body(), draft.category(),
-                draft.authors(), draft.status(), draft.published() != null ? draft.published() : now, now, List.of(),
-                draft.tags(), draft.image(), List.of());
+        Article article = new Article(0, 0, draft.content().withDefaultPublished(now), now, List.of(), draft.tags(),
+                draft.image(), List.of());
         ctx.json(Map.of("html", pages.preview(article)));
     }
 

@@ -44,7 +44,7 @@ final class DeskSearch {
         for (int scanned = 0; scanned < SCANNED; scanned += BATCH) {
             List<Article> batch = store.list(query);
             for (Article a : batch) {
-                if (wanted.test(a.title()) && (status == null || DeskStatus.of(a, now) == status)) {
+                if (wanted.test(a.content().title()) && (status == null || DeskStatus.of(a, now) == status)) {
                     if (skip > 0) {
                         skip--;
                     } else if (found.size() == size) {
@@ -59,7 +59,7 @@ final class DeskSearch {
             }
             // After the last one by time and id: articles sharing a time are neither skipped nor repeated.
             Article last = batch.get(batch.size() - 1);
-            query = query.after(last.published(), last.id());
+            query = query.after(last.content().published(), last.id());
         }
         return new Page(found, false);
     }

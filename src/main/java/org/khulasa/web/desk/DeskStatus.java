@@ -20,10 +20,10 @@ enum DeskStatus {
     }
 
     static DeskStatus of(Article article, Instant now) {
-        if (article.status() == Status.DRAFT) {
+        if (article.content().status() == Status.DRAFT) {
             return DRAFT;
         }
-        return article.published().isAfter(now) ? SCHEDULED : PUBLISHED;
+        return article.content().published().isAfter(now) ? SCHEDULED : PUBLISHED;
     }
 
     /** The status a list filter names ({@code ?status=draft}); empty for any other value. */

@@ -88,18 +88,18 @@ final class ListPage {
         Element list = main.appendElement("ul").addClass("articles").attr("id", "articles");
         for (Article a : page.articles()) {
             Element li = list.appendElement("li");
-            li.appendElement("a").attr("href", "/desk/articles/" + a.id()).attr("dir", "auto").text(a.title());
+            li.appendElement("a").attr("href", "/desk/articles/" + a.id()).attr("dir", "auto").text(a.content().title());
             Element meta = li.appendElement("p").addClass("meta");
             DeskStatus shown = DeskStatus.of(a, now);
             meta.appendElement("span").addClass("status").addClass(shown.param).text(shown.arabic);
             meta.appendText(" · ");
             // A draft's time is when it was last saved: it has not been published yet.
-            dates.appendTime(meta, shown == DeskStatus.DRAFT ? a.updated() : a.published());
+            dates.appendTime(meta, shown == DeskStatus.DRAFT ? a.updated() : a.content().published());
             meta.appendText(" · ");
-            meta.appendElement("span").attr("dir", "auto").text(a.category().name());
+            meta.appendElement("span").attr("dir", "auto").text(a.content().category().name());
             meta.appendText(" · ");
             meta.appendElement("span").attr("dir", "auto")
-                    .text(String.join(" و", a.authors().stream().map(Author::name).toList()));
+                    .text(String.join(" و", a.content().authors().stream().map(Author::name).toList()));
         }
         Element pager = main.appendElement("nav").addClass("pager").attr("aria-label", "صفحات");
         if (filters.page() > 0) {

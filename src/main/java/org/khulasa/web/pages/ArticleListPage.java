@@ -43,16 +43,16 @@ record ArticleListPage(SiteLinks links, ArabicDates dates) {
                 img.attr("loading", "lazy").attr("decoding", "async");
             }
             item.appendElement("h2").attr("dir", "auto").appendElement("a").attr("href", links.article(article.id()))
-                    .text(RtlText.title(article.title()));
+                    .text(RtlText.title(article.content().title()));
             Element meta = item.appendElement("p").addClass("meta");
-            meta.appendElement("a").attr("href", links.categoryPage(article.category().slug()))
-                    .attr("dir", "auto").text(article.category().name());
+            meta.appendElement("a").attr("href", links.categoryPage(article.content().category().slug()))
+                    .attr("dir", "auto").text(article.content().category().name());
             meta.appendText(" · ");
-            Bylines.append(meta, article.authors(), links);
+            Bylines.append(meta, article.content().authors(), links);
             meta.appendText(" · ");
-            dates.appendTime(meta, article.published());
-            if (article.summary() != null && !article.summary().isBlank()) {
-                item.appendElement("p").addClass("summary").attr("dir", "auto").text(article.summary());
+            dates.appendTime(meta, article.content().published());
+            if (article.content().summary() != null && !article.content().summary().isBlank()) {
+                item.appendElement("p").addClass("summary").attr("dir", "auto").text(article.content().summary());
             }
         }
     }

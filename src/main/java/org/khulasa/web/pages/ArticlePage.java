@@ -20,7 +20,7 @@ record ArticlePage(SiteLinks links, ArabicDates dates) {
      * grace keeps an article whose first write is its publication from saying so.
      */
     static boolean isUpdated(Article article) {
-        return article.updated().isAfter(article.published().plusSeconds(60));
+        return article.updated().isAfter(article.content().published().plusSeconds(60));
     }
 
     /** Fills {@code main}; {@code related} is the article's list, already cut to what readers may see. */
@@ -28,23 +28,23 @@ record ArticlePage(SiteLinks links, ArabicDates dates) {
         Element crumbs = main.appendElement("nav").addClass("breadcrumb").attr("aria-label", "مسار التصفح")
                 .appendElement("ol");
         crumbs.appendElement("li").appendElement("a").attr("href", links.home()).text("الرئيسية");
-        crumbs.appendElement("li").appendElement("a").attr("href", links.categoryPage(article.category().slug()))
-                .attr("dir", "auto").text(article.category().name());
+        crumbs.appendElement("li").appendElement("a").attr("href", links.categoryPage(article.content().category().slug()))
+                .attr("dir", "auto").text(article.content().category().name());
 
         Element story = main.appendElement("article");
         Element header = story.appendElement("header");
-        header.appendElement("h1").attr("dir", "auto").text(RtlText.title(article.title()));
+        header.appendElement("h1").attr("dir", "auto").text(RtlText.title(article.content().title()));
         Element byline = header.appendElement("p").addClass("byline");
-        Bylines.append(byline, article.authors(), links);
+        Bylines.append(byline, article.content().authors(), links);
         byline.appendText(" · ");
-        dates.appendTime(byline, article.published());
+        dates.appendTime(byline, article.content().published());
         if (isUpdated(article)) {
             Element updated = header.appendElement("p").addClass("updated");
             updated.appendText("آخر تحديث: ");
             dates.appendTime(updated, article.updated());
         }
-        if (article.summary() != null && !article.summary().isBlank()) {
-            header.appendElement("p").addClass("summary").attr("dir", "auto").text(article.summary());
+        if (article.content().summary() != null && !article.content().summary().isBlank()) {
+            header.appendElement("p").addClass("summary").attr("dir", "auto").text(article.content().summary());
         }
 
         if (article.image() != null) {
@@ -57,7 +57,7 @@ record ArticlePage(SiteLinks links, ArabicDates dates) {
             }
         }
 
-        Element body = story.appendElement("div").addClass("body").html(article.body());
+        Element body = story.appendElement("div").addClass("body").html(article.content().body());
         // Images further down the story load as the reader scrolls to them.
         body.select("img:not([loading])").attr("loading", "lazy");
         if (!article.corrections().isEmpty()) {

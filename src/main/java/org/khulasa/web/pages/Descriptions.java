@@ -13,8 +13,8 @@ final class Descriptions {
 
     /** The summary, or else the start of the body's text; never longer than {@link #MAX} characters and an ellipsis. */
     static String of(Article article) {
-        String text = article.summary() != null && !article.summary().isBlank()
-                ? article.summary() : Jsoup.parseBodyFragment(article.body()).text();
+        String text = article.content().summary() != null && !article.content().summary().isBlank()
+                ? article.content().summary() : Jsoup.parseBodyFragment(article.content().body()).text();
         return cut(text.strip().replaceAll("\\s+", " "));
     }
 

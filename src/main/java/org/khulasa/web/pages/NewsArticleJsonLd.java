@@ -19,7 +19,8 @@ record NewsArticleJsonLd(String siteTitle, SiteLinks links) {
 
     /** When readers are told the article last changed: never before it was published. */
     static Instant modified(Article article) {
-        return article.updated().isAfter(article.published()) ? article.updated() : article.published();
+        Instant published = article.content().published();
+        return article.updated().isAfter(published) ? article.updated() : published;
     }
 
     /** Appends {@code <script type="application/ld+json">…</script>} to {@code head}. */
@@ -35,13 +36,13 @@ record NewsArticleJsonLd(String siteTitle, SiteLinks links) {
         node.put("@type", "NewsArticle");
         node.putObject("mainEntityOfPage").put("@type", "WebPage").put("@id", meta.canonical());
         node.put("url", meta.canonical());
-        node.put("headline", article.title());
+        node.put("headline", article.content().title());
         node.put("description", meta.description());
         node.put("inLanguage", "ar");
-        node.put("datePublished", article.published().toString());
+        node.put("datePublished", article.content().published().toString());
         node.put("dateModified", modified(article).toString());
         ArrayNode bylines = node.putArray("author");
-        article.authors().forEach(a -> bylines.addObject().put("@type", "Person").put("name", a.name())
+        article.content().authors().forEach(a -> bylines.addObject().put("@type", "Person").put("name", a.name())
                 .put("url", links.authorPage(a.slug())));
         if (article.image() != null) {
             ObjectNode image = node.putArray("image").addObject().put("@type", "ImageObject")
@@ -53,7 +54,7 @@ record NewsArticleJsonLd(String siteTitle, SiteLinks links) {
                 image.put("width", article.image().width()).put("height", article.image().height());
             }
         }
-        node.put("articleSection", article.category().name());
+        node.put("articleSection", article.content().category().name());
         if (!article.tags().isEmpty()) {
             article.tags().forEach(node.putArray("keywords")::add);
         }

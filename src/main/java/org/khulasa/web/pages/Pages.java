@@ -90,8 +90,8 @@ public final class Pages {
         return ArticleIds.parse(ctx.pathParam("id")).map(id -> new PageRequest("/articles/" + id, now -> {
             Optional<Article> found = store.find(id, now).filter(a -> a.isPublishedAt(now));
             return found.map(article -> new RenderedPage(document(articleDocument(article, now), now),
-                    changed -> changed.changesNames() || changed.changesCategory(article.category().slug())
-                            || article.authors().stream().anyMatch(author -> changed.changesAuthor(author.slug()))));
+                    changed -> changed.changesNames() || changed.changesCategory(article.content().category().slug())
+                            || article.content().authors().stream().anyMatch(a -> changed.changesAuthor(a.slug()))));
         }));
     }
 
@@ -108,10 +108,10 @@ public final class Pages {
     }
 
     private Document articleDocument(Article article, Instant now) {
-        List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.category())));
-        article.authors().forEach(author -> feeds.addAll(layout.feeds(FeedScope.of(author))));
-        Document doc = layout.page(RtlText.title(article.title()), PageMeta.of(links.article(article.id()), article),
-                feeds, store.categories(now));
+        List<FeedLink> feeds = new ArrayList<>(layout.feeds(FeedScope.of(article.content().category())));
+        article.content().authors().forEach(author -> feeds.addAll(layout.feeds(FeedScope.of(author))));
+        Document doc = layout.page(RtlText.title(article.content().title()),
+                PageMeta.of(links.article(article.id()), article), feeds, store.categories(now));
         articlePage.fill(PageLayout.main(doc), article, article.related(), store.tagsNamed(article.tags()));
         return doc;
     }
@@ -124,7 +124,8 @@ public final class Pages {
     private RenderedFeed document(Document doc, Instant now) {
         Instant lastChange = store.lastChange();
         List<Article> newest = store.list(ArticleQuery.site(now, 1).withoutTags());
-        Instant comeOut = store.lastComeOut(newest.isEmpty() ? Instant.EPOCH : newest.get(0).published(), lastChange, now);
+        Instant comeOut = store.lastComeOut(newest.isEmpty() ? Instant.EPOCH : newest.get(0).content().published(),
+                lastChange, now);
         return new RenderedFeed(doc.outerHtml().getBytes(StandardCharsets.UTF_8),
                 comeOut.isAfter(lastChange) ? comeOut : lastChange, store.nextScheduledAfter(now), MAX_AGE, null);
     }

@@ -51,7 +51,7 @@ record Paging(ArticleStore store, int size) {
     }
 
     private static String url(String baseUrl, Article last) {
-        return baseUrl + query(last.published(), last.id());
+        return baseUrl + query(last.content().published(), last.id());
     }
 
     /** The query of the page after the article published at {@code before} with id {@code beforeId}, as pages link it. */

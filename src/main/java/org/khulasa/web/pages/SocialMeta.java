@@ -40,10 +40,10 @@ record SocialMeta(String siteTitle, SiteLinks links) {
         name(head, "twitter:title", title);
         name(head, "twitter:description", meta.description());
         if (article != null) {
-            property(head, "article:published_time", article.published().toString());
+            property(head, "article:published_time", article.content().published().toString());
             property(head, "article:modified_time", NewsArticleJsonLd.modified(article).toString());
-            property(head, "article:section", article.category().name());
-            article.authors().forEach(a -> property(head, "article:author", links.authorPage(a.slug())));
+            property(head, "article:section", article.content().category().name());
+            article.content().authors().forEach(a -> property(head, "article:author", links.authorPage(a.slug())));
             for (String tag : article.tags()) {
                 property(head, "article:tag", tag);
             }
