@@ -137,9 +137,9 @@ final class RelatedLists {
 
     /**
      * {@link #fill} for a page of articles at once ({@code words} holds each one's indexed text),
-     * searching {@code index}: a few statements per page rather than several per article.
+     * matched by {@code picks}: a few statements per page rather than several per article.
      */
-    void fillAll(Handle h, Map<Long, ArticleText> texts, Map<Long, IndexedText> words, Instant now, WordIndex index) {
+    void fillAll(Handle h, Map<Long, ArticleText> texts, Map<Long, IndexedText> words, Instant now, ParallelPicks picks) {
         if (texts.isEmpty()) {
             return;
         }
@@ -158,17 +158,21 @@ final class RelatedLists {
                     editor.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
                     next.merge(row[0], (int) row[2] + 1, Math::max);
                 });
+        List<ParallelPicks.Wanted> wanted = new ArrayList<>();
+        texts.forEach((id, text) -> {
+            List<Long> picked = editor.getOrDefault(id, List.of());
+            int count = matcher.listSize() - picked.size();
+            if (count > 0) {
+                wanted.add(new ParallelPicks.Wanted(id, text, words.get(id), Set.copyOf(picked), count));
+            }
+        });
         PreparedBatch insert = h.prepareBatch("""
                 INSERT INTO article_related (article_id, position, related_id, chosen_by) VALUES (:a, :p, :r, 'auto')
                 """);
-        texts.forEach((id, text) -> {
-            List<Long> picked = editor.getOrDefault(id, List.of());
-            int wanted = matcher.listSize() - picked.size();
-            if (wanted > 0) {
-                int position = next.getOrDefault(id, 0);
-                for (long related : matcher.pick(text, words.get(id), id, Set.copyOf(picked), wanted, now, index)) {
-                    insert.bind("a", id).bind("p", position++).bind("r", related).add();
-                }
+        picks.pick(h, wanted, now).forEach((id, chosen) -> {
+            int position = next.getOrDefault(id, 0);
+            for (long related : chosen) {
+                insert.bind("a", id).bind("p", position++).bind("r", related).add();
             }
         });
         if (insert.size() > 0) {

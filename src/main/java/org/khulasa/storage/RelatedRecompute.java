@@ -65,27 +65,27 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
     /**
      * Every page's lists are chosen from the same index (this pass writes lists only), so the
      * searches repeated from page to page are answered from memory, unless someone else wrote
-     * between two pages.
+     * between two pages; and a page's articles are matched on every core ({@link ParallelPicks}).
      */
     private void chooseLists(String ids, long after, long total, RelatedProgress progress) {
         progress.report("choosing related articles", 0, total);
         SearchCache cache = new SearchCache();
         Instant[] stamped = {null};
-        forEachPage(ids, after, RECOMPUTE_PAGE, (h, page) -> {
-            ChangeStamps.lockWrites(h);
-            if (!ChangeStamps.lastWrite(h).equals(stamped[0])) {
-                cache.clear();
-            }
-            Instant now = clock.instant();
-            ChangeStamps.Before before = ChangeStamps.before(h, now);
-            Map<Long, ArticleText> texts = ArticleReads.textsOf(h, page);
-            try (StoredWordIndex index = dialect.wordIndex(h)) {
-                lists.fillAll(h, texts, indexTexts(texts), now, cache.over(index));
-            }
-            stamped[0] = stamps.next(h, now);
-            ChangeStamps.touchScopesOf(h, page);
-            stamps.announce(h, before, clock.instant());
-        }, done -> progress.report("choosing related articles", done, total));
+        try (ParallelPicks picks = new ParallelPicks(jdbi, dialect, matcher, cache)) {
+            forEachPage(ids, after, RECOMPUTE_PAGE, (h, page) -> {
+                ChangeStamps.lockWrites(h);
+                if (!ChangeStamps.lastWrite(h).equals(stamped[0])) {
+                    cache.clear();
+                }
+                Instant now = clock.instant();
+                ChangeStamps.Before before = ChangeStamps.before(h, now);
+                Map<Long, ArticleText> texts = ArticleReads.textsOf(h, page);
+                lists.fillAll(h, texts, indexTexts(texts), now, picks);
+                stamped[0] = stamps.next(h, now);
+                ChangeStamps.touchScopesOf(h, page);
+                stamps.announce(h, before, clock.instant());
+            }, done -> progress.report("choosing related articles", done, total));
+        }
     }
 
     /** Each article's words, analysed on every core (the texts' HTML parsed and split: pure work). */

@@ -19,6 +19,8 @@ import org.khulasa.article.WordIndex;
  * writes no index rows nor articles itself (choosing lists); the answers are those of the index
  * at the time, so a pass forgets them all whenever someone else has written ({@link #clear}).
  * Each map keeps its most recently used entries only, so memory stays flat however large the archive.
+ * Several threads may search through it at once ({@link ParallelPicks}), each over its own handle:
+ * the maps are touched under this object's lock, the database is read outside it.
  */
 final class SearchCache {
 
@@ -38,7 +40,7 @@ final class SearchCache {
     private final Map<Long, Optional<WordIndex.Candidate>> candidates = recent(CANDIDATES);
     private long newestId = -1;
 
-    void clear() {
+    synchronized void clear() {
         counts.clear();
         newest.clear();
         titles.clear();
@@ -62,18 +64,23 @@ final class SearchCache {
         }
     }
 
-    /** {@code index} (this transaction's), answering from memory where it can. */
+    /** {@code index} (this transaction's, or a reader's beside it), answering from memory where it can. */
     WordIndex over(WordIndex index) {
         return new WordIndex() {
             @Override
             public List<Long> newestWith(String term, boolean titleOnly, int limit) {
                 String key = (titleOnly ? "t" : "a") + limit + ":" + term;
-                long[] ids = newest.get(key);
+                long[] ids;
+                synchronized (SearchCache.this) {
+                    ids = newest.get(key);
+                }
                 if (ids == null) {
                     ids = longs(index.newestWith(term, titleOnly, limit));
-                    newest.put(key, ids);
-                    held += ids.length + ENTRY;
-                    trim();
+                    synchronized (SearchCache.this) {
+                        long[] replaced = newest.put(key, ids);
+                        held += ids.length + ENTRY - (replaced == null ? 0 : replaced.length + ENTRY);
+                        trim();
+                    }
                 }
                 return boxed(ids);
             }
@@ -81,13 +88,18 @@ final class SearchCache {
             @Override
             public Set<Long> titlesWith(String term, List<Long> among) {
                 long[] asked = longs(among);
-                long[][] known = titles.get(term);
+                long[][] known;
+                synchronized (SearchCache.this) {
+                    known = titles.get(term);
+                }
                 if (known == null || !Arrays.equals(known[0], asked)) {
                     known = new long[][] {asked, longs(index.titlesWith(term, among))};
-                    long[][] replaced = titles.put(term, known);
-                    held += known[0].length + known[1].length
-                            - (replaced == null ? -ENTRY : replaced[0].length + replaced[1].length);
-                    trim();
+                    synchronized (SearchCache.this) {
+                        long[][] replaced = titles.put(term, known);
+                        held += known[0].length + known[1].length
+                                - (replaced == null ? -ENTRY : replaced[0].length + replaced[1].length);
+                        trim();
+                    }
                 }
                 return new HashSet<>(boxed(known[1]));
             }
@@ -96,17 +108,21 @@ final class SearchCache {
             public Map<String, Long> articlesWith(Collection<String> terms) {
                 Map<String, Long> answer = new HashMap<>();
                 List<String> missing = new ArrayList<>();
-                for (String t : terms) {
-                    Long n = counts.get(t);
-                    if (n == null) {
-                        missing.add(t);
-                    } else if (n > 0) {
-                        answer.put(t, n);
+                synchronized (SearchCache.this) {
+                    for (String t : terms) {
+                        Long n = counts.get(t);
+                        if (n == null) {
+                            missing.add(t);
+                        } else if (n > 0) {
+                            answer.put(t, n);
+                        }
                     }
                 }
                 if (!missing.isEmpty()) {
                     Map<String, Long> found = index.articlesWith(missing);
-                    missing.forEach(t -> counts.put(t, found.getOrDefault(t, 0L)));
+                    synchronized (SearchCache.this) {
+                        missing.forEach(t -> counts.put(t, found.getOrDefault(t, 0L)));
+                    }
                     answer.putAll(found);
                 }
                 return answer;
@@ -114,28 +130,38 @@ final class SearchCache {
 
             @Override
             public long newestId() {
-                if (newestId < 0) {
-                    newestId = index.newestId();
+                synchronized (SearchCache.this) {
+                    if (newestId >= 0) {
+                        return newestId;
+                    }
                 }
-                return newestId;
+                long id = index.newestId();
+                synchronized (SearchCache.this) {
+                    newestId = id;
+                }
+                return id;
             }
 
             @Override
             public List<Candidate> describe(Collection<Long> ids) {
                 List<Candidate> answer = new ArrayList<>();
                 List<Long> missing = new ArrayList<>();
-                for (long id : ids) {
-                    Optional<Candidate> c = candidates.get(id);
-                    if (c == null) {
-                        missing.add(id);
-                    } else {
-                        c.ifPresent(answer::add);
+                synchronized (SearchCache.this) {
+                    for (long id : ids) {
+                        Optional<Candidate> c = candidates.get(id);
+                        if (c == null) {
+                            missing.add(id);
+                        } else {
+                            c.ifPresent(answer::add);
+                        }
                     }
                 }
                 if (!missing.isEmpty()) {
                     Map<Long, Candidate> found = new HashMap<>();
                     index.describe(missing).forEach(c -> found.put(c.id(), c));
-                    missing.forEach(id -> candidates.put(id, Optional.ofNullable(found.get(id))));
+                    synchronized (SearchCache.this) {
+                        missing.forEach(id -> candidates.put(id, Optional.ofNullable(found.get(id))));
+                    }
                     answer.addAll(found.values());
                 }
                 return answer;
