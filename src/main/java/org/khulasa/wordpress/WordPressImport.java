@@ -13,6 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ArticleStore.RelatedProgress;
 import org.khulasa.article.ImportedArchive;
@@ -76,41 +80,42 @@ public final class WordPressImport {
         ImportReport report = new ImportReport();
         SiteMap site = new SiteMap(archive);
         PostConverter converter = new PostConverter(site, report);
-        Batch batch = new Batch(site, report);
-        read(file, size, "importing posts", new WxrReader.Visitor() {
-            @Override
-            public void site(String baseUrl) {
-                site.site(baseUrl);
-            }
-
-            @Override
-            public void author(WxrItem.Author author) {
-                site.author(author);
-            }
-
-            @Override
-            public void category(WxrItem.Category category) {
-                site.category(category);
-            }
-
-            @Override
-            public void item(WxrItem item) {
-                report.comments(item.comments());
-                PostConverter.Outcome outcome = converter.convert(item, clock.instant());
-                if (outcome instanceof PostConverter.Convert c) {
-                    batch.add(c);
-                } else if (outcome instanceof PostConverter.LeftOut l) {
-                    report.leftOut(l.reason());
-                } else if (outcome instanceof PostConverter.Malformed m) {
-                    report.malformed(item, m.why());
+        try (Batch batch = new Batch(site, report)) {
+            read(file, size, "importing posts", new WxrReader.Visitor() {
+                @Override
+                public void site(String baseUrl) {
+                    site.site(baseUrl);
                 }
-                if (batch.size() >= BATCH) {
-                    batch.write();
+
+                @Override
+                public void author(WxrItem.Author author) {
+                    site.author(author);
                 }
-            }
-        });
-        site.siteAddresses();
-        batch.write();
+
+                @Override
+                public void category(WxrItem.Category category) {
+                    site.category(category);
+                }
+
+                @Override
+                public void item(WxrItem item) {
+                    report.comments(item.comments());
+                    PostConverter.Outcome outcome = converter.convert(item, clock.instant());
+                    if (outcome instanceof PostConverter.Convert c) {
+                        batch.add(c);
+                    } else if (outcome instanceof PostConverter.LeftOut l) {
+                        report.leftOut(l.reason());
+                    } else if (outcome instanceof PostConverter.Malformed m) {
+                        report.malformed(item, m.why());
+                    }
+                    if (batch.size() >= BATCH) {
+                        batch.write();
+                    }
+                }
+            });
+            site.siteAddresses();
+            batch.write();
+        }
         if (related && archive.relatedPending()) {
             if (owed) {
                 store.recomputeRelated(progress);
@@ -143,11 +148,22 @@ public final class WordPressImport {
         }
     }
 
-    /** Articles waiting to be written together, with the slugs and addresses decided meanwhile. */
-    private final class Batch {
+    /**
+     * Articles waiting to be written together, with the slugs and addresses decided meanwhile.
+     * A full batch is written on a thread of its own while the next one is read and converted (on
+     * two cores, the reading and the writing take about as long as each other); one batch at most
+     * is in flight, so memory stays bounded. Closing waits for the last write.
+     */
+    private final class Batch implements AutoCloseable {
         private final SiteMap site;
         private final ImportReport report;
         private final List<PostConverter.Convert> posts = new ArrayList<>();
+        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "khulasa-import-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private Future<Runnable> inFlight;
 
         Batch(SiteMap site, ImportReport report) {
             this.site = site;
@@ -162,24 +178,69 @@ public final class WordPressImport {
             return posts.size();
         }
 
+        /** Hands the batch to the writer, once the one before it is written. */
         void write() {
+            awaitWritten();
+            List<PostConverter.Convert> taken = List.copyOf(posts);
+            posts.clear();
+            List<ImportedArchive.Address> addresses = site.takeAddresses();
+            List<ImportedArchive.SlugChoice> slugs = site.takeSlugs();
+            inFlight = writer.submit(() -> writeNow(taken, addresses, slugs));
+        }
+
+        /** Writes {@code taken}; what it returns counts them in the report, on the reading thread. */
+        private Runnable writeNow(List<PostConverter.Convert> taken, List<ImportedArchive.Address> addresses,
+                List<ImportedArchive.SlugChoice> slugs) {
             Set<Long> thumbnails = new HashSet<>();
-            posts.forEach(p -> p.thumbnail().ifPresent(thumbnails::add));
+            taken.forEach(p -> p.thumbnail().ifPresent(thumbnails::add));
             Map<Long, ImportedArchive.Attachment> images = archive.attachments(thumbnails);
-            List<ImportedArchive.Article> articles = new ArrayList<>(posts.size());
-            for (PostConverter.Convert p : posts) {
+            List<ImportedArchive.Article> articles = new ArrayList<>(taken.size());
+            for (PostConverter.Convert p : taken) {
                 ImportedArchive.Attachment image = p.thumbnail().map(images::get).orElse(null);
                 articles.add(image == null ? p.article() : PostConverter.withImage(p.article(), image));
             }
-            Set<String> added = archive.write(new ImportedArchive.Batch(articles, site.takeAddresses(), site.takeSlugs()));
-            for (PostConverter.Convert p : posts) {
-                if (added.contains(p.article().guid())) {
-                    report.imported(p.scheduled());
-                } else {
-                    report.countAlreadyThere();
+            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, slugs));
+            return () -> {
+                for (PostConverter.Convert p : taken) {
+                    if (added.contains(p.article().guid())) {
+                        report.imported(p.scheduled());
+                    } else {
+                        report.countAlreadyThere();
+                    }
                 }
+            };
+        }
+
+        private void awaitWritten() {
+            if (inFlight == null) {
+                return;
             }
-            posts.clear();
+            try {
+                inFlight.get().run();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while writing a batch", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException runtime) {
+                    throw runtime;
+                }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new IllegalStateException(e.getCause());
+            } finally {
+                inFlight = null;
+            }
+        }
+
+        /** Waits for the batch in flight: the batches before a broken-off file stay written. */
+        @Override
+        public void close() {
+            try {
+                awaitWritten();
+            } finally {
+                writer.shutdownNow();
+            }
         }
     }
 
