@@ -74,7 +74,7 @@ public final class SampleNewsroom {
         archive.write(new ImportedArchive.Batch(drafts.stream()
                 .map(d -> new ImportedArchive.Article(null, 0, d, Objects.requireNonNull(d.content().published(),
                         "every sample article says when it was published"), List.of()))
-                .toList(), List.of(), List.of()));
+                .toList(), List.of(), List.of(), false));
         // Edits are applied as PUTs, at the clock's time, to the article they edit (found by title
         // and time: ids are N only in a database that never held an article).
         List<Article> loaded = store.list(ArticleQuery.site(null, drafts.size()));
@@ -86,7 +86,7 @@ public final class SampleNewsroom {
                     .findFirst().orElseThrow().id();
             store.update(id, edit, Revisions.ANY);
         });
-        // Each article was matched against those loaded before it; now all see all.
+        // Indexed and matched once all are in, so that every one sees all the others.
         store.recomputeRelated((step, done, total) -> { });
         return drafts.size();
     }

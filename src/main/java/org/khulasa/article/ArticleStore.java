@@ -140,8 +140,8 @@ public interface ArticleStore extends AutoCloseable {
     void recomputeRelated(RelatedProgress progress);
 
     /**
-     * Indexes the words of the articles imported with ids above {@code after}, which have none
-     * indexed yet, then chooses their automatic related picks; other articles' lists stay.
+     * Chooses the automatic related picks of the articles imported with ids above {@code after}
+     * (their words were indexed as they were written); other articles' lists stay.
      */
     void relateImportedAfter(long after, RelatedProgress progress);
 

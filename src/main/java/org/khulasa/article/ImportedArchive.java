@@ -127,8 +127,11 @@ public interface ImportedArchive {
     record Redirect(int status, String location) {
     }
 
-    /** One transaction's worth. */
-    record Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs) {
+    /**
+     * One transaction's worth. With {@code indexWords}, the words of the articles it adds are
+     * indexed in the same transaction, ready for related lists to be chosen at the end.
+     */
+    record Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords) {
         public Batch {
             articles = List.copyOf(articles);
             addresses = List.copyOf(addresses);

@@ -60,6 +60,6 @@ public final class Database {
         }
         ChangeSignal changes = dialect.changeSignal(jdbcUrl);
         return new Opened(new JdbiArticleStore(jdbi, pool, clock, related, dialect, changes),
-                new JdbiImportedArchive(jdbi, clock, changes, dialect));
+                new JdbiImportedArchive(jdbi, clock, changes, dialect, related));
     }
 }

@@ -18,6 +18,9 @@ import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.ImportedArchive;
+import org.khulasa.article.RelatedMatcher;
+import org.khulasa.article.RelatedMatcher.ArticleText;
+import org.khulasa.article.RelatedMatcher.IndexedText;
 
 /** The imported archive's tables (migration 008) and the bulk write of imported articles. */
 public final class JdbiImportedArchive implements ImportedArchive {
@@ -25,6 +28,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
     private final Clock clock;
     private final ChangeStamps stamps;
     private final Dialect dialect;
+    private final RelatedMatcher matcher;
     /** Tag ids by name, remembered from one batch to the next (the most recently used only). */
     private final Map<String, Long> knownTags = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -33,10 +37,11 @@ public final class JdbiImportedArchive implements ImportedArchive {
         }
     };
 
-    JdbiImportedArchive(Jdbi jdbi, Clock clock, ChangeSignal changes, Dialect dialect) {
+    JdbiImportedArchive(Jdbi jdbi, Clock clock, ChangeSignal changes, Dialect dialect, RelatedMatcher matcher) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.dialect = dialect;
+        this.matcher = matcher;
         this.stamps = new ChangeStamps(changes);
     }
 
@@ -71,6 +76,10 @@ public final class JdbiImportedArchive implements ImportedArchive {
 
     @Override
     public Set<String> write(Batch batch) {
+        // The words are analysed before the write lock is taken, on every core, as the write path does before its lock.
+        List<IndexedText> texts = batch.indexWords() ? batch.articles().parallelStream()
+                .map(a -> matcher.indexText(ArticleText.of(a.draft(), a.draft().content().published())))
+                .toList() : List.of();
         Map<String, Long> tags = new HashMap<>();
         Set<String> written = bulk(h -> {
             ChangeStamps.lockWrites(h);
@@ -85,13 +94,18 @@ public final class JdbiImportedArchive implements ImportedArchive {
             ChangeStamps.Before before = ChangeStamps.before(h, now);
             BatchScopes scopes = new BatchScopes(h, now);
             Map<String, Long> added = new LinkedHashMap<>();
+            Map<Long, IndexedText> words = new LinkedHashMap<>();
             try (ImportRows rows = new ImportRows(h, knownTags)) {
-                for (Article article : batch.articles()) {
+                for (int i = 0; i < batch.articles().size(); i++) {
+                    Article article = batch.articles().get(i);
                     Optional<Long> known = article.guid() == null ? Optional.empty()
                             : Optional.ofNullable(added.get(article.guid())).or(() -> rows.known(article.guid()));
                     long id = known.isPresent() ? known.get() : insert(rows, article, scopes);
                     if (known.isEmpty() && article.guid() != null) {
                         added.put(article.guid(), id);
+                    }
+                    if (known.isEmpty() && batch.indexWords()) {
+                        words.put(id, texts.get(i));
                     }
                     if (id > 0) {
                         article.oldAddresses().forEach(address -> rows.oldAddress(address, id));
@@ -99,6 +113,11 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 }
                 rows.flush();
                 tags.putAll(rows.tags());
+            }
+            if (!words.isEmpty()) {
+                try (StoredWordIndex index = dialect.wordIndex(h)) {
+                    index.insertNew(words);
+                }
             }
             for (Address a : batch.addresses()) {
                 h.createUpdate("""

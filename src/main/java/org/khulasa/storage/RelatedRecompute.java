@@ -23,8 +23,6 @@ import org.khulasa.article.RelatedMatcher.IndexedText;
 record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher matcher, Dialect dialect,
             ChangeStamps stamps, RelatedLists lists) {
     private static final int REINDEX_PAGE = 500;
-    /** Larger: the words of new articles are indexed in bulk, and common words counted once a page. */
-    private static final int IMPORT_INDEX_PAGE = 1_000;
     private static final int RECOMPUTE_PAGE = 250;
     private static final String ALL = "SELECT id FROM articles WHERE id > :after ORDER BY id LIMIT :size";
     private static final String IMPORTED = "SELECT article_id FROM imported_articles WHERE article_id > :after"
@@ -40,22 +38,14 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
     }
 
     /**
-     * The related pass of an import: indexes the words of the articles imported with ids above
-     * {@code after} (none indexed yet, so the counts only grow), then chooses their lists, as
-     * {@link #recomputeRelated} would have; the lists of articles already there stay.
+     * The related pass of an import: chooses the lists of the articles imported with ids above
+     * {@code after}, whose words were indexed as they were written, as {@link #recomputeRelated}
+     * would have; the lists of articles already there stay.
      */
     void relateImportedAfter(long after, RelatedProgress progress) {
         queue.guarded(() -> {
             long total = jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM imported_articles WHERE article_id > :after")
                     .bind("after", after).mapTo(Long.class).one());
-            progress.report("indexing words", 0, total);
-            forEachPage(IMPORTED, after, IMPORT_INDEX_PAGE, (h, page) -> {
-                ChangeStamps.lockWrites(h);
-                Map<Long, IndexedText> words = indexTexts(ArticleReads.textsOf(h, page));
-                try (StoredWordIndex index = dialect.wordIndex(h)) {
-                    index.insertNew(words);
-                }
-            }, done -> progress.report("indexing words", done, total));
             compact(progress);
             chooseLists(IMPORTED, after, total, progress);
             return null;

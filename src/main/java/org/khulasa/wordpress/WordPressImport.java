@@ -24,8 +24,8 @@ import org.khulasa.article.ImportedArchive;
 /**
  * {@code --import-wordpress FILE}: reads a WordPress export twice, streaming (first its images,
  * which WordPress writes after the posts showing them, then its posts), writes published and
- * scheduled posts in batches of whole articles, then chooses the related lists of the articles it
- * added in one pass.
+ * scheduled posts in batches of whole articles (their words indexed in the same transactions), then
+ * chooses the related lists of the articles it added in one pass.
  * Running it again adds only posts whose guid is new.
  */
 public final class WordPressImport {
@@ -80,7 +80,8 @@ public final class WordPressImport {
         ImportReport report = new ImportReport();
         SiteMap site = new SiteMap(archive);
         PostConverter converter = new PostConverter(site, report);
-        try (Batch batch = new Batch(site, report)) {
+        // Words are indexed as batches are written, unless the whole archive is to be indexed again.
+        try (Batch batch = new Batch(site, report, related && !owed)) {
             read(file, size, "importing posts", new WxrReader.Visitor() {
                 @Override
                 public void site(String baseUrl) {
@@ -163,11 +164,13 @@ public final class WordPressImport {
             t.setDaemon(true);
             return t;
         });
+        private final boolean indexWords;
         private Future<Runnable> inFlight;
 
-        Batch(SiteMap site, ImportReport report) {
+        Batch(SiteMap site, ImportReport report, boolean indexWords) {
             this.site = site;
             this.report = report;
+            this.indexWords = indexWords;
         }
 
         void add(PostConverter.Convert post) {
@@ -199,7 +202,7 @@ public final class WordPressImport {
                 ImportedArchive.Attachment image = p.thumbnail().map(images::get).orElse(null);
                 articles.add(image == null ? p.article() : PostConverter.withImage(p.article(), image));
             }
-            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, slugs));
+            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, slugs, indexWords));
             return () -> {
                 for (PostConverter.Convert p : taken) {
                     if (added.contains(p.article().guid())) {
