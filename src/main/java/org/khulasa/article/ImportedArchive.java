@@ -60,6 +60,10 @@ public interface ImportedArchive {
         }
 
         @Override
+        public void countIndexedWords() {
+        }
+
+        @Override
         public void settle() {
         }
     };
@@ -79,6 +83,12 @@ public interface ImportedArchive {
      * was imported before is left as it is: only its old addresses not yet known are added.
      */
     Set<String> write(Batch batch);
+
+    /**
+     * Adds the words the batches indexed to the index's term counts, where they wait to be added
+     * at once; an import calls it after its last batch, before related lists are chosen.
+     */
+    void countIndexedWords();
 
     void rememberAttachments(List<Attachment> attachments);
 

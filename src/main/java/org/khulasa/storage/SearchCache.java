@@ -18,7 +18,9 @@ import org.khulasa.article.WordIndex;
  * story search the same rare words, and all of them the same common ones. Only for a pass that
  * writes no index rows nor articles itself (choosing lists); the answers are those of the index
  * at the time, so a pass forgets them all whenever someone else has written ({@link #clear}).
- * Each map keeps its most recently used entries only, so memory stays flat however large the archive.
+ * Each map keeps its most recently used entries only, so memory stays flat however large the archive:
+ * some 150 MB at most, sized so that a 100,000-article archive's searches all stay (a pass over a
+ * larger one forgets the least used), within an import's 256 MB heap.
  * Several threads may search through it at once ({@link ParallelPicks}), each over its own handle:
  * the maps are touched under this object's lock, the database is read outside it.
  */
@@ -29,9 +31,9 @@ final class SearchCache {
      * What the searches' answers may hold, in longs (8 bytes): each answer its ids plus
      * {@value #ENTRY} for the entry itself. Most words are rare and find a few articles.
      */
-    private static final int HELD = 3_000_000;
+    private static final int HELD = 8_000_000;
     private static final int ENTRY = 16;
-    private static final int CANDIDATES = 50_000;
+    private static final int CANDIDATES = 120_000;
 
     private final Map<String, Long> counts = recent(COUNTS);
     private final Map<String, long[]> newest = recent(Integer.MAX_VALUE);

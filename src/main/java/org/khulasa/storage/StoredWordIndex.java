@@ -57,6 +57,14 @@ final class StoredWordIndex implements WordIndex, AutoCloseable {
      * dropped), in one go: the same rows and counts as {@link #replace} for each.
      */
     void insertNew(Map<Long, IndexedText> words) {
+        counts.addAll(insertUncounted(words));
+    }
+
+    /**
+     * {@link #insertNew} without the counts, which the caller adds later with {@link #addCounts}
+     * ({@link TermCounts#tally} of what this answers): the rows it wrote.
+     */
+    Collection<IndexedText> insertUncounted(Map<Long, IndexedText> words) {
         Map<Long, IndexedText> indexed = new LinkedHashMap<>();
         words.forEach((id, w) -> {
             if (!w.isEmpty()) {
@@ -64,7 +72,12 @@ final class StoredWordIndex implements WordIndex, AutoCloseable {
             }
         });
         table.insertAll(h, indexed);
-        counts.addAll(indexed.values());
+        return indexed.values();
+    }
+
+    /** Adds counts tallied from rows {@link #insertUncounted} wrote. */
+    void addCounts(Map<String, Integer> tally) {
+        counts.addTallied(tally);
     }
 
     /**

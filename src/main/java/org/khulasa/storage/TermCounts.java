@@ -48,11 +48,23 @@ final class TermCounts {
 
     /** Adds the articles {@code texts} to the counts at once, as {@link #add} with +1 for each would. */
     void addAll(Collection<IndexedText> texts) {
-        Map<String, Integer> added = new TreeMap<>();
-        texts.forEach(text -> distinctTerms(text).forEach(term -> added.merge(term, 1, Integer::sum)));
-        if (added.isEmpty()) {
+        Map<String, Integer> added = new HashMap<>();
+        tally(texts, added);
+        addTallied(added);
+    }
+
+    /** Adds to {@code tally} one for each distinct term of each of {@code texts}. */
+    static void tally(Collection<IndexedText> texts, Map<String, Integer> tally) {
+        texts.forEach(text -> distinctTerms(text).forEach(term -> tally.merge(term, 1, Integer::sum)));
+    }
+
+    /** Adds each term's number of new articles holding it, as {@link #tally} counted them. */
+    void addTallied(Map<String, Integer> tally) {
+        if (tally.isEmpty()) {
             return;
         }
+        // In term order: neighbouring terms share the b-tree's pages.
+        Map<String, Integer> added = new TreeMap<>(tally);
         try (PreparedStatement update = h.getConnection().prepareStatement(
                 "INSERT INTO related_terms (term, docs) VALUES (?, ?) "
                         + "ON CONFLICT (term) DO UPDATE SET docs = related_terms.docs + excluded.docs")) {

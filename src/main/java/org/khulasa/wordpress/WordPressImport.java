@@ -117,6 +117,7 @@ public final class WordPressImport {
             site.siteAddresses();
             batch.write();
         }
+        archive.countIndexedWords();
         if (related && archive.relatedPending()) {
             if (owed) {
                 store.recomputeRelated(progress);
