@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.khulasa.article.ArticleDraft;
-import org.khulasa.article.Author;
-import org.khulasa.article.Category;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
@@ -103,7 +100,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
             }
             Instant now = clock.instant();
             ChangeStamps.Before before = ChangeStamps.before(h, now);
-            BatchScopes scopes = new BatchScopes(h, now);
+            ImportScopes scopes = new ImportScopes(h, now);
             Map<String, Long> added = new LinkedHashMap<>();
             Map<Long, IndexedText> words = new LinkedHashMap<>();
             try (ImportRows rows = new ImportRows(h, knownTags)) {
@@ -158,7 +155,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
         return written;
     }
 
-    private static long insert(ImportRows rows, Article article, BatchScopes scopes) {
+    private static long insert(ImportRows rows, Article article, ImportScopes scopes) {
         ArticleDraft d = article.draft();
         long updated = article.updated().toEpochMilli();
         // Two articles never share an updated time (Atom readers rely on it): a millisecond more where they would.
@@ -258,62 +255,5 @@ public final class JdbiImportedArchive implements ImportedArchive {
     @Override
     public long newestArticleId() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COALESCE(MAX(id), 0) FROM articles").mapTo(Long.class).one());
-    }
-
-    /**
-     * Categories and authors of one batch: looked up (or created) once each; those showing an
-     * article already out are then marked changed together (a scheduled one changes no feed yet).
-     */
-    private static final class BatchScopes {
-        private final Handle h;
-        private final Instant now;
-        private final Map<String, Long> ids = new HashMap<>();
-        private final Set<Long> categories = new HashSet<>();
-        private final Set<Long> authors = new HashSet<>();
-
-        BatchScopes(Handle h, Instant now) {
-            this.h = h;
-            this.now = now;
-        }
-
-        long category(Category category, Instant published) {
-            long id = ids.computeIfAbsent("categories/" + category.slug(),
-                    k -> Scopes.upsertCategory(h, category, now, published, true));
-            if (!published.isAfter(now)) {
-                categories.add(id);
-            }
-            return id;
-        }
-
-        long author(Author author, Instant published) {
-            long id = ids.computeIfAbsent("authors/" + author.slug(),
-                    k -> Scopes.upsertAuthors(h, List.of(author), now, published, true).get(0));
-            if (!published.isAfter(now)) {
-                authors.add(id);
-            }
-            return id;
-        }
-
-        /** Whether an article of the batch was written (its category and authors looked up). */
-        boolean used() {
-            return !ids.isEmpty();
-        }
-
-        boolean anyOut() {
-            return !categories.isEmpty();
-        }
-
-        /** Stamps them with the feeds' change time {@link ChangeStamps#feedsChanged} just set. */
-        void touch() {
-            String at = "(SELECT feeds_changed_at FROM site_state WHERE id = 1)";
-            if (!categories.isEmpty()) {
-                h.createUpdate("UPDATE categories SET changed_at = " + at + " WHERE id IN (<ids>)")
-                        .bindList("ids", List.copyOf(categories)).execute();
-            }
-            if (!authors.isEmpty()) {
-                h.createUpdate("UPDATE authors SET changed_at = " + at + " WHERE id IN (<ids>)")
-                        .bindList("ids", List.copyOf(authors)).execute();
-            }
-        }
     }
 }
