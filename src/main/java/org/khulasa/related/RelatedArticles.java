@@ -70,26 +70,29 @@ public final class RelatedArticles implements RelatedMatcher {
             return List.of();
         }
         List<QueryTerm> query = Terms.of(words).query(index);
-        Map<Long, Double> scores = new HashMap<>();
-        Map<Long, Integer> shared = new HashMap<>();
+        Map<Long, Match> matches = new HashMap<>();
         for (QueryTerm q : query) {
             List<Long> hits = index.newestWith(q.term, false, NEWEST_PER_TERM);
             Set<Long> inTitle = q.inTitle ? index.titlesWith(q.term, hits) : Set.of();
-            for (long id : hits) {
+            for (Long id : hits) {
                 if (id == self || exclude.contains(id)) {
                     continue;
                 }
-                double s = q.weight * (inTitle.contains(id) ? TITLE_HIT_FACTOR : 1.0);
-                scores.merge(id, s, Double::sum);
-                shared.merge(id, 1, Integer::sum);
+                matches.computeIfAbsent(id, k -> new Match()).add(q.weight * (inTitle.contains(id) ? TITLE_HIT_FACTOR : 1.0));
             }
         }
         // Sharing many of the words counts for more than sharing one weighty word (Lucene's "coord").
-        scores.replaceAll((id, s) -> s * shared.get(id) / query.size());
-        List<Long> best = scores.keySet().stream()
-                .filter(id -> shared.get(id) >= MIN_SHARED_TERMS)
-                .sorted(Comparator.comparingDouble((Long id) -> -scores.get(id)).thenComparing(id -> -id))
+        Map<Long, Double> scores = new HashMap<>();
+        matches.forEach((id, m) -> {
+            if (m.shared >= MIN_SHARED_TERMS) {
+                scores.put(id, m.score * m.shared / query.size());
+            }
+        });
+        List<Long> best = scores.entrySet().stream()
+                .sorted(Comparator.comparingDouble((Map.Entry<Long, Double> e) -> -e.getValue())
+                        .thenComparingLong(e -> -e.getKey()))
                 .limit(RANKED_BEFORE_BOOSTS)
+                .map(Map.Entry::getKey)
                 .toList();
         if (best.isEmpty()) {
             return List.of();
@@ -125,6 +128,17 @@ public final class RelatedArticles implements RelatedMatcher {
     /** BM25's idf: how telling it is that an article holds a word {@code docs} articles of {@code archive} hold. */
     private static double idf(long docs, long archive) {
         return Math.log(1 + (archive - docs + 0.5) / (docs + 0.5));
+    }
+
+    /** A candidate's score so far and how many of the searched terms it holds. */
+    private static final class Match {
+        private double score;
+        private int shared;
+
+        void add(double weight) {
+            score += weight;
+            shared++;
+        }
     }
 
     /** A searched term and its weight: where it stands in the article times how rare it is. */
