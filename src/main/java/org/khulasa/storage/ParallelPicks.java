@@ -6,10 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -23,32 +23,24 @@ import org.khulasa.article.WordIndex;
  * on its own handle while helper threads match the rest, each on a read handle of its own. Only
  * for a pass that writes no index rows (choosing lists) under the write lock: every handle then
  * reads the same index (the writer's uncommitted rows are list rows), so the picks are the ones the
- * writer alone would make, in a fraction of the time. Matching is nearly all reads and ranking.
+ * writer alone would make. Matching is nearly all reads and ranking; SQLite lets two connections
+ * read at once, though not at twice the speed of one.
  */
-final class ParallelPicks implements AutoCloseable {
+record ParallelPicks(Jdbi jdbi, Dialect dialect, RelatedMatcher matcher, SearchCache cache, ExecutorService helpers,
+                     int helperCount) implements AutoCloseable {
 
     /** One article to match: {@code count} picks wanted, none of {@code exclude}. */
     record Wanted(long id, ArticleText text, IndexedText words, Set<Long> exclude, int count) {
     }
 
-    private final Jdbi jdbi;
-    private final Dialect dialect;
-    private final RelatedMatcher matcher;
-    private final SearchCache cache;
-    private final ExecutorService helpers;
-    private final int helperCount;
-
-    ParallelPicks(Jdbi jdbi, Dialect dialect, RelatedMatcher matcher, SearchCache cache) {
-        this.jdbi = jdbi;
-        this.dialect = dialect;
-        this.matcher = matcher;
-        this.cache = cache;
-        this.helperCount = Runtime.getRuntime().availableProcessors() - 1;
-        this.helpers = helperCount > 0 ? Executors.newFixedThreadPool(helperCount, r -> {
+    /** Picks with one helper thread per core but the writer's own, until closed. */
+    static ParallelPicks start(Jdbi jdbi, Dialect dialect, RelatedMatcher matcher, SearchCache cache) {
+        int helpers = Runtime.getRuntime().availableProcessors() - 1;
+        return new ParallelPicks(jdbi, dialect, matcher, cache, Executors.newFixedThreadPool(Math.max(1, helpers), r -> {
             Thread t = new Thread(r, "khulasa-related-picks");
             t.setDaemon(true);
             return t;
-        }) : null;
+        }), helpers);
     }
 
     /** Each article's picks, in {@code wanted}'s order; {@code h} is the writer's handle. */
@@ -56,19 +48,21 @@ final class ParallelPicks implements AutoCloseable {
         AtomicInteger next = new AtomicInteger();
         List<List<Long>> picked = new ArrayList<>(wanted.size());
         wanted.forEach(w -> picked.add(null));
-        List<Future<?>> running = new ArrayList<>();
+        List<CompletableFuture<Void>> running = new ArrayList<>();
         for (int i = 0; i < helperCount && wanted.size() > 1; i++) {
-            running.add(helpers.submit(() -> {
+            running.add(CompletableFuture.runAsync(() -> {
                 try (Handle reader = jdbi.open(); StoredWordIndex index = dialect.wordIndex(reader)) {
                     match(wanted, next, picked, now, cache.over(index));
                 }
-            }));
+            }, helpers));
         }
         try (StoredWordIndex index = dialect.wordIndex(h)) {
             match(wanted, next, picked, now, cache.over(index));
         }
-        for (Future<?> helper : running) {
-            awaitHelper(helper);
+        try {
+            CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
         Map<Long, List<Long>> answer = new LinkedHashMap<>();
         for (int i = 0; i < wanted.size(); i++) {
@@ -88,24 +82,8 @@ final class ParallelPicks implements AutoCloseable {
         }
     }
 
-    private static void awaitHelper(Future<?> helper) {
-        try {
-            helper.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while choosing related articles", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(e.getCause());
-        }
-    }
-
     @Override
     public void close() {
-        if (helpers != null) {
-            helpers.shutdownNow();
-        }
+        helpers.shutdownNow();
     }
 }

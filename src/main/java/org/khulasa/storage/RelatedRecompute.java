@@ -61,7 +61,7 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
         progress.report("choosing related articles", 0, total);
         SearchCache cache = new SearchCache();
         Instant[] stamped = {null};
-        try (ParallelPicks picks = new ParallelPicks(jdbi, dialect, matcher, cache)) {
+        try (ParallelPicks picks = ParallelPicks.start(jdbi, dialect, matcher, cache)) {
             forEachPage(ids, after, RECOMPUTE_PAGE, (h, page) -> {
                 ChangeStamps.lockWrites(h);
                 if (!ChangeStamps.lastWrite(h).equals(stamped[0])) {

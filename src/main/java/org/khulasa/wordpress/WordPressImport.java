@@ -13,10 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ArticleStore.RelatedProgress;
 import org.khulasa.article.ImportedArchive;
@@ -166,7 +166,7 @@ public final class WordPressImport {
             return t;
         });
         private final boolean indexWords;
-        private Future<Runnable> inFlight;
+        private CompletableFuture<Runnable> inFlight;
 
         Batch(SiteMap site, ImportReport report, boolean indexWords) {
             this.site = site;
@@ -189,7 +189,7 @@ public final class WordPressImport {
             posts.clear();
             List<ImportedArchive.Address> addresses = site.takeAddresses();
             List<ImportedArchive.SlugChoice> slugs = site.takeSlugs();
-            inFlight = writer.submit(() -> writeNow(taken, addresses, slugs));
+            inFlight = CompletableFuture.supplyAsync(() -> writeNow(taken, addresses, slugs), writer);
         }
 
         /** Writes {@code taken}; what it returns counts them in the report, on the reading thread. */
@@ -220,18 +220,9 @@ public final class WordPressImport {
                 return;
             }
             try {
-                inFlight.get().run();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing a batch", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException runtime) {
-                    throw runtime;
-                }
-                if (e.getCause() instanceof Error error) {
-                    throw error;
-                }
-                throw new IllegalStateException(e.getCause());
+                inFlight.join().run();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
             } finally {
                 inFlight = null;
             }
