@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -84,6 +85,7 @@ class CrashRoundsTest {
     private void burst(ServerProcess server, HttpClient client, Random random, int round) throws Exception {
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger sequence = new AtomicInteger();
+        CountDownLatch firstAcknowledged = new CountDownLatch(1);
         ExecutorService editors = Executors.newFixedThreadPool(4);
         List<Long> updatable = new ArrayList<>(acknowledged.keySet());
         for (int e = 0; e < 4; e++) {
@@ -100,12 +102,14 @@ class CrashRoundsTest {
                             HttpResponse<String> r = send(client, server, "PUT", "/api/articles/" + target, json);
                             if (r.statusCode() == 200) {
                                 acknowledged.put(target, marker);
+                                firstAcknowledged.countDown();
                             }
                         } else {
                             createsInFlight.add(marker);
                             HttpResponse<String> r = send(client, server, "POST", "/api/articles", json);
                             if (r.statusCode() == 201) {
                                 acknowledged.put(TestServer.parse(r.body()).get("id").asLong(), marker);
+                                firstAcknowledged.countDown();
                             }
                         }
                     } catch (Exception dead) {
@@ -115,6 +119,9 @@ class CrashRoundsTest {
                 return null;
             });
         }
+        // The kill comes while writes are going on: once this round's first write is acknowledged
+        // (a fresh server on a busy machine may take seconds to answer one), at a random moment.
+        assertTrue(firstAcknowledged.await(60, TimeUnit.SECONDS), "a write was acknowledged in round " + round);
         Thread.sleep(300 + random.nextInt(1500));
         server.kill();
         running.set(false);
