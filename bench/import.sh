@@ -48,7 +48,7 @@ for size in ${SIZES//,/ }; do
     KHULASA_DATA=$WORK/import-$size /usr/bin/time -v java -Xmx256m -jar "$JAR" \
         --import-wordpress "$export_file" > "$WORK/import-$size.out" 2> "$WORK/import-$size.err"
     out=$WORK/import-$size.out
-    # A phase the build does not run alone (words are indexed as posts are written, since 2026-12-02) shows as "–".
+    # A phase the build does not run on its own shows as "–" (newer builds index words as they write posts).
     phase() { grep "^$1: .*(100%)" "$out" | tail -1 | sed 's/.*, \([0-9]*\) s$/\1/' | grep . || echo "–"; }
     articles=$(grep -o 'Imported [0-9,]* articles' "$out" | tr -dc 0-9)
     wall=$(grep 'Elapsed (wall clock)' "$WORK/import-$size.err" | awk '{print $NF}')

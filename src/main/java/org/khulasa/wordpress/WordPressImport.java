@@ -152,9 +152,9 @@ public final class WordPressImport {
 
     /**
      * Articles waiting to be written together, with the slugs and addresses decided meanwhile.
-     * A full batch is written on a thread of its own while the next one is read and converted (on
-     * two cores, the reading and the writing take about as long as each other); one batch at most
-     * is in flight, so memory stays bounded. Closing waits for the last write.
+     * A full batch is written on a thread of its own while the next one is read and converted, so
+     * that reading and writing each keep a core busy; one batch at most is in flight, so memory
+     * stays bounded. Closing waits for the last write.
      */
     private final class Batch implements AutoCloseable {
         private final SiteMap site;
