@@ -24,6 +24,23 @@ public interface WordIndex {
     Set<Long> titlesWith(String term, List<Long> among);
 
     /**
+     * {@link #newestWith} the term anywhere, with which of them hold it in their title or tags
+     * when {@code titles} is asked ({@link #titlesWith}): one answer, which an index searched
+     * many times may keep whole.
+     */
+    default Holders holders(String term, boolean titles, int limit) {
+        List<Long> ids = newestWith(term, false, limit);
+        Set<Long> inTitle = titles ? titlesWith(term, ids) : Set.of();
+        long[] held = new long[ids.size()];
+        boolean[] titled = new boolean[ids.size()];
+        for (int i = 0; i < held.length; i++) {
+            held[i] = ids.get(i);
+            titled[i] = inTitle.contains(held[i]);
+        }
+        return new Holders(held, titles ? titled : null);
+    }
+
+    /**
      * How many indexed articles hold each of {@code terms} (the article being matched is
      * already indexed, so it counts too); a term no article holds is absent.
      */
@@ -34,6 +51,22 @@ public interface WordIndex {
 
     /** What ranking needs of each article that still exists among {@code ids}. */
     List<Candidate> describe(Collection<Long> ids);
+
+    /**
+     * The newest articles holding a term, newest first, and whether each holds it in its title
+     * or tags ({@code inTitle} null when that was not asked).
+     */
+    record Holders(long[] ids, boolean[] inTitle) {
+
+        public boolean titled(int i) {
+            return inTitle != null && inTitle[i];
+        }
+
+        /** What this holds, in longs (8 bytes), for a cache's bound. */
+        public int size() {
+            return ids.length + (inTitle == null ? 0 : ids.length / 8 + 1);
+        }
+    }
 
     /** An article that might be related: its category slug, publication time and tags. */
     record Candidate(long id, String category, Instant published, List<String> tags) {

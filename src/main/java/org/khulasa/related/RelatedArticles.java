@@ -70,30 +70,29 @@ public final class RelatedArticles implements RelatedMatcher {
             return List.of();
         }
         List<QueryTerm> query = Terms.of(words).query(index);
-        Map<Long, Match> matches = new HashMap<>();
+        CandidateScores matches = new CandidateScores(query.size() * NEWEST_PER_TERM);
         for (QueryTerm q : query) {
-            List<Long> hits = index.newestWith(q.term, false, NEWEST_PER_TERM);
-            Set<Long> inTitle = q.inTitle ? index.titlesWith(q.term, hits) : Set.of();
-            for (Long id : hits) {
-                if (id == self || exclude.contains(id)) {
+            WordIndex.Holders hits = index.holders(q.term, q.inTitle, NEWEST_PER_TERM);
+            long[] ids = hits.ids();
+            for (int i = 0; i < ids.length; i++) {
+                long id = ids[i];
+                if (id == self || (!exclude.isEmpty() && exclude.contains(id))) {
                     continue;
                 }
-                matches.computeIfAbsent(id, k -> new Match()).add(q.weight * (inTitle.contains(id) ? TITLE_HIT_FACTOR : 1.0));
+                matches.add(id, q.weight * (q.inTitle && hits.titled(i) ? TITLE_HIT_FACTOR : 1.0));
             }
         }
         // Sharing many of the words counts for more than sharing one weighty word (Lucene's "coord").
-        Map<Long, Double> scores = new HashMap<>();
-        matches.forEach((id, m) -> {
-            if (m.shared >= MIN_SHARED_TERMS) {
-                scores.put(id, m.score * m.shared / query.size());
+        List<Scored> ranked = new ArrayList<>();
+        matches.forEach((id, score, shared) -> {
+            if (shared >= MIN_SHARED_TERMS) {
+                ranked.add(new Scored(id, score * shared / query.size()));
             }
         });
-        List<Long> best = scores.entrySet().stream()
-                .sorted(Comparator.comparingDouble((Map.Entry<Long, Double> e) -> -e.getValue())
-                        .thenComparingLong(e -> -e.getKey()))
-                .limit(RANKED_BEFORE_BOOSTS)
-                .map(Map.Entry::getKey)
-                .toList();
+        ranked.sort(Comparator.comparingDouble((Scored s) -> -s.score).thenComparingLong(s -> -s.id));
+        Map<Long, Double> scores = new LinkedHashMap<>();
+        ranked.stream().limit(RANKED_BEFORE_BOOSTS).forEach(s -> scores.put(s.id, s.score));
+        List<Long> best = List.copyOf(scores.keySet());
         if (best.isEmpty()) {
             return List.of();
         }
@@ -130,15 +129,8 @@ public final class RelatedArticles implements RelatedMatcher {
         return Math.log(1 + (archive - docs + 0.5) / (docs + 0.5));
     }
 
-    /** A candidate's score so far and how many of the searched terms it holds. */
-    private static final class Match {
-        private double score;
-        private int shared;
-
-        void add(double weight) {
-            score += weight;
-            shared++;
-        }
+    /** A candidate and its score before the boosts. */
+    private record Scored(long id, double score) {
     }
 
     /** A searched term and its weight: where it stands in the article times how rare it is. */

@@ -36,16 +36,18 @@ final class SearchCache {
     private static final int CANDIDATES = 120_000;
 
     private final Map<String, Long> counts = recent(COUNTS);
-    private final Map<String, long[]> newest = recent(Integer.MAX_VALUE);
-    private final Map<String, long[][]> titles = recent(Integer.MAX_VALUE);
+    private final Map<HoldersKey, WordIndex.Holders> holders = recent(Integer.MAX_VALUE);
     private long held;
     private final Map<Long, Optional<WordIndex.Candidate>> candidates = recent(CANDIDATES);
     private long newestId = -1;
 
+    /** A term's newest holders, at most {@code limit}. */
+    private record HoldersKey(String term, int limit) {
+    }
+
     synchronized void clear() {
         counts.clear();
-        newest.clear();
-        titles.clear();
+        holders.clear();
         candidates.clear();
         newestId = -1;
         held = 0;
@@ -53,15 +55,9 @@ final class SearchCache {
 
     /** Forgets the searches least recently used until the ids held fit the bound again. */
     private void trim() {
-        while (held > HELD && !newest.isEmpty()) {
-            Iterator<long[]> eldest = newest.values().iterator();
-            held -= eldest.next().length + ENTRY;
-            eldest.remove();
-        }
-        while (held > HELD && !titles.isEmpty()) {
-            Iterator<long[][]> eldest = titles.values().iterator();
-            long[][] gone = eldest.next();
-            held -= gone[0].length + gone[1].length + ENTRY;
+        Iterator<WordIndex.Holders> eldest = holders.values().iterator();
+        while (held > HELD && eldest.hasNext()) {
+            held -= eldest.next().size() + ENTRY;
             eldest.remove();
         }
     }
@@ -70,40 +66,41 @@ final class SearchCache {
     WordIndex over(WordIndex index) {
         return new WordIndex() {
             @Override
-            public List<Long> newestWith(String term, boolean titleOnly, int limit) {
-                String key = (titleOnly ? "t" : "a") + limit + ":" + term;
-                long[] ids;
+            public Holders holders(String term, boolean titles, int limit) {
+                HoldersKey key = new HoldersKey(term, limit);
+                Holders known;
                 synchronized (SearchCache.this) {
-                    ids = newest.get(key);
+                    known = holders.get(key);
                 }
-                if (ids == null) {
-                    ids = longs(index.newestWith(term, titleOnly, limit));
-                    synchronized (SearchCache.this) {
-                        long[] replaced = newest.put(key, ids);
-                        held += ids.length + ENTRY - (replaced == null ? 0 : replaced.length + ENTRY);
-                        trim();
-                    }
+                if (known != null && (known.inTitle() != null || !titles)) {
+                    return known;
                 }
-                return boxed(ids);
+                // Asked with titles once, a term keeps them: its holders are searched again.
+                Holders found = index.holders(term, titles || known != null, limit);
+                synchronized (SearchCache.this) {
+                    Holders replaced = holders.put(key, found);
+                    held += found.size() + ENTRY - (replaced == null ? 0 : replaced.size() + ENTRY);
+                    trim();
+                }
+                return found;
+            }
+
+            @Override
+            public List<Long> newestWith(String term, boolean titleOnly, int limit) {
+                if (titleOnly) {
+                    return index.newestWith(term, true, limit);
+                }
+                long[] ids = holders(term, false, limit).ids();
+                List<Long> list = new ArrayList<>(ids.length);
+                for (long id : ids) {
+                    list.add(id);
+                }
+                return list;
             }
 
             @Override
             public Set<Long> titlesWith(String term, List<Long> among) {
-                long[] asked = longs(among);
-                long[][] known;
-                synchronized (SearchCache.this) {
-                    known = titles.get(term);
-                }
-                if (known == null || !Arrays.equals(known[0], asked)) {
-                    known = new long[][] {asked, longs(index.titlesWith(term, among))};
-                    synchronized (SearchCache.this) {
-                        long[][] replaced = titles.put(term, known);
-                        held += known[0].length + known[1].length
-                                - (replaced == null ? -ENTRY : replaced[0].length + replaced[1].length);
-                        trim();
-                    }
-                }
-                return new HashSet<>(boxed(known[1]));
+                return index.titlesWith(term, among);
             }
 
             @Override
@@ -169,18 +166,6 @@ final class SearchCache {
                 return answer;
             }
         };
-    }
-
-    private static long[] longs(Collection<Long> ids) {
-        return ids.stream().mapToLong(Long::longValue).toArray();
-    }
-
-    private static List<Long> boxed(long[] ids) {
-        List<Long> list = new ArrayList<>(ids.length);
-        for (long id : ids) {
-            list.add(id);
-        }
-        return list;
     }
 
     private static <K, V> Map<K, V> recent(int size) {
