@@ -16,12 +16,14 @@ public final class ArabicNormalizer {
     public static String normalize(String text) {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(nfkc.length());
-        nfkc.codePoints().forEach(c -> {
-            if (isDropped(c)) {
-                return;
+        // Char by char: every mark dropped or letter folded lies in the BMP, so the halves of a
+        // surrogate pair are neither and pass through as they are.
+        for (int i = 0; i < nfkc.length(); i++) {
+            char c = nfkc.charAt(i);
+            if (!isDropped(c)) {
+                out.append((char) fold(c));
             }
-            out.appendCodePoint(fold(c));
-        });
+        }
         return out.toString().toLowerCase(Locale.ROOT);
     }
 
