@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
@@ -84,10 +87,16 @@ public final class JdbiImportedArchive implements ImportedArchive {
 
     @Override
     public Set<String> write(Batch batch) {
-        // The words are analysed before the write lock is taken, on every core, as the write path does before its lock.
-        List<IndexedText> texts = batch.indexWords() ? batch.articles().parallelStream()
-                .map(a -> matcher.indexText(ArticleText.of(a.draft(), a.draft().content().published())))
-                .toList() : List.of();
+        // The words of the posts not imported before are analysed before the write lock is taken,
+        // on every core, as the write path does before its lock; a guid once imported stays known.
+        Map<Integer, IndexedText> texts = new ConcurrentHashMap<>();
+        if (batch.indexWords()) {
+            Set<String> imported = importedGuids(batch.articles());
+            IntStream.range(0, batch.articles().size()).parallel()
+                    .filter(i -> batch.articles().get(i).guid() == null
+                            || !imported.contains(batch.articles().get(i).guid()))
+                    .forEach(i -> texts.put(i, words(batch.articles().get(i))));
+        }
         Map<String, Long> tags = new HashMap<>();
         Set<String> written = bulk(h -> {
             ChangeStamps.lockWrites(h);
@@ -113,7 +122,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                         added.put(article.guid(), id);
                     }
                     if (known.isEmpty() && batch.indexWords()) {
-                        words.put(id, texts.get(i));
+                        words.put(id, texts.computeIfAbsent(i, k -> words(article)));
                     }
                     if (id > 0) {
                         article.oldAddresses().forEach(address -> rows.oldAddress(address, id));
@@ -153,6 +162,20 @@ public final class JdbiImportedArchive implements ImportedArchive {
         });
         knownTags.putAll(tags);
         return written;
+    }
+
+    private IndexedText words(Article article) {
+        return matcher.indexText(ArticleText.of(article.draft(), article.draft().content().published()));
+    }
+
+    /** Which of the guids of {@code articles} an earlier batch or run imported. */
+    private Set<String> importedGuids(List<Article> articles) {
+        List<String> guids = articles.stream().map(Article::guid).filter(Objects::nonNull).toList();
+        if (guids.isEmpty()) {
+            return Set.of();
+        }
+        return jdbi.withHandle(h -> h.createQuery("SELECT guid FROM imported_articles WHERE guid IN (<guids>)")
+                .bindList("guids", guids).mapTo(String.class).set());
     }
 
     private static long insert(ImportRows rows, Article article, ImportScopes scopes) {

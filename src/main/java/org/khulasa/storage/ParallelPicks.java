@@ -36,7 +36,8 @@ record ParallelPicks(Jdbi jdbi, Dialect dialect, RelatedMatcher matcher, SearchC
     /** Picks with one helper thread per core but the writer's own, until closed. */
     static ParallelPicks start(Jdbi jdbi, Dialect dialect, RelatedMatcher matcher, SearchCache cache) {
         int helpers = Runtime.getRuntime().availableProcessors() - 1;
-        return new ParallelPicks(jdbi, dialect, matcher, cache, Executors.newFixedThreadPool(Math.max(1, helpers), r -> {
+        // On one core the writer's thread matches alone: no pool.
+        return new ParallelPicks(jdbi, dialect, matcher, cache, helpers < 1 ? null : Executors.newFixedThreadPool(helpers, r -> {
             Thread t = new Thread(r, "khulasa-related-picks");
             t.setDaemon(true);
             return t;
@@ -84,6 +85,8 @@ record ParallelPicks(Jdbi jdbi, Dialect dialect, RelatedMatcher matcher, SearchC
 
     @Override
     public void close() {
-        helpers.shutdownNow();
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
     }
 }

@@ -5,11 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
@@ -55,7 +56,12 @@ final class TermCounts {
 
     /** Adds to {@code tally} one for each distinct term of each of {@code texts}. */
     static void tally(Collection<IndexedText> texts, Map<String, Integer> tally) {
-        texts.forEach(text -> distinctTerms(text).forEach(term -> tally.merge(term, 1, Integer::sum)));
+        // Counted on every core first: a batch's articles share most of their words, so far
+        // fewer additions reach the large map than there are terms in the articles.
+        Map<String, Integer> counted = texts.parallelStream()
+                .flatMap(text -> distinctTerms(text).stream())
+                .collect(Collectors.toMap(term -> term, term -> 1, Integer::sum));
+        counted.forEach((term, n) -> tally.merge(term, n, Integer::sum));
     }
 
     /** Adds each term's number of new articles holding it, as {@link #tally} counted them. */
@@ -110,7 +116,7 @@ final class TermCounts {
     }
 
     private static Set<String> distinctTerms(IndexedText text) {
-        Set<String> terms = new LinkedHashSet<>();
+        Set<String> terms = new HashSet<>();
         for (String part : List.of(text.title(), text.body())) {
             for (String term : part.split(" ")) {
                 if (!term.isEmpty()) {
