@@ -28,6 +28,11 @@ final class SearchCache {
 
     private static final int COUNTS = 200_000;
     /**
+     * Up to this many terms, their counts are all read at once ({@link TermCountTable}, some 40 MB
+     * at most); a larger index's are searched and kept as {@value #COUNTS} most recently used.
+     */
+    private static final int ALL_COUNTS = 1_000_000;
+    /**
      * What the searches' answers may hold, in longs (8 bytes): each answer its ids plus
      * {@value #ENTRY} for the entry itself. Most words are rare and find a few articles.
      */
@@ -35,6 +40,7 @@ final class SearchCache {
     private static final int ENTRY = 16;
     private static final int CANDIDATES = 120_000;
 
+    private Optional<TermCountTable> allCounts;
     private final Map<String, Long> counts = recent(COUNTS);
     private final Map<HoldersKey, WordIndex.Holders> holders = recent(Integer.MAX_VALUE);
     private long held;
@@ -45,7 +51,16 @@ final class SearchCache {
     private record HoldersKey(String term, int limit) {
     }
 
+    /** Every term count, read at the first search after {@link #clear}; null for an index of too many terms. */
+    private synchronized TermCountTable allCounts(StoredWordIndex index) {
+        if (allCounts == null) {
+            allCounts = TermCountTable.read(index, ALL_COUNTS);
+        }
+        return allCounts.orElse(null);
+    }
+
     synchronized void clear() {
+        allCounts = null;
         counts.clear();
         holders.clear();
         candidates.clear();
@@ -63,7 +78,7 @@ final class SearchCache {
     }
 
     /** {@code index} (this transaction's, or a reader's beside it), answering from memory where it can. */
-    WordIndex over(WordIndex index) {
+    WordIndex over(StoredWordIndex index) {
         return new WordIndex() {
             @Override
             public Holders holders(String term, boolean titles, int limit) {
@@ -105,6 +120,17 @@ final class SearchCache {
 
             @Override
             public Map<String, Long> articlesWith(Collection<String> terms) {
+                TermCountTable all = allCounts(index);
+                if (all != null) {
+                    Map<String, Long> answer = new HashMap<>();
+                    for (String t : terms) {
+                        long n = all.get(t);
+                        if (n > 0) {
+                            answer.put(t, n);
+                        }
+                    }
+                    return answer;
+                }
                 Map<String, Long> answer = new HashMap<>();
                 List<String> missing = new ArrayList<>();
                 synchronized (SearchCache.this) {

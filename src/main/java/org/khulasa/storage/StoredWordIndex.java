@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ObjLongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.article.WordIndex;
@@ -121,6 +122,16 @@ final class StoredWordIndex implements WordIndex, AutoCloseable {
     @Override
     public Map<String, Long> articlesWith(Collection<String> terms) {
         return counts.of(terms);
+    }
+
+    /** How many terms some indexed article holds. */
+    long termCount() {
+        return counts.terms();
+    }
+
+    /** Each term some indexed article holds, with how many do, in one scan. */
+    void eachTermCount(ObjLongConsumer<String> consumer) {
+        counts.each(consumer);
     }
 
     @Override

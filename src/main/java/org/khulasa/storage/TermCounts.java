@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ObjLongConsumer;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
@@ -88,6 +89,24 @@ final class TermCounts {
     /** Every count to nothing, before all articles are indexed again. */
     void forgetAll() {
         h.execute("DELETE FROM related_terms");
+    }
+
+    /** How many terms some article holds. */
+    long terms() {
+        return h.createQuery("SELECT COUNT(*) FROM related_terms WHERE docs > 0").mapTo(Long.class).one();
+    }
+
+    /** Each term some article holds, with its count, in one scan. */
+    void each(ObjLongConsumer<String> consumer) {
+        try (PreparedStatement query = h.getConnection().prepareStatement(
+                "SELECT term, docs FROM related_terms WHERE docs > 0");
+                ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                consumer.accept(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            throw IndexJdbc.failure("reading index term counts", e);
+        }
     }
 
     /** The count of each of {@code terms} some article holds; a term no article holds is absent. */
