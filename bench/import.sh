@@ -38,7 +38,7 @@ mvn -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/cp.txt")"
 JAR=${JAR:-$ROOT/target/khulasa.jar}
 
-echo "| posts in the export | articles | import: read images / posts in / words indexed / lists chosen (s) | total | posts/s | peak RSS |"
+echo "| posts in the export | articles | import: read images / posts in / words indexed / index read / lists chosen (s) | total | posts/s | peak RSS |"
 echo "| --- | --- | --- | --- | --- | --- |"
 for size in ${SIZES//,/ }; do
     n=$(number "$size")
@@ -48,13 +48,14 @@ for size in ${SIZES//,/ }; do
     KHULASA_DATA=$WORK/import-$size /usr/bin/time -v java -Xmx256m -jar "$JAR" \
         --import-wordpress "$export_file" > "$WORK/import-$size.out" 2> "$WORK/import-$size.err"
     out=$WORK/import-$size.out
-    # A phase the build does not run on its own shows as "–" (newer builds index words as they write posts).
+    # A phase the build does not run shows as "–" (builds before 12-2026 indexed words in a phase of
+    # their own and read no index before the lists; newer ones index words as they write posts).
     phase() { grep "^$1: .*(100%)" "$out" | tail -1 | sed 's/.*, \([0-9]*\) s$/\1/' | grep . || echo "–"; }
     articles=$(grep -o 'Imported [0-9,]* articles' "$out" | tr -dc 0-9)
     wall=$(grep 'Elapsed (wall clock)' "$WORK/import-$size.err" | awk '{print $NF}')
     seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     rss=$(grep 'Maximum resident' "$WORK/import-$size.err" | awk '{print int($NF/1024)}')
-    echo "| $n | $articles | $(phase 'reading images') / $(phase 'importing posts') / $(phase 'indexing words') / $(phase 'choosing related articles') | ${seconds} s | $(awk "BEGIN{printf \"%.0f\", $articles/$seconds}") | ${rss} MB |"
+    echo "| $n | $articles | $(phase 'reading images') / $(phase 'importing posts') / $(phase 'indexing words') / $(phase 'reading the word index') / $(phase 'choosing related articles') | ${seconds} s | $(awk "BEGIN{printf \"%.0f\", $articles/$seconds}") | ${rss} MB |"
 done
 
 for size in ${API_SIZES//,/ }; do

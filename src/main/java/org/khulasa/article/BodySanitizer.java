@@ -68,12 +68,6 @@ public final class BodySanitizer {
         return new Clean(body.html(), deepest[0], DisplayText.hasVisible(body.text()) || !body.select("img[src]").isEmpty());
     }
 
-    /** Whether already sanitized HTML shows anything: visible text, or an image with a src. */
-    public static boolean hasContent(String sanitizedHtml) {
-        Element body = Jsoup.parseBodyFragment(sanitizedHtml).body();
-        return DisplayText.hasVisible(body.text()) || !body.select("img[src]").isEmpty();
-    }
-
     /** The sanitized HTML alone, for previews and matching of text not yet stored. */
     public static String sanitize(String html) {
         return clean(html).html();

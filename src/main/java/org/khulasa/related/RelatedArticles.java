@@ -134,7 +134,7 @@ public final class RelatedArticles implements RelatedMatcher {
     }
 
     /** A searched term and its weight: where it stands in the article times how rare it is. */
-    private record QueryTerm(String term, double weight, boolean inTitle) {
+    private record QueryTerm(String term, double weight, boolean inTitle, int order) {
     }
 
     /** An article's terms: title with tags, and body with summary (HTML stripped). */
@@ -166,25 +166,32 @@ public final class RelatedArticles implements RelatedMatcher {
          * text (news puts who, what and where first).
          */
         List<QueryTerm> query(WordIndex index) {
-            Set<String> inTitle = new HashSet<>(title);
-            Map<String, Integer> bodyCounts = new HashMap<>();
-            body.forEach(t -> bodyCounts.merge(t, 1, Integer::sum));
-            Map<String, Integer> firstSeen = new LinkedHashMap<>();
-            title.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
-            body.forEach(t -> firstSeen.putIfAbsent(t, firstSeen.size()));
-            Map<String, Long> docs = index.articlesWith(firstSeen.keySet());
+            Map<String, Seen> seen = new HashMap<>(2 * (title.size() + body.size()));
+            title.forEach(t -> seen.computeIfAbsent(t, k -> new Seen(seen.size())).inTitle = true);
+            body.forEach(t -> seen.computeIfAbsent(t, k -> new Seen(seen.size())).inBody++);
+            Map<String, Long> docs = index.articlesWith(seen.keySet());
             long archive = Math.max(1, index.newestId());
-            return firstSeen.keySet().stream()
-                    .filter(t -> docs.getOrDefault(t, 0L) >= 2) // 1: only this article
-                    .map(t -> {
-                        int tf = bodyCounts.getOrDefault(t, 0);
-                        double w = (inTitle.contains(t) ? TITLE_WEIGHT : 0) + (tf > 0 ? 1 + Math.log(tf) : 0);
-                        return new QueryTerm(t, w * idf(docs.get(t), archive), inTitle.contains(t));
-                    })
-                    .sorted(Comparator.comparingDouble((QueryTerm q) -> -q.weight)
-                            .thenComparing(q -> firstSeen.get(q.term)))
-                    .limit(QUERY_TERMS)
-                    .toList();
+            List<QueryTerm> weighed = new ArrayList<>();
+            seen.forEach((t, s) -> {
+                long holders = docs.getOrDefault(t, 0L);
+                if (holders >= 2) { // 1: only this article
+                    double w = (s.inTitle ? TITLE_WEIGHT : 0) + (s.inBody > 0 ? 1 + Math.log(s.inBody) : 0);
+                    weighed.add(new QueryTerm(t, w * idf(holders, archive), s.inTitle, s.order));
+                }
+            });
+            weighed.sort(Comparator.comparingDouble((QueryTerm q) -> -q.weight).thenComparingInt(q -> q.order));
+            return weighed.size() > QUERY_TERMS ? weighed.subList(0, QUERY_TERMS) : weighed;
+        }
+
+        /** Where a term was first seen in the article, whether in its title, and how often in its body. */
+        private static final class Seen {
+            private final int order;
+            private boolean inTitle;
+            private int inBody;
+
+            Seen(int order) {
+                this.order = order;
+            }
         }
     }
 }

@@ -58,9 +58,18 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
      * between two pages; and a page's articles are matched on every core ({@link ParallelPicks}).
      */
     private void chooseLists(String ids, long after, long total, RelatedProgress progress) {
-        progress.report("choosing related articles", 0, total);
         SearchCache cache = new SearchCache();
-        Instant[] stamped = {null};
+        progress.report("reading the word index", 0, 1);
+        // Read outside the write lock: editors' writes go on meanwhile, and clear it at the first page.
+        Instant[] stamped = {jdbi.withHandle(h -> {
+            Instant before = ChangeStamps.lastWrite(h);
+            try (StoredWordIndex index = dialect.wordIndex(h)) {
+                cache.readTerms(index);
+            }
+            return before;
+        })};
+        progress.report("reading the word index", 1, 1);
+        progress.report("choosing related articles", 0, total);
         try (ParallelPicks picks = ParallelPicks.start(jdbi, dialect, matcher, cache)) {
             forEachPage(ids, after, RECOMPUTE_PAGE, (h, page) -> {
                 ChangeStamps.lockWrites(h);

@@ -18,9 +18,12 @@ import org.khulasa.article.WordIndex;
  * story search the same rare words, and all of them the same common ones. Only for a pass that
  * writes no index rows nor articles itself (choosing lists); the answers are those of the index
  * at the time, so a pass forgets them all whenever someone else has written ({@link #clear}).
- * Each map keeps its most recently used entries only, so memory stays flat however large the archive:
- * some 150 MB at most, sized so that a 100,000-article archive's searches all stay (a pass over a
- * larger one forgets the least used), within an import's 256 MB heap.
+ * Before the pass, the index's terms are read into memory where they fit ({@link #readTerms}):
+ * every term's count and every rare term's holders, the answers a large archive's pass would
+ * otherwise search one by one. Each map keeps its most recently used entries only, so memory
+ * stays flat however large the archive: some 150 MB at most with the terms read, sized so that a
+ * 100,000-article archive's searches all stay (a pass over a larger one forgets the least used),
+ * within an import's 256 MB heap.
  * Several threads may search through it at once ({@link ParallelPicks}), each over its own handle:
  * the maps are touched under this object's lock, the database is read outside it.
  */
@@ -28,19 +31,21 @@ final class SearchCache {
 
     private static final int COUNTS = 200_000;
     /**
-     * Up to this many terms, their counts are all read at once ({@link TermCountTable}, some 40 MB
-     * at most); a larger index's are searched and kept as {@value #COUNTS} most recently used.
-     */
-    private static final int ALL_COUNTS = 1_000_000;
-    /**
      * What the searches' answers may hold, in longs (8 bytes): each answer its ids plus
      * {@value #ENTRY} for the entry itself. Most words are rare and find a few articles.
      */
     private static final int HELD = 8_000_000;
     private static final int ENTRY = 16;
     private static final int CANDIDATES = 120_000;
+    /**
+     * Terms held by at most this many articles are rare: with the index's terms in memory
+     * ({@link TermTable}), their holders are too, and the answers kept here are the common
+     * terms' only, within half the bound.
+     */
+    private static final int RARE = 100;
 
-    private Optional<TermCountTable> allCounts;
+    /** Read by {@link #readTerms} before the pass; dropped by {@link #clear} for the rest of it. */
+    private TermTable terms;
     private final Map<String, Long> counts = recent(COUNTS);
     private final Map<HoldersKey, WordIndex.Holders> holders = recent(Integer.MAX_VALUE);
     private long held;
@@ -51,16 +56,25 @@ final class SearchCache {
     private record HoldersKey(String term, int limit) {
     }
 
-    /** Every term count, read at the first search after {@link #clear}; null for an index of too many terms. */
-    private synchronized TermCountTable allCounts(StoredWordIndex index) {
-        if (allCounts == null) {
-            allCounts = TermCountTable.read(index, ALL_COUNTS);
+    /**
+     * Reads the index's terms into memory ({@link TermTable}) for the pass, where they fit: a long
+     * read, made before the pass takes the write lock. The caller notes when the last write was
+     * before it, and clears the cache if another came since.
+     */
+    void readTerms(StoredWordIndex index) {
+        TermTable read = TermTable.read(index, RARE).orElse(null);
+        synchronized (this) {
+            terms = read;
         }
-        return allCounts.orElse(null);
     }
 
+    private synchronized TermTable terms() {
+        return terms;
+    }
+
+    /** Forgets every answer, the terms read before the pass included: they are not read again, searched instead. */
     synchronized void clear() {
-        allCounts = null;
+        terms = null;
         counts.clear();
         holders.clear();
         candidates.clear();
@@ -71,7 +85,8 @@ final class SearchCache {
     /** Forgets the searches least recently used until the ids held fit the bound again. */
     private void trim() {
         Iterator<WordIndex.Holders> eldest = holders.values().iterator();
-        while (held > HELD && eldest.hasNext()) {
+        long bound = terms != null && terms.holdsRare() ? HELD / 2 : HELD;
+        while (held > bound && eldest.hasNext()) {
             held -= eldest.next().size() + ENTRY;
             eldest.remove();
         }
@@ -82,6 +97,11 @@ final class SearchCache {
         return new WordIndex() {
             @Override
             public Holders holders(String term, boolean titles, int limit) {
+                TermTable all = terms();
+                Optional<Holders> rare = all == null ? Optional.empty() : all.holders(term, limit);
+                if (rare.isPresent()) {
+                    return rare.get();
+                }
                 HoldersKey key = new HoldersKey(term, limit);
                 Holders known;
                 synchronized (SearchCache.this) {
@@ -120,11 +140,11 @@ final class SearchCache {
 
             @Override
             public Map<String, Long> articlesWith(Collection<String> terms) {
-                TermCountTable all = allCounts(index);
+                TermTable all = terms();
                 if (all != null) {
                     Map<String, Long> answer = new HashMap<>();
                     for (String t : terms) {
-                        long n = all.get(t);
+                        long n = all.count(t);
                         if (n > 0) {
                             answer.put(t, n);
                         }

@@ -1,5 +1,9 @@
 package org.khulasa.storage;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
@@ -50,6 +54,39 @@ final class SqliteWordIndex extends WordIndexSql {
     @Override
     public void compact(Handle h) {
         h.execute("INSERT INTO related_text (related_text) VALUES ('optimize')");
+    }
+
+    /**
+     * Through FTS5's own listing of its rows ({@code fts5vocab}, one row per term, article and
+     * column), created for the scan on this connection and dropped after it; one range of terms
+     * between two skipped ones at a time, so that the skipped terms' rows are never read.
+     */
+    @Override
+    boolean eachPosting(Handle h, List<String> skipped, StoredWordIndex.Postings postings) {
+        h.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.related_text_rows USING fts5vocab(main, related_text, instance)");
+        String select = "SELECT term, doc, col FROM temp.related_text_rows WHERE term > ?";
+        try (PreparedStatement between = h.getConnection().prepareStatement(select + " AND term < ?");
+                PreparedStatement last = h.getConnection().prepareStatement(select)) {
+            for (int i = 0; i <= skipped.size(); i++) {
+                PreparedStatement rows = i < skipped.size() ? between : last;
+                rows.setString(1, i == 0 ? "" : skipped.get(i - 1));
+                if (i < skipped.size()) {
+                    rows.setString(2, skipped.get(i));
+                }
+                try (ResultSet rs = rows.executeQuery()) {
+                    while (rs.next()) {
+                        if (!postings.accept(rs.getString(1), rs.getLong(2), "title".equals(rs.getString(3)))) {
+                            return true;
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw IndexJdbc.failure("listing the word index", e);
+        } finally {
+            h.execute("DROP TABLE IF EXISTS temp.related_text_rows");
+        }
+        return true;
     }
 
     @Override

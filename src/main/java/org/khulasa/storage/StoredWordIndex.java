@@ -134,6 +134,31 @@ final class StoredWordIndex implements WordIndex, AutoCloseable {
         counts.each(consumer);
     }
 
+    /** How many rows hold the terms held by 2 to {@code limit} articles, in all, as counted. */
+    long rareHolderCount(int limit) {
+        return counts.rareHolders(limit);
+    }
+
+    /** The terms more than {@code limit} articles hold, as counted, in the index's order. */
+    List<String> termsHeldByMore(int limit) {
+        return counts.heldByMore(limit);
+    }
+
+    /** One row of the index: a term, an article holding it, and whether in its title or tags. */
+    interface Postings {
+        /** False when no more rows are wanted. */
+        boolean accept(String term, long id, boolean inTitle);
+    }
+
+    /**
+     * Hands {@code postings} the index's rows of every term but the {@code skipped} ones (in the
+     * index's order), in term order, then article id order, until it wants no more; false when
+     * the dialect cannot list them.
+     */
+    boolean eachPosting(List<String> skipped, Postings postings) {
+        return table.eachPosting(h, skipped, postings);
+    }
+
     @Override
     public long newestId() {
         return candidates.newestId();

@@ -96,6 +96,18 @@ final class TermCounts {
         return h.createQuery("SELECT COUNT(*) FROM related_terms WHERE docs > 0").mapTo(Long.class).one();
     }
 
+    /** How many rows hold the terms held by 2 to {@code limit} articles, in all. */
+    long rareHolders(int limit) {
+        return h.createQuery("SELECT COALESCE(SUM(docs), 0) FROM related_terms WHERE docs BETWEEN 2 AND :limit")
+                .bind("limit", limit).mapTo(Long.class).one();
+    }
+
+    /** The terms more than {@code limit} articles hold, in the index's (binary) order. */
+    List<String> heldByMore(int limit) {
+        return h.createQuery("SELECT term FROM related_terms WHERE docs > :limit ORDER BY term")
+                .bind("limit", limit).mapTo(String.class).list();
+    }
+
     /** Each term some article holds, with its count, in one scan. */
     void each(ObjLongConsumer<String> consumer) {
         try (PreparedStatement query = h.getConnection().prepareStatement(

@@ -1,5 +1,6 @@
 package org.khulasa.storage;
 
+import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
@@ -46,6 +47,14 @@ abstract sealed class WordIndexSql permits SqliteWordIndex, PostgresWordIndex {
      */
     final String titlesSql() {
         return titlesSql;
+    }
+
+    /**
+     * {@link StoredWordIndex#eachPosting}: false where the dialect has no listing of its rows
+     * (PostgreSQL's tsvector has none cheaper than its searches).
+     */
+    boolean eachPosting(Handle h, List<String> skipped, StoredWordIndex.Postings postings) {
+        return false;
     }
 
     /**

@@ -99,10 +99,11 @@ final class PostConverter {
         if (title.isEmpty()) {
             return new LeftOut("posts without a title");
         }
-        String body = WordPressText.body(item.content());
-        if (!BodySanitizer.hasContent(body)) {
+        BodySanitizer.Clean shown = WordPressText.shown(item.content());
+        if (!shown.hasContent()) {
             return new LeftOut("posts without content");
         }
+        String body = shown.html();
         String summary = cap(WordPressText.plain(item.excerpt()), ArticleRules.MAX_SUMMARY);
         Category category = site.category(item, report);
         Author author = site.author(item, report);

@@ -21,6 +21,10 @@ public final class WordPressText {
             "(?<!\\[)\\[([a-zA-Z][\\w-]*)((?:\\s[^\\]]*)?)/?\\](?:(.*?)\\[/\\1\\])?", Pattern.DOTALL);
     private static final Pattern ESCAPED_SHORTCODE = Pattern.compile("\\[(\\[[a-zA-Z][^\\]]*\\])\\]");
     private static final Pattern BARE_URL = Pattern.compile("(?m)^[ \\t]*(https?://[^\\s<>\"]+)[ \\t]*$");
+    private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\n\\s*\n");
+    private static final Pattern LINE_BREAK = Pattern.compile("\\s*\n\\s*");
     private static final Pattern IMG = Pattern.compile("<img\\b[^>]*>", Pattern.CASE_INSENSITIVE);
     private static final Pattern LINKED_IMG = Pattern.compile("<a\\b[^>]*>\\s*<img\\b[^>]*>\\s*</a>", Pattern.CASE_INSENSITIVE);
     private static final String BLOCKS = "table|thead|tfoot|caption|col|colgroup|tbody|tr|td|th|div|dl|dd|dt|ul|ol|li|pre"
@@ -35,12 +39,26 @@ public final class WordPressText {
 
     /** The body as WordPress would show it, sanitized. */
     public static String body(String raw) {
+        return shown(raw).html();
+    }
+
+    /** {@link #body}, with whether it shows anything, as the editor API measures a body. */
+    static BodySanitizer.Clean shown(String raw) {
         String text = raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n');
-        text = BLOCK_COMMENT.matcher(text).replaceAll("");
-        text = shortcodes(text);
-        text = BARE_URL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(link(m.group(1))));
-        text = ESCAPED_SHORTCODE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
-        return BodySanitizer.sanitize(XmlText.clean(autop(text)));
+        // Each rule only where its text can be: most posts have no comment, shortcode or bare link.
+        if (text.contains("<!--")) {
+            text = BLOCK_COMMENT.matcher(text).replaceAll("");
+        }
+        if (text.indexOf('[') >= 0) {
+            text = shortcodes(text);
+        }
+        if (text.contains("http")) {
+            text = BARE_URL.matcher(text).replaceAll(m -> Matcher.quoteReplacement(link(m.group(1))));
+        }
+        if (text.contains("[[")) {
+            text = ESCAPED_SHORTCODE.matcher(text).replaceAll(m -> Matcher.quoteReplacement(m.group(1)));
+        }
+        return BodySanitizer.clean(XmlText.clean(autop(text)));
     }
 
     /** Plain text of a title, excerpt or name: tags gone, entities decoded, spaces collapsed. */
@@ -49,7 +67,7 @@ public final class WordPressText {
             return "";
         }
         String text = html.indexOf('<') >= 0 ? Jsoup.parse(html).text() : Parser.unescapeEntities(html, false);
-        String clean = XmlText.clean(text.replaceAll("\\s+", " ").strip());
+        String clean = XmlText.clean(SPACES.matcher(text).replaceAll(" ").strip());
         // As the editor API keeps them: bidi controls balanced, nothing but invisible marks is nothing.
         return DisplayText.hasVisible(clean) ? DisplayText.balanced(clean) : "";
     }
@@ -85,7 +103,7 @@ public final class WordPressText {
     }
 
     private static String link(String url) {
-        if (!url.matches("https?://[^\\s<>\"]+")) {
+        if (!URL.matcher(url).matches()) {
             return "";
         }
         String escaped = url.replace("&", "&amp;");
@@ -100,7 +118,7 @@ public final class WordPressText {
         String spaced = BLOCK_OPEN.matcher(text).replaceAll("\n\n$1");
         spaced = BLOCK_CLOSE.matcher(spaced).replaceAll("$1\n\n");
         StringBuilder out = new StringBuilder(spaced.length() + 64);
-        for (String chunk : spaced.split("\n\\s*\n")) {
+        for (String chunk : PARAGRAPH_BREAK.split(spaced)) {
             String c = chunk.strip();
             if (c.isEmpty()) {
                 continue;
@@ -108,7 +126,8 @@ public final class WordPressText {
             if (STARTS_WITH_BLOCK.matcher(c).find()) {
                 out.append(c).append('\n');
             } else {
-                out.append("<p>").append(c.replaceAll("\\s*\n\\s*", "<br>\n")).append("</p>\n");
+                out.append("<p>").append(c.indexOf('\n') < 0 ? c : LINE_BREAK.matcher(c).replaceAll("<br>\n"))
+                        .append("</p>\n");
             }
         }
         return out.toString();

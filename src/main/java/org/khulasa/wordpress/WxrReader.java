@@ -168,7 +168,7 @@ public final class WxrReader {
                 depth--;
             } else if (text != null && depth == 1 && (event == XMLStreamConstants.CHARACTERS
                     || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.SPACE)) {
-                text.append(xml.getText());
+                text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
             }
         }
     }

@@ -1,19 +1,16 @@
 package org.khulasa.storage;
 
 import java.util.Arrays;
-import java.util.Optional;
 
 /**
- * Every term count of the index at once ({@link TermCounts}), for a pass that asks the counts of
- * every word of every article it matches: read in one scan, then answered without a query or a
- * lock, from primitive arrays in open addressing (a few hundred boxed map entries per article
- * cost more than the rest of the ranking). Only for archives of at most {@code most} terms, so
- * that its memory stays bounded.
+ * A fixed set of terms, each with a slot number, in open addressing over primitive arrays: the
+ * lookup a pass over the whole archive makes for every word of every article, without a boxed
+ * map entry per term. The tables built on it keep what they know of each term in arrays indexed
+ * by its slot.
  */
-final class TermCountTable {
+final class TermSlots {
 
     private final long[] hashes;
-    private final int[] counts;
     private final int[] starts;
     private final int[] lengths;
     /** The terms' chars, one after another. */
@@ -21,35 +18,31 @@ final class TermCountTable {
     private int used;
     private int size;
 
-    private TermCountTable(int terms) {
-        // A quarter of the slots to spare: probes stay short.
+    /** Room for {@code terms} terms, with a quarter of the slots to spare so that probes stay short. */
+    TermSlots(int terms) {
         int capacity = 16 + terms / 3 * 4 + 4;
         hashes = new long[capacity];
-        counts = new int[capacity];
         starts = new int[capacity];
         lengths = new int[capacity];
     }
 
-    /** The counts of {@code index}, or empty when it holds more than {@code most} terms. */
-    static Optional<TermCountTable> read(StoredWordIndex index, int most) {
-        long terms = index.termCount();
-        if (terms > most) {
-            return Optional.empty();
-        }
-        TermCountTable table = new TermCountTable((int) terms);
-        boolean[] full = {false};
-        index.eachTermCount((term, docs) -> full[0] = full[0] || !table.put(term, docs));
-        // Terms counted since the count was taken could overfill it: then the caller does without.
-        return full[0] ? Optional.empty() : Optional.of(table);
+    /** How many slots there are: the length of the arrays kept beside. */
+    int capacity() {
+        return hashes.length;
     }
 
-    /** False when the table is too full to take another term. */
-    private boolean put(String term, long docs) {
+    /** How many chars the terms take, in all. */
+    long chars() {
+        return used;
+    }
+
+    /** {@code term}'s slot, taken now if it had none; -1 when too full to take another. */
+    int add(String term) {
         long hash = hash(term);
         int slot = slot(term, hash);
         if (hashes[slot] == 0) {
             if (4L * (size + 1) > 3L * hashes.length) {
-                return false;
+                return -1;
             }
             hashes[slot] = hash;
             if (used + term.length() > chars.length) {
@@ -61,14 +54,13 @@ final class TermCountTable {
             used += term.length();
             size++;
         }
-        counts[slot] = (int) docs;
-        return true;
+        return slot;
     }
 
-    /** How many indexed articles hold {@code term}: 0 when none does. */
-    long get(String term) {
+    /** {@code term}'s slot, or -1 when it has none. */
+    int find(String term) {
         int slot = slot(term, hash(term));
-        return hashes[slot] == 0 ? 0 : counts[slot];
+        return hashes[slot] == 0 ? -1 : slot;
     }
 
     private int slot(String term, long hash) {

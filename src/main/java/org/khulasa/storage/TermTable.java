@@ -1,0 +1,176 @@
+package org.khulasa.storage;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.khulasa.article.WordIndex.Holders;
+
+/**
+ * The index's terms as a pass over the whole archive asks them, held in memory for the pass:
+ * every term's count ({@link TermCounts}), and every rare term's holders (the articles whose
+ * rows hold it, a term held by at most the searches' limit). Read in a few scans, then answered
+ * without a query or a lock, from primitive arrays ({@link TermSlots}); the alternative, one
+ * search per term, costs most at a million articles, where rare terms are the many and no cache
+ * of recent answers keeps them.
+ *
+ * <p>Bounded: an index of more than {@value #MOST_TERMS} terms is not read at all, and rare
+ * terms' holders only up to {@value #MOST_HOLDERS} in all (some 40 MB); the terms left out are
+ * searched as before.
+ */
+final class TermTable {
+
+    static final int MOST_TERMS = 1_000_000;
+    static final int MOST_HOLDERS = 10_000_000;
+    /** A term found with more holders than this is left to the searches, whatever its count said. */
+    private static final int MOST_PER_TERM = 1_000;
+
+    private final TermSlots terms;
+    private final int[] counts;
+    /** Each rare term's holders: from {@code first}, {@code held} ids, newest first; title holders negative. */
+    private final int[] first;
+    private final int[] held;
+    /** Allocated at the first row listed: a dialect that lists none needs no room. */
+    private int[] holders;
+    private final int room;
+    private int used;
+
+    private TermTable(int terms, int room) {
+        this.terms = new TermSlots(terms);
+        this.counts = new int[this.terms.capacity()];
+        this.first = new int[this.terms.capacity()];
+        this.held = new int[this.terms.capacity()];
+        this.room = room;
+    }
+
+    /**
+     * {@code index}'s terms, the holders of those held by at most {@code limit} articles
+     * included where the dialect can list them; empty when it has too many terms.
+     */
+    static Optional<TermTable> read(StoredWordIndex index, int limit) {
+        long count = index.termCount();
+        if (count > MOST_TERMS) {
+            return Optional.empty();
+        }
+        long rareHolders = index.rareHolderCount(limit);
+        TermTable table = new TermTable((int) count, (int) Math.min(MOST_HOLDERS, rareHolders));
+        boolean[] full = {false};
+        index.eachTermCount((term, docs) -> {
+            int slot = table.terms.add(term);
+            if (slot < 0) {
+                full[0] = true;
+            } else {
+                table.counts[slot] = (int) docs;
+            }
+        });
+        if (full[0]) {
+            // Terms counted since the count was taken overfilled it.
+            return Optional.empty();
+        }
+        table.readRareHolders(index, index.termsHeldByMore(limit));
+        return Optional.of(table);
+    }
+
+    /** Lists the index's rows but the common terms' ({@code common}), whose long lists the searches' caches keep anyway. */
+    private void readRareHolders(StoredWordIndex index, List<String> common) {
+        Collector collect = new Collector();
+        if (index.eachPosting(common, collect)) {
+            collect.endTerm();
+        }
+    }
+
+    /** Whether rare terms' holders are here (the dialect listed its rows). */
+    boolean holdsRare() {
+        return holders != null;
+    }
+
+    /** How many indexed articles hold {@code term}: 0 when none does. */
+    long count(String term) {
+        int slot = terms.find(term);
+        return slot < 0 ? 0 : counts[slot];
+    }
+
+    /** {@code term}'s newest holders, at most {@code limit}, if it is a rare term held here. */
+    Optional<Holders> holders(String term, int limit) {
+        int slot = terms.find(term);
+        // Every holder of a held term is here: the first ones are the newest, whatever the limit.
+        if (slot < 0 || held[slot] == 0) {
+            return Optional.empty();
+        }
+        int n = Math.min(limit, held[slot]);
+        long[] ids = new long[n];
+        boolean[] inTitle = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            int id = holders[first[slot] + i];
+            ids[i] = Math.abs(id);
+            inTitle[i] = id < 0;
+        }
+        return Optional.of(new Holders(ids, inTitle));
+    }
+
+    /** Gathers one term's rows at a time (they come in term order, then id order) and keeps the term's holders. */
+    private final class Collector implements StoredWordIndex.Postings {
+        private String term;
+        private final IntList ids = new IntList();
+        /** The term has more holders than a rare one can (its count was behind): searched instead. */
+        private boolean tooMany;
+        private boolean full;
+
+        @Override
+        public boolean accept(String t, long id, boolean inTitle) {
+            if (holders == null) {
+                holders = new int[room];
+            }
+            if (!t.equals(term)) {
+                endTerm();
+                term = t;
+            }
+            if (full) {
+                return false;
+            }
+            if (tooMany || ids.size >= MOST_PER_TERM || id > Integer.MAX_VALUE) {
+                tooMany = true;
+                return true;
+            }
+            int last = ids.size - 1;
+            if (last >= 0 && Math.abs(ids.values[last]) == id) {
+                // The same article's other column.
+                ids.values[last] = inTitle ? -(int) id : ids.values[last];
+            } else {
+                ids.add(inTitle ? -(int) id : (int) id);
+            }
+            return true;
+        }
+
+        /** Keeps the gathered term's holders, newest first, if another article than one holds it and they fit. */
+        void endTerm() {
+            if (term != null && ids.size >= 2 && !tooMany && !full) {
+                int slot = terms.find(term);
+                if (slot < 0 && (slot = terms.add(term)) < 0 || used + ids.size > holders.length) {
+                    full = true;
+                } else {
+                    first[slot] = used;
+                    held[slot] = ids.size;
+                    for (int i = ids.size - 1; i >= 0; i--) {
+                        holders[used++] = ids.values[i];
+                    }
+                }
+            }
+            term = null;
+            tooMany = false;
+            ids.size = 0;
+        }
+    }
+
+    /** A growable list of ints: one term's rows. */
+    private static final class IntList {
+        private int[] values = new int[256];
+        private int size;
+
+        void add(int value) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+    }
+}
