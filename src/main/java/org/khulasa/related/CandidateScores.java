@@ -68,6 +68,11 @@ final class CandidateScores {
         }
     }
 
+    /** How many candidates there are. */
+    int size() {
+        return size;
+    }
+
     /** What {@link #forEach} hands each candidate. */
     interface Visitor {
         void visit(long id, double score, int shared);

@@ -83,7 +83,7 @@ public final class RelatedArticles implements RelatedMatcher {
             }
         }
         // Sharing many of the words counts for more than sharing one weighty word (Lucene's "coord").
-        List<Scored> ranked = new ArrayList<>();
+        List<Scored> ranked = new ArrayList<>(matches.size());
         matches.forEach((id, score, shared) -> {
             if (shared >= MIN_SHARED_TERMS) {
                 ranked.add(new Scored(id, score * shared / query.size()));

@@ -32,6 +32,30 @@ final class CandidateReads {
         }
     }
 
+    /** A published article's id, category slug and publication time (epoch ms). */
+    interface Published {
+        void accept(long id, String category, long publishedAt);
+    }
+
+    /** Every published article, as {@link #describe} reads it. */
+    void eachPublished(Published consumer) {
+        IndexJdbc.scan(h, "SELECT a.id, c.slug, a.published_at FROM articles a JOIN categories c ON c.id = a.category_id"
+                        + " WHERE a.status = 'published'", "reading related-article candidates",
+                rs -> consumer.accept(rs.getLong(1), rs.getString(2), rs.getLong(3)));
+    }
+
+    /** An article's tag. */
+    interface Tagged {
+        void accept(long id, String tag);
+    }
+
+    /** Every article's tags, by article id, in order. */
+    void eachTag(Tagged consumer) {
+        IndexJdbc.scan(h, "SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                        + " ORDER BY x.article_id, x.position", "reading related-article candidates' tags",
+                rs -> consumer.accept(rs.getLong(1), rs.getString(2)));
+    }
+
     /** The category, time and tags of each published article that still exists among {@code ids}: a draft is no candidate. */
     List<Candidate> describe(Collection<Long> ids) {
         if (ids.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.khulasa.storage;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.Map;
@@ -21,6 +22,23 @@ final class IndexJdbc {
     /** As Jdbi reports its own failures, so the store handles both alike. */
     static UnableToExecuteStatementException failure(String what, SQLException e) {
         return new UnableToExecuteStatementException(what + " failed", e, null);
+    }
+
+    /** Reads one row of a result. */
+    interface Reader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Runs {@code sql} (no parameters) and hands {@code reader} each row: {@code what} names it in a failure. */
+    static void scan(Handle h, String sql, String what, Reader reader) {
+        try (PreparedStatement query = h.getConnection().prepareStatement(sql);
+             ResultSet rs = query.executeQuery()) {
+            while (rs.next()) {
+                reader.read(rs);
+            }
+        } catch (SQLException e) {
+            throw failure(what, e);
+        }
     }
 
     /** Sets one row's parameters. */

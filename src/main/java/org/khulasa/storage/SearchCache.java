@@ -20,7 +20,7 @@ import org.khulasa.article.WordIndex;
  * at the time, so a pass forgets them all whenever someone else has written ({@link #clear}).
  * Before the pass, the index's terms are read into memory where they fit ({@link #readTerms}):
  * every term's count and every rare term's holders, the answers a large archive's pass would
- * otherwise search one by one. Each map keeps its most recently used entries only, so memory
+ * otherwise search one by one, and every candidate's description ({@link CandidateTable}). Each map keeps its most recently used entries only, so memory
  * stays flat however large the archive: some 150 MB at most with the terms read, sized so that a
  * 100,000-article archive's searches all stay (a pass over a larger one forgets the least used),
  * within an import's 256 MB heap.
@@ -44,8 +44,9 @@ final class SearchCache {
      */
     private static final int RARE = 100;
 
-    /** Read by {@link #readTerms} before the pass; dropped by {@link #clear} for the rest of it. */
+    /** Both read by {@link #readTerms} before the pass; dropped by {@link #clear} for the rest of it. */
     private TermTable terms;
+    private CandidateTable candidateTable;
     private final Map<String, Long> counts = recent(COUNTS);
     private final Map<HoldersKey, WordIndex.Holders> holders = recent(Integer.MAX_VALUE);
     private long held;
@@ -63,8 +64,10 @@ final class SearchCache {
      */
     void readTerms(StoredWordIndex index) {
         TermTable read = TermTable.read(index, RARE).orElse(null);
+        CandidateTable described = index.candidateTable().orElse(null);
         synchronized (this) {
             terms = read;
+            candidateTable = described;
         }
     }
 
@@ -72,9 +75,14 @@ final class SearchCache {
         return terms;
     }
 
+    private synchronized CandidateTable candidateTable() {
+        return candidateTable;
+    }
+
     /** Forgets every answer, the terms read before the pass included: they are not read again, searched instead. */
     synchronized void clear() {
         terms = null;
+        candidateTable = null;
         counts.clear();
         holders.clear();
         candidates.clear();
@@ -189,6 +197,10 @@ final class SearchCache {
 
             @Override
             public List<Candidate> describe(Collection<Long> ids) {
+                CandidateTable all = candidateTable();
+                if (all != null) {
+                    return all.describe(ids);
+                }
                 List<Candidate> answer = new ArrayList<>();
                 List<Long> missing = new ArrayList<>();
                 synchronized (SearchCache.this) {

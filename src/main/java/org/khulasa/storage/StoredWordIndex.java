@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.ObjLongConsumer;
 import org.jdbi.v3.core.Handle;
@@ -157,6 +158,11 @@ final class StoredWordIndex implements WordIndex, AutoCloseable {
      */
     boolean eachPosting(List<String> skipped, Postings postings) {
         return table.eachPosting(h, skipped, postings);
+    }
+
+    /** Every candidate's description at once, for a pass over the archive ({@link CandidateTable}). */
+    Optional<CandidateTable> candidateTable() {
+        return CandidateTable.read(candidates);
     }
 
     @Override

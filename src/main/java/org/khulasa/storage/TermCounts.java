@@ -110,15 +110,8 @@ final class TermCounts {
 
     /** Each term some article holds, with its count, in one scan. */
     void each(ObjLongConsumer<String> consumer) {
-        try (PreparedStatement query = h.getConnection().prepareStatement(
-                "SELECT term, docs FROM related_terms WHERE docs > 0");
-                ResultSet rs = query.executeQuery()) {
-            while (rs.next()) {
-                consumer.accept(rs.getString(1), rs.getLong(2));
-            }
-        } catch (SQLException e) {
-            throw IndexJdbc.failure("reading index term counts", e);
-        }
+        IndexJdbc.scan(h, "SELECT term, docs FROM related_terms WHERE docs > 0", "reading index term counts",
+                rs -> consumer.accept(rs.getString(1), rs.getLong(2)));
     }
 
     /** The count of each of {@code terms} some article holds; a term no article holds is absent. */

@@ -10,9 +10,10 @@ import java.util.Arrays;
  */
 final class TermSlots {
 
-    private final long[] hashes;
+    /** Each slot's term's hash, 0 where free; its chars are {@code chars[starts[slot]]} on, {@code lengths[slot]} of them. */
+    private final int[] hashes;
     private final int[] starts;
-    private final int[] lengths;
+    private final short[] lengths;
     /** The terms' chars, one after another. */
     private char[] chars = new char[1 << 16];
     private int used;
@@ -21,9 +22,9 @@ final class TermSlots {
     /** Room for {@code terms} terms, with a quarter of the slots to spare so that probes stay short. */
     TermSlots(int terms) {
         int capacity = 16 + terms / 3 * 4 + 4;
-        hashes = new long[capacity];
+        hashes = new int[capacity];
         starts = new int[capacity];
-        lengths = new int[capacity];
+        lengths = new short[capacity];
     }
 
     /** How many slots there are: the length of the arrays kept beside. */
@@ -36,9 +37,12 @@ final class TermSlots {
         return used;
     }
 
-    /** {@code term}'s slot, taken now if it had none; -1 when too full to take another. */
+    /** {@code term}'s slot, taken now if it had none; -1 when too full to take another, or the term too long to keep. */
     int add(String term) {
-        long hash = hash(term);
+        if (term.length() > Short.MAX_VALUE) {
+            return -1;
+        }
+        int hash = hash(term);
         int slot = slot(term, hash);
         if (hashes[slot] == 0) {
             if (4L * (size + 1) > 3L * hashes.length) {
@@ -50,7 +54,7 @@ final class TermSlots {
             }
             term.getChars(0, term.length(), chars, used);
             starts[slot] = used;
-            lengths[slot] = term.length();
+            lengths[slot] = (short) term.length();
             used += term.length();
             size++;
         }
@@ -63,9 +67,9 @@ final class TermSlots {
         return hashes[slot] == 0 ? -1 : slot;
     }
 
-    private int slot(String term, long hash) {
-        // The hash's high half scaled to the table (no power-of-two size needed).
-        int slot = (int) (((hash >>> 32) * hashes.length) >>> 32);
+    private int slot(String term, int hash) {
+        // The hash scaled to the table (no power-of-two size needed).
+        int slot = (int) (((hash & 0xFFFFFFFFL) * hashes.length) >>> 32);
         while (hashes[slot] != 0 && (hashes[slot] != hash || !holds(slot, term))) {
             slot = slot + 1 == hashes.length ? 0 : slot + 1;
         }
@@ -85,14 +89,14 @@ final class TermSlots {
     }
 
     /** FNV-1a over the chars, then mixed; never 0, which marks a free slot. */
-    private static long hash(String term) {
-        long h = 0xcbf29ce484222325L;
+    private static int hash(String term) {
+        int h = 0x811c9dc5;
         for (int i = 0; i < term.length(); i++) {
-            h = (h ^ term.charAt(i)) * 0x100000001b3L;
+            h = (h ^ term.charAt(i)) * 0x01000193;
         }
-        h ^= h >>> 33;
-        h *= 0xff51afd7ed558ccdL;
-        h ^= h >>> 33;
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
         return h == 0 ? 1 : h;
     }
 }

@@ -13,14 +13,15 @@ import org.khulasa.article.WordIndex.Holders;
  * search per term, costs most at a million articles, where rare terms are the many and no cache
  * of recent answers keeps them.
  *
- * <p>Bounded: an index of more than {@value #MOST_TERMS} terms is not read at all, and rare
- * terms' holders only up to {@value #MOST_HOLDERS} in all (some 40 MB); the terms left out are
+ * <p>Bounded: an index of more than {@value #MOST_TERMS} terms is not read at all (some 40 bytes
+ * a term, 60 MB at most), and rare terms' holders only up to {@value #MOST_HOLDERS} in all
+ * (4 bytes each, 32 MB at most); the terms left out are
  * searched as before.
  */
 final class TermTable {
 
-    static final int MOST_TERMS = 1_000_000;
-    static final int MOST_HOLDERS = 10_000_000;
+    static final int MOST_TERMS = 1_500_000;
+    static final int MOST_HOLDERS = 8_000_000;
     /** A term found with more holders than this is left to the searches, whatever its count said. */
     private static final int MOST_PER_TERM = 1_000;
 
@@ -28,7 +29,7 @@ final class TermTable {
     private final int[] counts;
     /** Each rare term's holders: from {@code first}, {@code held} ids, newest first; title holders negative. */
     private final int[] first;
-    private final int[] held;
+    private final short[] held;
     /** Allocated at the first row listed: a dialect that lists none needs no room. */
     private int[] holders;
     private final int room;
@@ -38,7 +39,7 @@ final class TermTable {
         this.terms = new TermSlots(terms);
         this.counts = new int[this.terms.capacity()];
         this.first = new int[this.terms.capacity()];
-        this.held = new int[this.terms.capacity()];
+        this.held = new short[this.terms.capacity()];
         this.room = room;
     }
 
@@ -149,7 +150,7 @@ final class TermTable {
                     full = true;
                 } else {
                     first[slot] = used;
-                    held[slot] = ids.size;
+                    held[slot] = (short) ids.size;
                     for (int i = ids.size - 1; i >= 0; i--) {
                         holders[used++] = ids.values[i];
                     }

@@ -11,18 +11,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeSet;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.article.ArticleContent;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.IdempotencyKey;
+import org.khulasa.article.Revisions;
+import org.khulasa.article.Status;
+import org.khulasa.article.WordIndex.Candidate;
 import org.khulasa.article.WordIndex.Holders;
 import org.khulasa.related.RelatedArticles;
 
-/** The index's terms read into memory answer as the index's own searches do. */
-class TermTableTest {
+/** What a pass over the archive reads into memory before it answers as the index's own searches and reads do. */
+class ArchiveTablesTest {
 
     private static final int RARE = 5;
 
@@ -36,11 +41,11 @@ class TermTableTest {
             Random random = new Random(20261202);
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 150; i++) {
-                ids.add(store.create(draft(words(random, 6), words(random, 40)), IdempotencyKey.NONE).article().id());
+                ids.add(store.create(draft(words(random, 6), words(random, 40), i), IdempotencyKey.NONE).article().id());
             }
             // Gaps among the ids, and rows of the index that are no longer there.
             for (int i = 0; i < 150; i += 7) {
-                store.delete(ids.get(i), org.khulasa.article.Revisions.ANY);
+                store.delete(ids.get(i), Revisions.ANY);
             }
         }
         Jdbi.create(url).useHandle(h -> {
@@ -76,6 +81,48 @@ class TermTableTest {
         });
     }
 
+    @Test
+    void every_candidates_description_equals_the_one_read_from_the_articles() {
+        String url = "jdbc:sqlite:" + data.resolve("k.db");
+        long newest;
+        try (JdbiArticleStore store = Database.open(url, Clock.systemUTC(), new RelatedArticles(3))) {
+            Random random = new Random(7);
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                ArticleDraft d = draft(words(random, 4), words(random, 10), i);
+                if (i % 9 == 4) {
+                    // A draft is no candidate.
+                    d = new ArticleDraft(new ArticleContent(d.content().title(), null, d.content().body(),
+                            d.content().category(), d.content().authors(), Status.DRAFT, null),
+                            List.of(), d.tags(), null, d.change(), null);
+                }
+                ids.add(store.create(d, IdempotencyKey.NONE).article().id());
+            }
+            store.delete(ids.get(11), Revisions.ANY);
+            store.delete(ids.get(39), Revisions.ANY);
+            newest = ids.get(39);
+        }
+        Jdbi.create(url).useHandle(h -> {
+            CandidateReads reads = new CandidateReads(h);
+            CandidateTable table = CandidateTable.read(reads).orElseThrow();
+            int described = 0;
+            for (long id = -1; id <= newest + 2; id++) {
+                List<Candidate> expected = reads.describe(List.of(id));
+                List<Candidate> actual = table.describe(List.of(id));
+                assertEquals(expected.size(), actual.size(), "article " + id);
+                if (!expected.isEmpty()) {
+                    described++;
+                    Candidate e = expected.get(0);
+                    Candidate a = actual.get(0);
+                    assertEquals(List.of(e.id(), e.category(), e.published()), List.of(a.id(), a.category(), a.published()));
+                    assertEquals(new TreeSet<>(e.tags()), new TreeSet<>(a.tags()), "tags of " + id);
+                    assertEquals(e.tags().size(), a.tags().size());
+                }
+            }
+            assertEquals(40 - 2 - 4, described, "the published articles left");
+        });
+    }
+
     /** Words of a small vocabulary, some far more frequent than others: common and rare terms both. */
     private static String words(Random random, int n) {
         StringBuilder out = new StringBuilder();
@@ -91,8 +138,11 @@ class TermTableTest {
         return "" + alphabet.charAt(rank % alphabet.length()) + alphabet.charAt(rank / alphabet.length());
     }
 
-    private static ArticleDraft draft(String title, String body) {
-        return ArticleDraft.published(title, null, "<p>" + body + "</p>", new Category("news", "أخبار"),
-                List.of(new Author("desk", "المحرر")), null, List.of(), List.of(), null);
+    /** The {@code i}th article: one of three sections, with none to three tags. */
+    private static ArticleDraft draft(String title, String body, int i) {
+        String[] sections = {"news", "sports", "economy"};
+        List<String> tags = List.of("غزة", "الدوري", "النفط", "عمّان").subList(0, i % 4);
+        return ArticleDraft.published(title, null, "<p>" + body + "</p>", new Category(sections[i % 3], "قسم " + i % 3),
+                List.of(new Author("desk", "المحرر")), null, List.of(), tags, null);
     }
 }
