@@ -30,14 +30,16 @@ public interface WordIndex {
      */
     default Holders holders(String term, boolean titles, int limit) {
         List<Long> ids = newestWith(term, false, limit);
-        Set<Long> inTitle = titles ? titlesWith(term, ids) : Set.of();
-        long[] held = new long[ids.size()];
-        boolean[] titled = new boolean[ids.size()];
+        long[] held = ids.stream().mapToLong(Long::longValue).toArray();
+        if (!titles) {
+            return new Holders(held, null);
+        }
+        Set<Long> inTitle = titlesWith(term, ids);
+        boolean[] titled = new boolean[held.length];
         for (int i = 0; i < held.length; i++) {
-            held[i] = ids.get(i);
             titled[i] = inTitle.contains(held[i]);
         }
-        return new Holders(held, titles ? titled : null);
+        return new Holders(held, titled);
     }
 
     /**

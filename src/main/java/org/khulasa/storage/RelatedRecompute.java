@@ -64,7 +64,7 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
         Instant[] stamped = {jdbi.withHandle(h -> {
             Instant before = ChangeStamps.lastWrite(h);
             try (StoredWordIndex index = dialect.wordIndex(h)) {
-                cache.readTerms(index);
+                cache.readTables(index);
             }
             return before;
         })};

@@ -18,12 +18,14 @@ import org.khulasa.article.WordIndex;
  * story search the same rare words, and all of them the same common ones. Only for a pass that
  * writes no index rows nor articles itself (choosing lists); the answers are those of the index
  * at the time, so a pass forgets them all whenever someone else has written ({@link #clear}).
- * Before the pass, the index's terms are read into memory where they fit ({@link #readTerms}):
- * every term's count and every rare term's holders, the answers a large archive's pass would
- * otherwise search one by one, and every candidate's description ({@link CandidateTable}). Each map keeps its most recently used entries only, so memory
- * stays flat however large the archive: some 150 MB at most with the terms read, sized so that a
- * 100,000-article archive's searches all stay (a pass over a larger one forgets the least used),
- * within an import's 256 MB heap.
+ * Before the pass, what a large archive's pass would otherwise search one by one is read into
+ * memory where it fits ({@link #readTables}): every term's count and every rare term's holders
+ * ({@link TermTable}), and every candidate's description ({@link CandidateTable}). Each map keeps
+ * its most recently used entries only, so memory stays flat however large the archive: some
+ * 150 MB at most without the tables, sized so that a 100,000-article archive's searches all stay
+ * (a pass over a larger one forgets the least used); with them, the maps hold the common terms'
+ * answers only, within half the bound, and all of it some 170 MB at most, within an import's
+ * 256 MB heap.
  * Several threads may search through it at once ({@link ParallelPicks}), each over its own handle:
  * the maps are touched under this object's lock, the database is read outside it.
  */
@@ -44,7 +46,7 @@ final class SearchCache {
      */
     private static final int RARE = 100;
 
-    /** Both read by {@link #readTerms} before the pass; dropped by {@link #clear} for the rest of it. */
+    /** Both read by {@link #readTables} before the pass; dropped by {@link #clear} for the rest of it. */
     private TermTable terms;
     private CandidateTable candidateTable;
     private final Map<String, Long> counts = recent(COUNTS);
@@ -58,11 +60,11 @@ final class SearchCache {
     }
 
     /**
-     * Reads the index's terms into memory ({@link TermTable}) for the pass, where they fit: a long
-     * read, made before the pass takes the write lock. The caller notes when the last write was
-     * before it, and clears the cache if another came since.
+     * Reads the index's terms and the candidates' descriptions into memory for the pass, where
+     * they fit: a long read, made before the pass takes the write lock. The caller notes when the
+     * last write was before it, and clears the cache if another came since.
      */
-    void readTerms(StoredWordIndex index) {
+    void readTables(StoredWordIndex index) {
         TermTable read = TermTable.read(index, RARE).orElse(null);
         CandidateTable described = index.candidateTable().orElse(null);
         synchronized (this) {

@@ -32,11 +32,6 @@ final class TermSlots {
         return hashes.length;
     }
 
-    /** How many chars the terms take, in all. */
-    long chars() {
-        return used;
-    }
-
     /** {@code term}'s slot, taken now if it had none; -1 when too full to take another, or the term too long to keep. */
     int add(String term) {
         if (term.length() > Short.MAX_VALUE) {

@@ -37,12 +37,10 @@ public final class WordPressText {
     private WordPressText() {
     }
 
-    /** The body as WordPress would show it, sanitized. */
-    public static String body(String raw) {
-        return shown(raw).html();
-    }
-
-    /** {@link #body}, with whether it shows anything, as the editor API measures a body. */
+    /**
+     * The body as WordPress would show it, sanitized, with whether it shows anything (as the
+     * editor API measures a body).
+     */
     static BodySanitizer.Clean shown(String raw) {
         String text = raw == null ? "" : raw.replace("\r\n", "\n").replace('\r', '\n');
         // Each rule only where its text can be: most posts have no comment, shortcode or bare link.

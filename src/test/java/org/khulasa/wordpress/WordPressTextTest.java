@@ -9,22 +9,22 @@ class WordPressTextTest {
 
     @Test
     void blank_lines_make_paragraphs_and_single_newlines_breaks() {
-        assertEquals("<p>أ<br>\nب</p>\n<p>ج</p>\n", WordPressText.body("أ\nب\n\n\nج"));
+        assertEquals("<p>أ<br>\nب</p>\n<p>ج</p>\n", WordPressText.shown("أ\nب\n\n\nج").html());
     }
 
     @Test
     void block_comments_go_and_blocks_stay_whole() {
         assertEquals("<p>نص</p>\n<ul>\n<li>واحد</li>\n</ul>\n",
-                WordPressText.body("<!-- wp:paragraph -->\n<p>نص</p>\n<!-- /wp:paragraph -->\n<!-- wp:list --><ul>\n<li>واحد</li>\n</ul><!-- /wp:list -->"));
+                WordPressText.shown("<!-- wp:paragraph -->\n<p>نص</p>\n<!-- /wp:paragraph -->\n<!-- wp:list --><ul>\n<li>واحد</li>\n</ul><!-- /wp:list -->").html());
     }
 
     @Test
     void shortcodes_become_what_wordpress_shows_or_nothing() {
         assertEquals("<figure><img src=\"https://x.test/a.jpg\" alt=\"\">\n<figcaption>الوصف</figcaption>\n</figure>\n",
-                WordPressText.body("[caption id=\"a\" width=\"300\"]<a href=\"https://x.test/\"><img src=\"https://x.test/a.jpg\" alt=\"\"></a> الوصف[/caption]")
+                WordPressText.shown("[caption id=\"a\" width=\"300\"]<a href=\"https://x.test/\"><img src=\"https://x.test/a.jpg\" alt=\"\"></a> الوصف[/caption]").html()
                         .replace("<a href=\"https://x.test/\" rel=\"nofollow noopener\">", "").replace("</a>", ""));
-        assertEquals("<p>قبل</p>\n<p>بعد</p>\n", WordPressText.body("قبل\n\n[gallery ids=\"1,2\"]\n\n[poll id=\"3\"]سؤال[/poll]بعد"));
-        assertEquals("<p>[not a shortcode]</p>\n", WordPressText.body("[[not a shortcode]]"));
+        assertEquals("<p>قبل</p>\n<p>بعد</p>\n", WordPressText.shown("قبل\n\n[gallery ids=\"1,2\"]\n\n[poll id=\"3\"]سؤال[/poll]بعد").html());
+        assertEquals("<p>[not a shortcode]</p>\n", WordPressText.shown("[[not a shortcode]]").html());
     }
 
     @Test
