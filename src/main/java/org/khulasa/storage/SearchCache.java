@@ -20,12 +20,12 @@ import org.khulasa.article.WordIndex;
  * at the time, so a pass forgets them all whenever someone else has written ({@link #clear}).
  * Before the pass, what a large archive's pass would otherwise search one by one is read into
  * memory where it fits ({@link #readTables}): every term's count and every rare term's holders
- * ({@link TermTable}), and every candidate's description ({@link CandidateTable}). Each map keeps
- * its most recently used entries only, so memory stays flat however large the archive: some
- * 150 MB at most without the tables, sized so that a 100,000-article archive's searches all stay
- * (a pass over a larger one forgets the least used); with them, the maps hold the common terms'
- * answers only, within half the bound, and all of it some 170 MB at most, within an import's
- * 256 MB heap.
+ * ({@link TermTable}, which also keeps the common terms' newest holders once searched), and every
+ * candidate's description ({@link CandidateTable}). Each map keeps its most recently used entries
+ * only, so memory stays flat however large the archive: some 150 MB at most without the tables,
+ * sized so that a 100,000-article archive's searches all stay (a pass over a larger one forgets
+ * the least used); with them, the maps hold only what the tables had no room for, within a
+ * quarter of the bound, and all of it some 180 MB at most, within an import's 256 MB heap.
  * Several threads may search through it at once ({@link ParallelPicks}), each over its own handle:
  * the maps are touched under this object's lock, the database is read outside it.
  */
@@ -41,8 +41,8 @@ final class SearchCache {
     private static final int CANDIDATES = 120_000;
     /**
      * Terms held by at most this many articles are rare: with the index's terms in memory
-     * ({@link TermTable}), their holders are too, and the answers kept here are the common
-     * terms' only, within half the bound.
+     * ({@link TermTable}), their holders are too, and the common terms' are kept there once
+     * searched; the answers kept here are what did not fit, within a quarter of the bound.
      */
     private static final int RARE = 100;
 
@@ -95,11 +95,18 @@ final class SearchCache {
     /** Forgets the searches least recently used until the ids held fit the bound again. */
     private void trim() {
         Iterator<WordIndex.Holders> eldest = holders.values().iterator();
-        long bound = terms != null && terms.holdsRare() ? HELD / 2 : HELD;
+        long bound = terms != null && terms.holdsRare() ? HELD / 4 : HELD;
         while (held > bound && eldest.hasNext()) {
             held -= eldest.next().size() + ENTRY;
             eldest.remove();
         }
+    }
+
+    /** Keeps {@code found} among the recent answers. */
+    private synchronized void remember(HoldersKey key, WordIndex.Holders found) {
+        WordIndex.Holders replaced = holders.put(key, found);
+        held += found.size() + ENTRY - (replaced == null ? 0 : replaced.size() + ENTRY);
+        trim();
     }
 
     /** {@code index} (this transaction's, or a reader's beside it), answering from memory where it can. */
@@ -108,9 +115,19 @@ final class SearchCache {
             @Override
             public Holders holders(String term, boolean titles, int limit) {
                 TermTable all = terms();
-                Optional<Holders> rare = all == null ? Optional.empty() : all.holders(term, limit);
-                if (rare.isPresent()) {
-                    return rare.get();
+                if (all != null) {
+                    Optional<Holders> held = all.holders(term, limit).or(() -> all.kept(term, limit));
+                    if (held.isPresent()) {
+                        return held.get();
+                    }
+                    if (all.keeps(term, limit)) {
+                        // Searched with titles whether asked or not: kept once, for every later ask.
+                        Holders found = index.holders(term, true, limit);
+                        if (!all.keep(term, found)) {
+                            remember(new HoldersKey(term, limit), found);
+                        }
+                        return found;
+                    }
                 }
                 HoldersKey key = new HoldersKey(term, limit);
                 Holders known;
@@ -122,11 +139,7 @@ final class SearchCache {
                 }
                 // Asked with titles once, a term keeps them: its holders are searched again.
                 Holders found = index.holders(term, titles || known != null, limit);
-                synchronized (SearchCache.this) {
-                    Holders replaced = holders.put(key, found);
-                    held += found.size() + ENTRY - (replaced == null ? 0 : replaced.size() + ENTRY);
-                    trim();
-                }
+                remember(key, found);
                 return found;
             }
 

@@ -56,6 +56,11 @@ final class TermSlots {
         return slot;
     }
 
+    /** Gives back the room the terms' chars have to spare, once (nearly) all of them are in. */
+    void trim() {
+        chars = Arrays.copyOf(chars, used);
+    }
+
     /** {@code term}'s slot, or -1 when it has none. */
     int find(String term) {
         int slot = slot(term, hash(term));

@@ -13,15 +13,21 @@ import org.khulasa.article.WordIndex.Holders;
  * search per term, costs most at a million articles, where rare terms are the many and no cache
  * of recent answers keeps them.
  *
+ * <p>The common terms' lists are too long to read whole, and only their newest part is searched:
+ * that answer is kept here too the first time it is found ({@link #keep}), for the rest of the
+ * pass, so that a pass over a large archive keeps no cache of objects that the garbage collector
+ * would have to trace and evict.
+ *
  * <p>Bounded: an index of more than {@value #MOST_TERMS} terms is not read at all (some 40 bytes
- * a term, 60 MB at most), and rare terms' holders only up to {@value #MOST_HOLDERS} in all
- * (4 bytes each, 32 MB at most); the terms left out are
- * searched as before.
+ * a term, 60 MB at most), rare terms' holders only up to {@value #MOST_HOLDERS} in all
+ * (4 bytes each, 32 MB at most), and common terms' up to {@value #MOST_COMMON_HOLDERS} (24 MB);
+ * the terms left out are searched as before.
  */
 final class TermTable {
 
     static final int MOST_TERMS = 1_500_000;
     static final int MOST_HOLDERS = 8_000_000;
+    static final int MOST_COMMON_HOLDERS = 6_000_000;
     /** A term found with more holders than this is left to the searches, whatever its count said. */
     private static final int MOST_PER_TERM = 1_000;
 
@@ -34,13 +40,20 @@ final class TermTable {
     private int[] holders;
     private final int room;
     private int used;
+    /** Terms held by more articles than this are common: their holders are kept once searched. */
+    private final int limit;
+    /** The common terms' holders as kept, from {@code first} of their slots, {@code held} of them; guarded by this. */
+    private final int[] common;
+    private int commonUsed;
 
-    private TermTable(int terms, int room) {
+    private TermTable(int terms, int room, int limit, int commonRoom) {
         this.terms = new TermSlots(terms);
         this.counts = new int[this.terms.capacity()];
         this.first = new int[this.terms.capacity()];
         this.held = new short[this.terms.capacity()];
         this.room = room;
+        this.limit = limit;
+        this.common = new int[commonRoom];
     }
 
     /**
@@ -53,7 +66,9 @@ final class TermTable {
             return Optional.empty();
         }
         long rareHolders = index.rareHolderCount(limit);
-        TermTable table = new TermTable((int) count, (int) Math.min(MOST_HOLDERS, rareHolders));
+        List<String> common = index.termsHeldByMore(limit);
+        TermTable table = new TermTable((int) count, (int) Math.min(MOST_HOLDERS, rareHolders), limit,
+                (int) Math.min(MOST_COMMON_HOLDERS, (long) common.size() * limit));
         boolean[] full = {false};
         index.eachTermCount((term, docs) -> {
             int slot = table.terms.add(term);
@@ -67,7 +82,8 @@ final class TermTable {
             // Terms counted since the count was taken overfilled it.
             return Optional.empty();
         }
-        table.readRareHolders(index, index.termsHeldByMore(limit));
+        table.terms.trim();
+        table.readRareHolders(index, common);
         return Optional.of(table);
     }
 
@@ -90,22 +106,72 @@ final class TermTable {
         return slot < 0 ? 0 : counts[slot];
     }
 
-    /** {@code term}'s newest holders, at most {@code limit}, if it is a rare term held here. */
+    /**
+     * {@code term}'s newest holders, at most {@code limit}, if it is a rare term held here. Read
+     * without a lock: the rare terms' holders do not change after {@link #read}.
+     */
     Optional<Holders> holders(String term, int limit) {
         int slot = terms.find(term);
         // Every holder of a held term is here: the first ones are the newest, whatever the limit.
-        if (slot < 0 || held[slot] == 0) {
+        if (slot < 0 || held[slot] == 0 || counts[slot] > this.limit) {
             return Optional.empty();
         }
-        int n = Math.min(limit, held[slot]);
+        return Optional.of(holders(holders, slot, Math.min(limit, held[slot])));
+    }
+
+    /** A common term's newest holders, at most {@code limit}, with their title marks, if {@link #keep} kept them. */
+    synchronized Optional<Holders> kept(String term, int limit) {
+        int slot = terms.find(term);
+        if (slot < 0 || counts[slot] <= this.limit || held[slot] == 0 || limit > this.limit) {
+            return Optional.empty();
+        }
+        return Optional.of(holders(common, slot, Math.min(limit, held[slot])));
+    }
+
+    /**
+     * Keeps {@code found}, a common term's newest holders with their title marks, searched with
+     * this table's limit, for {@link #kept}; false when it was not kept (not a common term, or
+     * no room left).
+     */
+    synchronized boolean keep(String term, Holders found) {
+        int slot = terms.find(term);
+        long[] ids = found.ids();
+        if (slot < 0 || counts[slot] <= limit || held[slot] != 0 || found.inTitle() == null || ids.length == 0
+                || ids.length > limit || commonUsed + ids.length > common.length) {
+            return false;
+        }
+        for (long id : ids) {
+            if (id > Integer.MAX_VALUE) {
+                return false;
+            }
+        }
+        first[slot] = commonUsed;
+        for (int i = 0; i < ids.length; i++) {
+            common[commonUsed++] = found.titled(i) ? -(int) ids[i] : (int) ids[i];
+        }
+        held[slot] = (short) ids.length;
+        return true;
+    }
+
+    /**
+     * Whether {@code term}'s newest holders, searched with {@code limit}, would be kept once found
+     * ({@link #keep}): a common term, while there is room.
+     */
+    synchronized boolean keeps(String term, int limit) {
+        int slot = terms.find(term);
+        return limit == this.limit && slot >= 0 && counts[slot] > limit && commonUsed + limit <= common.length;
+    }
+
+    /** The first {@code n} of {@code slot}'s holders in {@code from}, title holders marked by their sign. */
+    private Holders holders(int[] from, int slot, int n) {
         long[] ids = new long[n];
         boolean[] inTitle = new boolean[n];
         for (int i = 0; i < n; i++) {
-            int id = holders[first[slot] + i];
+            int id = from[first[slot] + i];
             ids[i] = Math.abs(id);
             inTitle[i] = id < 0;
         }
-        return Optional.of(new Holders(ids, inTitle));
+        return new Holders(ids, inTitle);
     }
 
     /** Gathers one term's rows at a time (they come in term order, then id order) and keeps the term's holders. */

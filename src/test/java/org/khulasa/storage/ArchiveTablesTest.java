@@ -2,6 +2,7 @@ package org.khulasa.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -34,8 +35,8 @@ class ArchiveTablesTest {
     @TempDir
     Path data;
 
-    @Test
-    void every_count_and_every_rare_terms_holders_equal_the_indexs_answers() {
+    /** 150 articles of a small vocabulary, every seventh deleted: gaps among the ids, rows of the index no longer there. */
+    private String archive() {
         String url = "jdbc:sqlite:" + data.resolve("k.db");
         try (JdbiArticleStore store = Database.open(url, Clock.systemUTC(), new RelatedArticles(3))) {
             Random random = new Random(20261202);
@@ -43,11 +44,16 @@ class ArchiveTablesTest {
             for (int i = 0; i < 150; i++) {
                 ids.add(store.create(draft(words(random, 6), words(random, 40), i), IdempotencyKey.NONE).article().id());
             }
-            // Gaps among the ids, and rows of the index that are no longer there.
             for (int i = 0; i < 150; i += 7) {
                 store.delete(ids.get(i), Revisions.ANY);
             }
         }
+        return url;
+    }
+
+    @Test
+    void every_count_and_every_rare_terms_holders_equal_the_indexs_answers() {
+        String url = archive();
         Jdbi.create(url).useHandle(h -> {
             try (StoredWordIndex index = new StoredWordIndex(h, new SqliteWordIndex())) {
                 TermTable table = TermTable.read(index, RARE).orElseThrow();
@@ -79,6 +85,43 @@ class ArchiveTablesTest {
                 assertEquals(0, table.count("كلمة-لا-يحملها-مقال"));
             }
         });
+    }
+
+    @Test
+    void a_common_terms_newest_holders_are_kept_once_searched_and_answer_as_the_index_does() {
+        Jdbi.create(archive()).useHandle(h -> {
+            try (StoredWordIndex index = new StoredWordIndex(h, new SqliteWordIndex())) {
+                TermTable table = TermTable.read(index, RARE).orElseThrow();
+                List<String> common = index.termsHeldByMore(RARE);
+                assertTrue(common.size() > 20, common.size() + " common terms");
+                for (String term : common) {
+                    assertTrue(table.keeps(term, RARE), term);
+                    assertFalse(table.keeps(term, RARE + 1), "only the table's own limit is kept");
+                    assertTrue(table.holders(term, RARE).isEmpty(), term + " is not read with the rare terms");
+                    assertTrue(table.kept(term, RARE).isEmpty(), term + " is not kept before it is searched");
+                    Holders searched = index.holders(term, true, RARE);
+                    assertTrue(table.keep(term, searched), term);
+                    assertFalse(table.keep(term, searched), "a term is kept once");
+                    for (int limit : new int[] {2, RARE}) {
+                        assertSame(index.holders(term, true, limit), table.kept(term, limit).orElseThrow(), term);
+                    }
+                    assertTrue(table.kept(term, RARE + 1).isEmpty(), "more than were searched");
+                }
+                String rare = h.createQuery("SELECT term FROM related_terms WHERE docs BETWEEN 2 AND :rare LIMIT 1")
+                        .bind("rare", RARE).mapTo(String.class).one();
+                assertFalse(table.keeps(rare, RARE), rare + " is read whole with the rare terms");
+                assertFalse(table.keep(rare, index.holders(rare, true, RARE)));
+                assertSame(index.holders(rare, true, RARE), table.holders(rare, RARE).orElseThrow(), rare);
+            }
+        });
+    }
+
+    /** The same ids, newest first, with the same title marks. */
+    private static void assertSame(Holders expected, Holders actual, String term) {
+        assertArrayEquals(expected.ids(), actual.ids(), term);
+        for (int i = 0; i < expected.ids().length; i++) {
+            assertEquals(expected.titled(i), actual.titled(i), term + " in the title of " + expected.ids()[i]);
+        }
     }
 
     @Test
