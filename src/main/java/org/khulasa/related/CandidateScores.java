@@ -1,9 +1,13 @@
 package org.khulasa.related;
 
+import java.util.Arrays;
+
 /**
  * Each candidate's score so far and how many of the searched terms it holds, by article id:
  * ranking adds to it some thousands of times per article, so it holds primitives in open
- * addressing rather than a boxed map. Ids are positive (0 marks a free slot).
+ * addressing rather than a boxed map. Ids are positive (0 marks a free slot). One is {@link #clear}ed
+ * and used again from article to article: its arrays (some 160 KB for a full query) would
+ * otherwise be most of what a pass over the archive allocates.
  */
 final class CandidateScores {
 
@@ -65,6 +69,16 @@ final class CandidateScores {
                 shared[slot] = oldShared[i];
                 size++;
             }
+        }
+    }
+
+    /** Forgets every candidate, keeping the room. */
+    void clear() {
+        if (size > 0) {
+            Arrays.fill(ids, 0);
+            Arrays.fill(scores, 0);
+            Arrays.fill(shared, 0);
+            size = 0;
         }
     }
 

@@ -43,6 +43,10 @@ public final class RelatedArticles implements RelatedMatcher {
     /** A match scoring under this share of the best one is a filler, not a sure relation. */
     private static final double STRONG_SHARE = 0.3;
 
+    /** Each matching thread's scores, cleared for every article ({@link CandidateScores}). */
+    private static final ThreadLocal<CandidateScores> SCORES =
+            ThreadLocal.withInitial(() -> new CandidateScores(QUERY_TERMS * NEWEST_PER_TERM));
+
     private final int listSize;
 
     public RelatedArticles(int listSize) {
@@ -70,7 +74,8 @@ public final class RelatedArticles implements RelatedMatcher {
             return List.of();
         }
         List<QueryTerm> query = Terms.of(words).query(index);
-        CandidateScores matches = new CandidateScores(query.size() * NEWEST_PER_TERM);
+        CandidateScores matches = SCORES.get();
+        matches.clear();
         for (QueryTerm q : query) {
             WordIndex.Holders hits = index.holders(q.term, q.inTitle, NEWEST_PER_TERM);
             long[] ids = hits.ids();

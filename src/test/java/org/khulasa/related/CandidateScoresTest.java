@@ -12,8 +12,24 @@ class CandidateScoresTest {
 
     @Test
     void addsUpLikeAMapWellPastItsFirstRoom() {
-        Random random = new Random(20261202);
+        assertAddsUpLikeAMap(new CandidateScores(8), new Random(20261202));
+    }
+
+    @Test
+    void clearedItStartsAgainFromNothing() {
         CandidateScores scores = new CandidateScores(8);
+        Random random = new Random(7);
+        assertAddsUpLikeAMap(scores, random);
+        scores.clear();
+        assertEquals(0, scores.size());
+        scores.forEach((id, score, shared) -> {
+            throw new AssertionError("candidate " + id + " left after clear");
+        });
+        // The grown room is used again, with nothing of the last article's scores in it.
+        assertAddsUpLikeAMap(scores, random);
+    }
+
+    private static void assertAddsUpLikeAMap(CandidateScores scores, Random random) {
         Map<Long, double[]> expected = new HashMap<>();
         for (int i = 0; i < 20_000; i++) {
             // Few distinct ids at first, then many: the table must grow and keep what it held.
