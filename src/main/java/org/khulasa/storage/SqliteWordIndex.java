@@ -1,8 +1,10 @@
 package org.khulasa.storage;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -64,7 +66,7 @@ final class SqliteWordIndex extends WordIndexSql {
     @Override
     boolean eachPosting(Handle h, List<String> skipped, StoredWordIndex.Postings postings) {
         h.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.related_text_rows USING fts5vocab(main, related_text, instance)");
-        String select = "SELECT term, doc, col FROM temp.related_text_rows WHERE term > ?";
+        String select = "SELECT term, doc, col = 'title' FROM temp.related_text_rows WHERE term > ?";
         try (PreparedStatement between = h.getConnection().prepareStatement(select + " AND term < ?");
                 PreparedStatement last = h.getConnection().prepareStatement(select)) {
             for (int i = 0; i <= skipped.size(); i++) {
@@ -74,8 +76,16 @@ final class SqliteWordIndex extends WordIndexSql {
                     rows.setString(2, skipped.get(i));
                 }
                 try (ResultSet rs = rows.executeQuery()) {
+                    // A term comes in many rows one after another: its UTF-8 is decoded once.
+                    byte[] lastBytes = null;
+                    String term = null;
                     while (rs.next()) {
-                        if (!postings.accept(rs.getString(1), rs.getLong(2), "title".equals(rs.getString(3)))) {
+                        byte[] bytes = rs.getBytes(1);
+                        if (!Arrays.equals(bytes, lastBytes)) {
+                            lastBytes = bytes;
+                            term = new String(bytes, StandardCharsets.UTF_8);
+                        }
+                        if (!postings.accept(term, rs.getLong(2), rs.getInt(3) == 1)) {
                             return true;
                         }
                     }
