@@ -61,11 +61,12 @@ final class SearchCache {
 
     /**
      * Reads the index's terms and the candidates' descriptions into memory for the pass, where
-     * they fit: a long read, made before the pass takes the write lock. The caller notes when the
+     * they fit: a long read, made before the pass takes the write lock, half of it through
+     * {@code beside} (another connection, or null) on another thread. The caller notes when the
      * last write was before it, and clears the cache if another came since.
      */
-    void readTables(StoredWordIndex index) {
-        TermTable read = TermTable.read(index, RARE).orElse(null);
+    void readTables(StoredWordIndex index, StoredWordIndex beside) {
+        TermTable read = TermTable.read(index, beside, RARE).orElse(null);
         CandidateTable described = index.candidateTable().orElse(null);
         synchronized (this) {
             terms = read;

@@ -61,19 +61,20 @@ final class SqliteWordIndex extends WordIndexSql {
     /**
      * Through FTS5's own listing of its rows ({@code fts5vocab}, one row per term, article and
      * column), created for the scan on this connection and dropped after it; one range of terms
-     * between two skipped ones at a time, so that the skipped terms' rows are never read.
+     * between two bounds at a time, so that the bounds' rows are never read.
      */
     @Override
-    boolean eachPosting(Handle h, List<String> skipped, StoredWordIndex.Postings postings) {
+    boolean eachPosting(Handle h, List<String> bounds, StoredWordIndex.Postings postings) {
         h.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.related_text_rows USING fts5vocab(main, related_text, instance)");
         String select = "SELECT term, doc, col = 'title' FROM temp.related_text_rows WHERE term > ?";
         try (PreparedStatement between = h.getConnection().prepareStatement(select + " AND term < ?");
                 PreparedStatement last = h.getConnection().prepareStatement(select)) {
-            for (int i = 0; i <= skipped.size(); i++) {
-                PreparedStatement rows = i < skipped.size() ? between : last;
-                rows.setString(1, i == 0 ? "" : skipped.get(i - 1));
-                if (i < skipped.size()) {
-                    rows.setString(2, skipped.get(i));
+            for (int i = 0; i + 1 < bounds.size(); i++) {
+                String to = bounds.get(i + 1);
+                PreparedStatement rows = to != null ? between : last;
+                rows.setString(1, bounds.get(i) == null ? "" : bounds.get(i));
+                if (to != null) {
+                    rows.setString(2, to);
                 }
                 try (ResultSet rs = rows.executeQuery()) {
                     // A term comes in many rows one after another: its UTF-8 is decoded once.

@@ -152,12 +152,13 @@ final class StoredWordIndex implements WordIndex, AutoCloseable {
     }
 
     /**
-     * Hands {@code postings} the index's rows of every term but the {@code skipped} ones (in the
-     * index's order), in term order, then article id order, until it wants no more; false when
-     * the dialect cannot list them.
+     * Hands {@code postings} the index's rows of the terms between each two consecutive
+     * {@code bounds} (in the index's order; the bounds themselves excluded, a null first or last
+     * one open), in term order, then article id order, until it wants no more; false when the
+     * dialect cannot list them.
      */
-    boolean eachPosting(List<String> skipped, Postings postings) {
-        return table.eachPosting(h, skipped, postings);
+    boolean eachPosting(List<String> bounds, Postings postings) {
+        return table.eachPosting(h, bounds, postings);
     }
 
     /** Every candidate's description at once, for a pass over the archive ({@link CandidateTable}). */

@@ -1,8 +1,11 @@
 package org.khulasa.storage;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.khulasa.article.WordIndex.Holders;
 
 /**
@@ -36,10 +39,9 @@ final class TermTable {
     /** Each rare term's holders: from {@code first}, {@code held} ids, newest first; title holders negative. */
     private final int[] first;
     private final short[] held;
-    /** Allocated at the first row listed: a dialect that lists none needs no room. */
+    /** Allocated at the first row listed ({@link #holderArray}). */
     private int[] holders;
     private final int room;
-    private int used;
     /** Terms held by more articles than this are common: their holders are kept once searched. */
     private final int limit;
     /** The common terms' holders as kept, from {@code first} of their slots, {@code held} of them; guarded by this. */
@@ -58,9 +60,11 @@ final class TermTable {
 
     /**
      * {@code index}'s terms, the holders of those held by at most {@code limit} articles
-     * included where the dialect can list them; empty when it has too many terms.
+     * included where the dialect can list them; empty when it has too many terms. With
+     * {@code beside} (another connection to the same database, or null), half of the holders are
+     * listed through it, on another thread.
      */
-    static Optional<TermTable> read(StoredWordIndex index, int limit) {
+    static Optional<TermTable> read(StoredWordIndex index, StoredWordIndex beside, int limit) {
         long count = index.termCount();
         if (count > MOST_TERMS) {
             return Optional.empty();
@@ -69,7 +73,11 @@ final class TermTable {
         List<String> common = index.termsHeldByMore(limit);
         TermTable table = new TermTable((int) count, (int) Math.min(MOST_HOLDERS, rareHolders), limit,
                 (int) Math.min(MOST_COMMON_HOLDERS, (long) common.size() * limit));
+        // Split at the middle common term: the rare terms before it are listed here, the rest beside.
+        int split = beside == null ? 0 : common.size() / 2;
+        String pivot = split == 0 ? null : common.get(split - 1);
         boolean[] full = {false};
+        long[] below = {0};
         index.eachTermCount((term, docs) -> {
             int slot = table.terms.add(term);
             if (slot < 0) {
@@ -77,22 +85,57 @@ final class TermTable {
             } else {
                 table.counts[slot] = (int) docs;
             }
+            // Java orders these terms (letters and digits of the Basic Multilingual Plane) as SQLite does.
+            if (pivot != null && docs >= 2 && docs <= limit && term.compareTo(pivot) < 0) {
+                below[0] += docs;
+            }
         });
         if (full[0]) {
             // Terms counted since the count was taken overfilled it.
             return Optional.empty();
         }
         table.terms.trim();
-        table.readRareHolders(index, common);
+        table.readRareHolders(index, beside, common, split, (int) Math.min(table.room, below[0]));
         return Optional.of(table);
     }
 
-    /** Lists the index's rows but the common terms' ({@code common}), whose long lists the searches' caches keep anyway. */
-    private void readRareHolders(StoredWordIndex index, List<String> common) {
-        Collector collect = new Collector();
-        if (index.eachPosting(common, collect)) {
+    /**
+     * Lists the index's rows but the common terms' ({@code common}), whose long lists are searched
+     * instead: those of the terms before the {@code split}th common one through {@code index},
+     * into the first {@code roomBelow} holders, the rest through {@code beside} at once.
+     */
+    private void readRareHolders(StoredWordIndex index, StoredWordIndex beside, List<String> common, int split,
+            int roomBelow) {
+        List<String> bounds = new ArrayList<>(common.size() + 2);
+        bounds.add(null);
+        bounds.addAll(common);
+        bounds.add(null);
+        if (split == 0) {
+            list(index, bounds, new Collector(0, room));
+            return;
+        }
+        CompletableFuture<Void> above = CompletableFuture.runAsync(
+                () -> list(beside, bounds.subList(split, bounds.size()), new Collector(roomBelow, room)));
+        list(index, bounds.subList(0, split + 1), new Collector(0, roomBelow));
+        try {
+            above.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    private static void list(StoredWordIndex index, List<String> bounds, Collector collect) {
+        if (index.eachPosting(bounds, collect)) {
             collect.endTerm();
         }
+    }
+
+    /** The holders' array, made at the first row listed: a dialect that lists none needs no room. */
+    private synchronized int[] holderArray() {
+        if (holders == null) {
+            holders = new int[room];
+        }
+        return holders;
     }
 
     /** Whether rare terms' holders are here (the dialect listed its rows). */
@@ -174,18 +217,29 @@ final class TermTable {
         return new Holders(ids, inTitle);
     }
 
-    /** Gathers one term's rows at a time (they come in term order, then id order) and keeps the term's holders. */
+    /**
+     * Gathers one term's rows at a time (they come in term order, then id order) and keeps the
+     * term's holders in its own part of the holders' array, from {@code used} to {@code end}.
+     */
     private final class Collector implements StoredWordIndex.Postings {
+        private int[] into;
+        private int used;
+        private final int end;
         private String term;
         private final IntList ids = new IntList();
         /** The term has more holders than a rare one can (its count was behind): searched instead. */
         private boolean tooMany;
         private boolean full;
 
+        Collector(int from, int end) {
+            this.used = from;
+            this.end = end;
+        }
+
         @Override
         public boolean accept(String t, long id, boolean inTitle) {
-            if (holders == null) {
-                holders = new int[room];
+            if (into == null) {
+                into = holderArray();
             }
             if (!t.equals(term)) {
                 endTerm();
@@ -212,13 +266,14 @@ final class TermTable {
         void endTerm() {
             if (term != null && ids.size >= 2 && !tooMany && !full) {
                 int slot = terms.find(term);
-                if (slot < 0 && (slot = terms.add(term)) < 0 || used + ids.size > holders.length) {
+                if (used + ids.size > end) {
                     full = true;
-                } else {
+                } else if (slot >= 0) {
+                    // A term counted since the counts were read has no slot: it is searched.
                     first[slot] = used;
                     held[slot] = (short) ids.size;
                     for (int i = ids.size - 1; i >= 0; i--) {
-                        holders[used++] = ids.values[i];
+                        into[used++] = ids.values[i];
                     }
                 }
             }

@@ -53,7 +53,7 @@ abstract sealed class WordIndexSql permits SqliteWordIndex, PostgresWordIndex {
      * {@link StoredWordIndex#eachPosting}: false where the dialect has no listing of its rows
      * (PostgreSQL's tsvector has none cheaper than its searches).
      */
-    boolean eachPosting(Handle h, List<String> skipped, StoredWordIndex.Postings postings) {
+    boolean eachPosting(Handle h, List<String> bounds, StoredWordIndex.Postings postings) {
         return false;
     }
 

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -53,45 +54,53 @@ class ArchiveTablesTest {
 
     @Test
     void every_count_and_every_rare_terms_holders_equal_the_indexs_answers() {
-        String url = archive();
-        Jdbi.create(url).useHandle(h -> {
-            try (StoredWordIndex index = new StoredWordIndex(h, new SqliteWordIndex())) {
-                TermTable table = TermTable.read(index, RARE).orElseThrow();
-                assertTrue(table.holdsRare());
-                Map<String, Long> counts = index.articlesWith(h.createQuery("SELECT term FROM related_terms")
-                        .mapTo(String.class).list());
-                int held = 0;
-                int searched = 0;
-                for (Map.Entry<String, Long> e : counts.entrySet()) {
-                    String term = e.getKey();
-                    assertEquals(e.getValue(), table.count(term), term);
-                    for (int limit : new int[] {2, 100}) {
-                        List<Long> newest = index.newestWith(term, false, limit);
-                        Set<Long> inTitles = index.titlesWith(term, newest);
-                        Holders holders = table.holders(term, limit).orElse(null);
-                        if (holders == null) {
-                            searched++;
-                            assertTrue(e.getValue() > RARE || e.getValue() < 2, term + " is rare and not held");
-                            continue;
-                        }
-                        held++;
-                        assertArrayEquals(newest.stream().mapToLong(Long::longValue).toArray(), holders.ids(), term);
-                        for (int i = 0; i < newest.size(); i++) {
-                            assertEquals(inTitles.contains(newest.get(i)), holders.titled(i), term + " in title");
-                        }
-                    }
-                }
-                assertTrue(held > 100 && searched > 100, held + " answers held, " + searched + " left to searches");
-                assertEquals(0, table.count("كلمة-لا-يحملها-مقال"));
+        Jdbi jdbi = Jdbi.create(archive());
+        jdbi.useHandle(h -> {
+            try (Handle other = jdbi.open();
+                    StoredWordIndex index = new StoredWordIndex(h, new SqliteWordIndex());
+                    StoredWordIndex beside = new StoredWordIndex(other, new SqliteWordIndex())) {
+                // Listed on one connection, then half on each.
+                assertEqualsIndex(h, index, TermTable.read(index, null, RARE).orElseThrow());
+                assertEqualsIndex(h, index, TermTable.read(index, beside, RARE).orElseThrow());
             }
         });
+    }
+
+    /** Every count, and every rare term's holders where held (at two limits), as the index answers them. */
+    private static void assertEqualsIndex(Handle h, StoredWordIndex index, TermTable table) {
+        assertTrue(table.holdsRare());
+        Map<String, Long> counts = index.articlesWith(h.createQuery("SELECT term FROM related_terms")
+                .mapTo(String.class).list());
+        int held = 0;
+        int searched = 0;
+        for (Map.Entry<String, Long> e : counts.entrySet()) {
+            String term = e.getKey();
+            assertEquals(e.getValue(), table.count(term), term);
+            for (int limit : new int[] {2, 100}) {
+                List<Long> newest = index.newestWith(term, false, limit);
+                Set<Long> inTitles = index.titlesWith(term, newest);
+                Holders holders = table.holders(term, limit).orElse(null);
+                if (holders == null) {
+                    searched++;
+                    assertTrue(e.getValue() > RARE || e.getValue() < 2, term + " is rare and not held");
+                    continue;
+                }
+                held++;
+                assertArrayEquals(newest.stream().mapToLong(Long::longValue).toArray(), holders.ids(), term);
+                for (int i = 0; i < newest.size(); i++) {
+                    assertEquals(inTitles.contains(newest.get(i)), holders.titled(i), term + " in title");
+                }
+            }
+        }
+        assertTrue(held > 100 && searched > 100, held + " answers held, " + searched + " left to searches");
+        assertEquals(0, table.count("كلمة-لا-يحملها-مقال"));
     }
 
     @Test
     void a_common_terms_newest_holders_are_kept_once_searched_and_answer_as_the_index_does() {
         Jdbi.create(archive()).useHandle(h -> {
             try (StoredWordIndex index = new StoredWordIndex(h, new SqliteWordIndex())) {
-                TermTable table = TermTable.read(index, RARE).orElseThrow();
+                TermTable table = TermTable.read(index, null, RARE).orElseThrow();
                 List<String> common = index.termsHeldByMore(RARE);
                 assertTrue(common.size() > 20, common.size() + " common terms");
                 for (String term : common) {
