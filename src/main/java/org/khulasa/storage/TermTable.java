@@ -2,6 +2,7 @@ package org.khulasa.storage;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -106,24 +107,28 @@ final class TermTable {
      */
     private void readRareHolders(StoredWordIndex index, StoredWordIndex beside, List<String> common, int split,
             int roomBelow) {
-        List<String> bounds = new ArrayList<>(common.size() + 2);
-        bounds.add(null);
-        bounds.addAll(common);
-        bounds.add(null);
+        // Open at both ends: the rows before the first common term and after the last.
+        List<String> bounds = new ArrayList<>(Collections.nCopies(common.size() + 2, null));
+        Collections.copy(bounds.subList(1, common.size() + 1), common);
         if (split == 0) {
             list(index, bounds, new Collector(0, room));
             return;
         }
         CompletableFuture<Void> above = CompletableFuture.runAsync(
                 () -> list(beside, bounds.subList(split, bounds.size()), new Collector(roomBelow, room)));
-        list(index, bounds.subList(0, split + 1), new Collector(0, roomBelow));
         try {
-            above.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            list(index, bounds.subList(0, split + 1), new Collector(0, roomBelow));
+        } finally {
+            // The caller closes the other connection once this returns: its listing must be over.
+            try {
+                above.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause ? cause : e;
+            }
         }
     }
 
+    /** Lists the rows between {@code bounds} into {@code collect}. */
     private static void list(StoredWordIndex index, List<String> bounds, Collector collect) {
         if (index.eachPosting(bounds, collect)) {
             collect.endTerm();
@@ -138,7 +143,7 @@ final class TermTable {
         return holders;
     }
 
-    /** Whether rare terms' holders are here (the dialect listed its rows). */
+    /** Whether rare terms' holders are here (the dialect listed its rows); read once the table is. */
     boolean holdsRare() {
         return holders != null;
     }
@@ -217,10 +222,7 @@ final class TermTable {
         return new Holders(ids, inTitle);
     }
 
-    /**
-     * Gathers one term's rows at a time (they come in term order, then id order) and keeps the
-     * term's holders in its own part of the holders' array, from {@code used} to {@code end}.
-     */
+    /** Gathers each term's rows (term, then id order) into its part of the holders: {@code used} to {@code end}. */
     private final class Collector implements StoredWordIndex.Postings {
         private int[] into;
         private int used;
