@@ -117,7 +117,7 @@ final class SearchCache {
             public Holders holders(String term, boolean titles, int limit) {
                 TermTable all = terms();
                 if (all != null) {
-                    Optional<Holders> held = all.holders(term, limit).or(() -> all.kept(term, limit));
+                    Optional<Holders> held = all.holders(term, limit);
                     if (held.isPresent()) {
                         return held.get();
                     }

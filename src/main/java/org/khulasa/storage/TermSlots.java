@@ -56,7 +56,7 @@ final class TermSlots {
         return slot;
     }
 
-    /** Gives back the room the terms' chars have to spare, once (nearly) all of them are in. */
+    /** Gives back the room the terms' chars have to spare, once all of them are in. */
     void trim() {
         chars = Arrays.copyOf(chars, used);
     }

@@ -155,30 +155,30 @@ final class TermTable {
     }
 
     /**
-     * {@code term}'s newest holders, at most {@code limit}, if it is a rare term held here. Read
-     * without a lock: the rare terms' holders do not change after {@link #read}.
+     * {@code term}'s newest holders, at most {@code limit}, with their title marks: a rare term's
+     * if held here, a common term's if {@link #keep} kept them. A rare term's are read without a
+     * lock: they do not change after {@link #read}.
      */
     Optional<Holders> holders(String term, int limit) {
         int slot = terms.find(term);
-        // Every holder of a held term is here: the first ones are the newest, whatever the limit.
-        if (slot < 0 || held[slot] == 0 || counts[slot] > this.limit) {
+        if (slot < 0) {
             return Optional.empty();
         }
-        return Optional.of(holders(holders, slot, Math.min(limit, held[slot])));
+        if (counts[slot] > this.limit) {
+            return kept(slot, limit);
+        }
+        // Every holder of a held term is here: the first ones are the newest, whatever the limit.
+        return held[slot] == 0 ? Optional.empty() : Optional.of(holders(holders, slot, Math.min(limit, held[slot])));
     }
 
-    /** A common term's newest holders, at most {@code limit}, with their title marks, if {@link #keep} kept them. */
-    synchronized Optional<Holders> kept(String term, int limit) {
-        int slot = terms.find(term);
-        if (slot < 0 || counts[slot] <= this.limit || held[slot] == 0 || limit > this.limit) {
-            return Optional.empty();
-        }
-        return Optional.of(holders(common, slot, Math.min(limit, held[slot])));
+    private synchronized Optional<Holders> kept(int slot, int limit) {
+        return held[slot] == 0 || limit > this.limit ? Optional.empty()
+                : Optional.of(holders(common, slot, Math.min(limit, held[slot])));
     }
 
     /**
      * Keeps {@code found}, a common term's newest holders with their title marks, searched with
-     * this table's limit, for {@link #kept}; false when it was not kept (not a common term, or
+     * this table's limit, for {@link #holders}; false when it was not kept (not a common term, or
      * no room left).
      */
     synchronized boolean keep(String term, Holders found) {

@@ -106,15 +106,15 @@ class ArchiveTablesTest {
                 for (String term : common) {
                     assertTrue(table.keeps(term, RARE), term);
                     assertFalse(table.keeps(term, RARE + 1), "only the table's own limit is kept");
-                    assertTrue(table.holders(term, RARE).isEmpty(), term + " is not read with the rare terms");
-                    assertTrue(table.kept(term, RARE).isEmpty(), term + " is not kept before it is searched");
+                    assertTrue(table.holders(term, RARE).isEmpty(),
+                            term + " is neither read with the rare terms nor kept before it is searched");
                     Holders searched = index.holders(term, true, RARE);
                     assertTrue(table.keep(term, searched), term);
                     assertFalse(table.keep(term, searched), "a term is kept once");
                     for (int limit : new int[] {2, RARE}) {
-                        assertSame(index.holders(term, true, limit), table.kept(term, limit).orElseThrow(), term);
+                        assertSame(index.holders(term, true, limit), table.holders(term, limit).orElseThrow(), term);
                     }
-                    assertTrue(table.kept(term, RARE + 1).isEmpty(), "more than were searched");
+                    assertTrue(table.holders(term, RARE + 1).isEmpty(), "more than were searched");
                 }
                 String rare = h.createQuery("SELECT term FROM related_terms WHERE docs BETWEEN 2 AND :rare LIMIT 1")
                         .bind("rare", RARE).mapTo(String.class).one();
