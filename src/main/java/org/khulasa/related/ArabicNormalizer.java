@@ -14,6 +14,54 @@ public final class ArabicNormalizer {
     }
 
     public static String normalize(String text) {
+        return isPlain(text) ? foldPlain(text) : foldAny(text);
+    }
+
+    /**
+     * Whether every char of {@code text} is ASCII, a letter, haraka, digit or punctuation mark of
+     * basic Arabic, a no-break space, or a common quotation mark or dash: characters NFKC leaves
+     * as they are but the no-break space, and only ASCII of which has a case. NFKC may reorder the
+     * harakat or compose them with a letter only where a maddah or hamza mark is there too (not
+     * plain), and they are dropped anyway.
+     * News text nearly always is; such text skips the costlier general path, with the same result.
+     */
+    private static boolean isPlain(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean plain = c < 0x80
+                    || (c >= 0x0621 && c <= 0x0652)   // hamza … yeh, tatweel, harakat … sukun
+                    || (c >= 0x0656 && c <= 0x065F)   // more marks; not maddah and hamza above or below, which compose
+                    || c == 0x0670                    // dagger alef
+                    || (c >= 0x0660 && c <= 0x0669)   // Arabic-Indic digits
+                    || c == 0x060C || c == 0x061B || c == 0x061F // ، ؛ ؟
+                    || c == 0x00A0                    // no-break space: NFKC's only change here, to a space
+                    || c == 0x00AB || c == 0x00BB     // « »
+                    || (c >= 0x2013 && c <= 0x2014)   // – —
+                    || (c >= 0x2018 && c <= 0x201D);  // ‘ ’ ‚ ‛ “ ”
+            if (!plain) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** As {@link #foldAny}, for text {@link #isPlain} accepts: NFKC and lower-casing beyond ASCII change nothing there. */
+    private static String foldPlain(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                out.append((char) (c + ('a' - 'A')));
+            } else if (c == 0x00A0) {
+                out.append(' ');
+            } else if (!isDropped(c)) {
+                out.append((char) fold(c));
+            }
+        }
+        return out.toString();
+    }
+
+    private static String foldAny(String text) {
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
         StringBuilder out = new StringBuilder(nfkc.length());
         // Char by char: every mark dropped or letter folded lies in the BMP, so the halves of a

@@ -39,7 +39,7 @@ public final class ArabicTerms {
         String normalized = ArabicNormalizer.normalize(text);
         int start = -1;
         for (int i = 0; i <= normalized.length(); i++) {
-            boolean wordChar = i < normalized.length() && Character.isLetterOrDigit(normalized.charAt(i));
+            boolean wordChar = i < normalized.length() && isWordChar(normalized.charAt(i));
             if (wordChar && start < 0) {
                 start = i;
             } else if (!wordChar && start >= 0) {
@@ -52,6 +52,17 @@ public final class ArabicTerms {
             }
         }
         return words;
+    }
+
+    /** {@link Character#isLetterOrDigit}, answered without its tables for Arabic letters and ASCII. */
+    private static boolean isWordChar(char c) {
+        if (c >= 0x0621 && c <= 0x064A) {
+            return true;
+        }
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private static void addWord(String word, List<String> terms) {
@@ -75,6 +86,11 @@ public final class ArabicTerms {
     }
 
     static String stripArticle(String word) {
+        char first = word.isEmpty() ? 0 : word.charAt(0);
+        // Every prefix starts with one of these: most words are passed over at once.
+        if (first != 'ا' && first != 'ل' && first != 'و' && first != 'ف' && first != 'ب' && first != 'ك') {
+            return word;
+        }
         for (String prefix : ARTICLE_PREFIXES) {
             if (word.startsWith(prefix) && word.length() - prefix.length() >= 2) {
                 return word.substring(prefix.length());
