@@ -5,7 +5,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
@@ -74,20 +78,81 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
         })};
         progress.report("reading the word index", 1, 1);
         progress.report("choosing related articles", 0, total);
+        ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "khulasa-related-texts");
+            t.setDaemon(true);
+            return t;
+        });
         try (ParallelPicks picks = ParallelPicks.start(jdbi, dialect, matcher, cache)) {
-            forEachPage(ids, after, RECOMPUTE_PAGE, (h, page) -> {
-                ChangeStamps.lockWrites(h);
-                if (!ChangeStamps.lastWrite(h).equals(stamped[0])) {
-                    cache.clear();
+            long count = 0;
+            // The next page's texts are read and analysed while this one's lists are chosen: that
+            // work needs no lock, and the picking threads would otherwise wait for it page by page.
+            CompletableFuture<Page> next = CompletableFuture.supplyAsync(() -> Page.read(this, ids, after), reader);
+            boolean unchanged = true;
+            while (true) {
+                Page page = join(next);
+                if (page.ids().isEmpty()) {
+                    break;
                 }
-                Instant now = clock.instant();
-                ChangeStamps.Before before = ChangeStamps.before(h, now);
+                next = CompletableFuture.supplyAsync(() -> Page.read(this, ids, page.last()), reader);
+                boolean readBeforeChange = !unchanged;
+                unchanged = queue.writing(() -> LazyCommits.inTransaction(jdbi, dialect, h -> {
+                    ChangeStamps.lockWrites(h);
+                    boolean still = ChangeStamps.lastWrite(h).equals(stamped[0]);
+                    if (!still) {
+                        cache.clear();
+                    }
+                    // Texts read before someone else's write may be stale: read again under the lock.
+                    Page current = still && !readBeforeChange ? page : page.again(this, h);
+                    Instant now = clock.instant();
+                    ChangeStamps.Before before = ChangeStamps.before(h, now);
+                    lists.fillAll(h, current.texts(), current.words(), now, picks);
+                    stamped[0] = stamps.next(h, now);
+                    ChangeStamps.touchScopesOf(h, page.ids());
+                    stamps.announce(h, before, clock.instant());
+                    return still;
+                }));
+                count += page.ids().size();
+                progress.report("choosing related articles", count, total);
+            }
+            queue.writing(() -> {
+                LazyCommits.settle(jdbi, dialect);
+                return null;
+            });
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /**
+     * A page of articles to choose lists for, with their texts and words, read while the page
+     * before it was written: still fresh under the lock unless someone else wrote before either
+     * page took it.
+     */
+    private record Page(List<Long> ids, Map<Long, ArticleText> texts, Map<Long, IndexedText> words) {
+        static Page read(RelatedRecompute pass, String ids, long after) {
+            return pass.jdbi.withHandle(h -> {
+                List<Long> page = h.createQuery(ids).bind("after", after).bind("size", RECOMPUTE_PAGE).mapTo(Long.class).list();
                 Map<Long, ArticleText> texts = ArticleReads.textsOf(h, page);
-                lists.fillAll(h, texts, indexTexts(texts), now, picks);
-                stamped[0] = stamps.next(h, now);
-                ChangeStamps.touchScopesOf(h, page);
-                stamps.announce(h, before, clock.instant());
-            }, done -> progress.report("choosing related articles", done, total));
+                return new Page(page, texts, pass.indexTexts(texts));
+            });
+        }
+
+        Page again(RelatedRecompute pass, Handle h) {
+            Map<Long, ArticleText> fresh = ArticleReads.textsOf(h, ids);
+            return new Page(ids, fresh, pass.indexTexts(fresh));
+        }
+
+        long last() {
+            return ids.get(ids.size() - 1);
+        }
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
