@@ -32,6 +32,11 @@ public interface ImportedArchive {
         }
 
         @Override
+        public Map<Integer, RelatedMatcher.IndexedText> wordsOf(List<Article> articles) {
+            return Map.of();
+        }
+
+        @Override
         public void rememberAttachments(List<Attachment> attachments) {
         }
 
@@ -83,6 +88,13 @@ public interface ImportedArchive {
      * was imported before is left as it is: only its old addresses not yet known are added.
      */
     Set<String> write(Batch batch);
+
+    /**
+     * The words to index of those of {@code articles} not imported before, by their place in the
+     * list, for {@link Batch#words}: analysing them is pure work (after one read), so it can go
+     * on while the batch before is written.
+     */
+    Map<Integer, RelatedMatcher.IndexedText> wordsOf(List<Article> articles);
 
     /**
      * Adds the words the batches indexed to the index's term counts, where they wait to be added
@@ -139,13 +151,21 @@ public interface ImportedArchive {
 
     /**
      * One transaction's worth. With {@code indexWords}, the words of the articles it adds are
-     * indexed in the same transaction, ready for related lists to be chosen at the end.
+     * indexed in the same transaction, ready for related lists to be chosen at the end: those
+     * {@code words} holds ({@link #wordsOf}, by place in {@code articles}) as they are, the others
+     * analysed by the write.
      */
-    record Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords) {
+    record Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords,
+                 Map<Integer, RelatedMatcher.IndexedText> words) {
         public Batch {
             articles = List.copyOf(articles);
             addresses = List.copyOf(addresses);
             slugs = List.copyOf(slugs);
+            words = Map.copyOf(words);
+        }
+
+        public Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords) {
+            this(articles, addresses, slugs, indexWords, Map.of());
         }
     }
 }

@@ -86,17 +86,21 @@ public final class JdbiImportedArchive implements ImportedArchive {
     }
 
     @Override
-    public Set<String> write(Batch batch) {
-        // The words of the posts not imported before are analysed before the write lock is taken,
-        // on every core, as the write path does before its lock; a guid once imported stays known.
+    public Map<Integer, IndexedText> wordsOf(List<Article> articles) {
+        // On every core, as the write path does before its lock; a guid once imported stays known.
         Map<Integer, IndexedText> texts = new ConcurrentHashMap<>();
-        if (batch.indexWords()) {
-            Set<String> imported = importedGuids(batch.articles());
-            IntStream.range(0, batch.articles().size()).parallel()
-                    .filter(i -> batch.articles().get(i).guid() == null
-                            || !imported.contains(batch.articles().get(i).guid()))
-                    .forEach(i -> texts.put(i, words(batch.articles().get(i))));
-        }
+        Set<String> imported = importedGuids(articles);
+        IntStream.range(0, articles.size()).parallel()
+                .filter(i -> articles.get(i).guid() == null || !imported.contains(articles.get(i).guid()))
+                .forEach(i -> texts.put(i, words(articles.get(i))));
+        return texts;
+    }
+
+    @Override
+    public Set<String> write(Batch batch) {
+        // The words of the posts not imported before are analysed before the write lock is taken.
+        Map<Integer, IndexedText> texts = new HashMap<>(batch.indexWords() && batch.words().isEmpty()
+                ? wordsOf(batch.articles()) : batch.words());
         Map<String, Long> tags = new HashMap<>();
         Set<String> written = bulk(h -> {
             ChangeStamps.lockWrites(h);

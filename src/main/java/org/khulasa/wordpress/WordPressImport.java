@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import org.khulasa.article.ArticleStore;
 import org.khulasa.article.ArticleStore.RelatedProgress;
 import org.khulasa.article.ImportedArchive;
+import org.khulasa.article.RelatedMatcher;
 
 /**
  * {@code --import-wordpress FILE}: reads a WordPress export twice, streaming (first its images,
@@ -160,11 +161,8 @@ public final class WordPressImport {
         private final SiteMap site;
         private final ImportReport report;
         private final List<PostConverter.Convert> posts = new ArrayList<>();
-        private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "khulasa-import-writer");
-            t.setDaemon(true);
-            return t;
-        });
+        private final ExecutorService writer = thread("khulasa-import-writer");
+        private final ExecutorService analyser = thread("khulasa-import-words");
         private final boolean indexWords;
         private CompletableFuture<Runnable> inFlight;
 
@@ -182,19 +180,27 @@ public final class WordPressImport {
             return posts.size();
         }
 
-        /** Hands the batch to the writer, once the one before it is written. */
+        /**
+         * Hands the batch to the writer, once the one before it is written. Its words are analysed
+         * meanwhile, on a thread of their own: that is a good part of a batch's work, and the
+         * writer's thread would otherwise do it before it writes.
+         */
         void write() {
-            awaitWritten();
             List<PostConverter.Convert> taken = List.copyOf(posts);
             posts.clear();
+            List<ImportedArchive.Article> articles = taken.stream().map(PostConverter.Convert::article).toList();
+            CompletableFuture<Map<Integer, RelatedMatcher.IndexedText>> words = indexWords
+                    ? CompletableFuture.supplyAsync(() -> archive.wordsOf(articles), analyser)
+                    : CompletableFuture.completedFuture(Map.of());
+            awaitWritten();
             List<ImportedArchive.Address> addresses = site.takeAddresses();
             List<ImportedArchive.SlugChoice> slugs = site.takeSlugs();
-            inFlight = CompletableFuture.supplyAsync(() -> writeNow(taken, addresses, slugs), writer);
+            inFlight = words.thenApplyAsync(w -> writeNow(taken, addresses, slugs, w), writer);
         }
 
         /** Writes {@code taken}; what it returns counts them in the report, on the reading thread. */
         private Runnable writeNow(List<PostConverter.Convert> taken, List<ImportedArchive.Address> addresses,
-                List<ImportedArchive.SlugChoice> slugs) {
+                List<ImportedArchive.SlugChoice> slugs, Map<Integer, RelatedMatcher.IndexedText> words) {
             Set<Long> thumbnails = new HashSet<>();
             taken.forEach(p -> p.thumbnail().ifPresent(thumbnails::add));
             Map<Long, ImportedArchive.Attachment> images = archive.attachments(thumbnails);
@@ -203,7 +209,7 @@ public final class WordPressImport {
                 ImportedArchive.Attachment image = p.thumbnail().map(images::get).orElse(null);
                 articles.add(image == null ? p.article() : PostConverter.withImage(p.article(), image));
             }
-            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, slugs, indexWords));
+            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, slugs, indexWords, words));
             return () -> {
                 for (PostConverter.Convert p : taken) {
                     if (added.contains(p.article().guid())) {
@@ -235,7 +241,16 @@ public final class WordPressImport {
                 awaitWritten();
             } finally {
                 writer.shutdownNow();
+                analyser.shutdownNow();
             }
+        }
+
+        private static ExecutorService thread(String name) {
+            return Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name);
+                t.setDaemon(true);
+                return t;
+            });
         }
     }
 
