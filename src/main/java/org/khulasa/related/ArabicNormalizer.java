@@ -19,11 +19,11 @@ public final class ArabicNormalizer {
 
     /**
      * Whether every char of {@code text} is ASCII, a letter, haraka, digit or punctuation mark of
-     * basic Arabic, a no-break space, or a common quotation mark or dash: characters NFKC leaves
-     * as they are but the no-break space, and only ASCII of which has a case. NFKC may reorder the
-     * harakat or compose them with a letter only where a maddah or hamza mark is there too (not
-     * plain), and they are dropped anyway.
-     * News text nearly always is; such text skips the costlier general path, with the same result.
+     * basic Arabic, a no-break space, or a common quotation mark or dash: NFKC changes none of
+     * them but the no-break space, and only ASCII among them has a case. NFKC may reorder harakat
+     * among themselves, which does not matter as they are dropped; it joins a mark to a letter
+     * only for maddah and hamza above or below, which are not plain. News text nearly always is
+     * plain; it skips the costlier general path, with the same result.
      */
     private static boolean isPlain(String text) {
         for (int i = 0; i < text.length(); i++) {
