@@ -81,7 +81,10 @@ class MetricsEndpointTest {
             // Each write of an article chooses its related list once; the delete chooses again
             // the list that linked to it.
             assertTrue(value(samples, "khulasa_related_match_duration_seconds_count") >= 3);
-            assertEquals(8.0, value(samples, "khulasa_db_pool_connections", "state", "total"));
+            // The pool opens its connections (8 at most) in the background: a busy machine may
+            // be scraped before the last one is open.
+            double connections = value(samples, "khulasa_db_pool_connections", "state", "total");
+            assertTrue(connections >= 1 && connections <= 8, "pool connections: " + connections);
             assertTrue(value(samples, "jvm_memory_used_bytes", "area", "heap") > 0);
             assertTrue(samples.stream().anyMatch(s -> s.get("name").asText().equals("jvm_gc_collection_seconds_count")));
         }
