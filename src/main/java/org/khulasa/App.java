@@ -15,6 +15,7 @@ import org.khulasa.feed.Sitemaps;
 import org.khulasa.feed.FeedScope;
 import org.khulasa.links.SiteLinks;
 import org.khulasa.metrics.Metrics;
+import org.khulasa.web.EndedSessions;
 import org.khulasa.web.FeedHandler;
 import org.khulasa.web.Handlers;
 import org.khulasa.web.MetricsEndpoint;
@@ -34,27 +35,31 @@ public final class App {
     private App() {
     }
 
-    /** A server without WebSub delivery (no database to keep subscriptions in): feeds still name the hub. */
+    /**
+     * A server without WebSub delivery (no database to keep subscriptions in): feeds still name the
+     * hub; desk sessions signed out are remembered by this process only.
+     */
     public static Javalin create(Config config, ArticleStore store, Clock clock) {
-        return create(config, store, ImportedArchive.NONE, null, clock, new Metrics());
+        return create(config, store, clock, new Metrics());
     }
 
     /** Without WebSub delivery, as {@link #create(Config, ArticleStore, Clock)}. */
     public static Javalin create(Config config, ArticleStore store, Clock clock, Metrics metrics) {
-        return create(config, store, ImportedArchive.NONE, null, clock, metrics);
+        return create(config, store, ImportedArchive.NONE, null, EndedSessions.inMemory(clock), clock, metrics);
     }
 
     /**
      * {@code archive}: imported articles keep their old feed ids and old addresses answer 301;
      * {@code webSub}: where the hub keeps subscriptions and deliveries (null for none);
+     * {@code endedSessions}: the desk sessions signed out before they expire;
      * {@code metrics} counts what the server does; {@code /metrics} serves them when a token is set.
      */
     public static Javalin create(Config config, ArticleStore store, ImportedArchive archive, WebSubStore webSub,
-            Clock clock, Metrics metrics) {
+            EndedSessions endedSessions, Clock clock, Metrics metrics) {
         // The hub reads the feeds the handlers serve, and they nudge it after writes: built in turn.
         Hub[] hub = new Hub[1];
         Handlers web = Handlers.create(store, archive, clock, new SiteLinks(config.baseUrl()), config.editorTokens(),
-                config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), config.archiveSize(),
+                endedSessions, config.siteTitle(), config.feedSize(), config.dateStyle(), config.sitemapPageSize(), config.archiveSize(),
                 config.advertisedHubs(), config.cacheBytes(),
                 metrics.cachedAnswers(), () -> {
                     if (hub[0] != null) {

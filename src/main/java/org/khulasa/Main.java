@@ -83,7 +83,7 @@ public final class Main {
                         + " (it loads only into an empty database)");
             }
         }
-        Javalin app = App.create(config, store, opened.archive(), store.webSub(), clock, metrics);
+        Javalin app = App.create(config, store, opened.archive(), store.webSub(), store.endedSessions(), clock, metrics);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
                 app.stop();

@@ -80,7 +80,7 @@ public final class TestServer implements AutoCloseable {
         Database.Opened opened = Database.openWithArchive(config.jdbcUrl(), clock,
                 metrics.timed(new RelatedArticles(config.relatedCount())), metrics::watchPool);
         JdbiArticleStore store = opened.store();
-        Javalin app = App.create(config, store, opened.archive(), store.webSub(), clock, metrics);
+        Javalin app = App.create(config, store, opened.archive(), store.webSub(), store.endedSessions(), clock, metrics);
         try {
             app.start("127.0.0.1", config.port());
         } catch (RuntimeException e) {

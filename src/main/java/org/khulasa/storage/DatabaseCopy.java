@@ -44,7 +44,9 @@ public final class DatabaseCopy {
             new Table("imported_articles", false, "guid", "source_id", "article_id"),
             new Table("old_addresses", false, "old_address", "article_id", "target", "status"),
             new Table("imported_slugs", false, "kind", "old_slug", "slug"),
-            new Table("imported_attachments", false, "source_id", "url", "caption", "alt"));
+            new Table("imported_attachments", false, "source_id", "url", "caption", "alt"),
+            // A signed-out session must stay out on the new database too.
+            new Table("ended_desk_sessions", false, "cookie_digest", "expires_at"));
 
     /** Hears how far the copy got: {@code done} of {@code total} rows of {@code table}. */
     @FunctionalInterface

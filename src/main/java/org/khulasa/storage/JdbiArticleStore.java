@@ -29,6 +29,7 @@ import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 import org.khulasa.article.Revisions;
 import org.khulasa.article.Status;
+import org.khulasa.web.EndedSessions;
 import org.khulasa.websub.WebSubStore;
 
 /**
@@ -37,7 +38,6 @@ import org.khulasa.websub.WebSubStore;
  * {@link RelatedLists}, the word index behind {@link Dialect#wordIndex}.
  */
 public final class JdbiArticleStore extends StoreReads {
-
     private final AutoCloseable pool;
     private final Clock clock;
     private final RelatedMatcher matcher;
@@ -48,6 +48,7 @@ public final class JdbiArticleStore extends StoreReads {
     private final RelatedRecompute recompute;
     private final JdbiArchiveIndex archive;
     private final JdbiWebSubStore webSub;
+    private final JdbiEndedSessions endedSessions;
     private final Writes writes;
 
     JdbiArticleStore(Jdbi jdbi, AutoCloseable pool, Clock clock, RelatedMatcher matcher, Dialect dialect,
@@ -64,11 +65,17 @@ public final class JdbiArticleStore extends StoreReads {
         this.recompute = new RelatedRecompute(jdbi, queue, clock, matcher, dialect, stamps, lists);
         this.archive = new JdbiArchiveIndex(jdbi);
         this.webSub = new JdbiWebSubStore(jdbi);
+        this.endedSessions = new JdbiEndedSessions(jdbi, clock);
     }
 
     /** The WebSub hub's subscriptions and deliveries, in the same database. */
     public WebSubStore webSub() {
         return webSub;
+    }
+
+    /** The desk sessions signed out before they expire, in the same database. */
+    public EndedSessions endedSessions() {
+        return endedSessions;
     }
 
     @Override

@@ -39,6 +39,11 @@ public final class DeskAccess {
         return sessions.verify(ctx.cookie(DeskSessions.COOKIE));
     }
 
+    /** Ends the session: its cookie opens nothing more, on any instance. */
+    public void signOut(DeskSessions.Session session) {
+        sessions.end(session);
+    }
+
     /** 401 unless the request carries a token, or the session cookie with its CSRF header. */
     public void requireEditor(Context ctx) {
         auth.require(ctx);

@@ -20,7 +20,8 @@ import org.khulasa.web.http.Sha256;
  * the token that opened it and a random nonce, under an HMAC whose key is derived from the
  * configured editor tokens. Every instance sharing {@code KHULASA_EDITOR_TOKENS} accepts the
  * sessions of every other, and changing the tokens ends every session at once.
- * Each session's CSRF token is a second HMAC of the same cookie, so nothing needs storing.
+ * Each session's CSRF token is a second HMAC of the same cookie, so nothing needs storing but the
+ * sessions signed out before they expire ({@link EndedSessions}).
  */
 public final class DeskSessions {
     public static final String COOKIE = "khulasa_desk";
@@ -35,10 +36,12 @@ public final class DeskSessions {
 
     private final byte[] key;
     private final Clock clock;
+    private final EndedSessions ended;
     private final SecureRandom random = new SecureRandom();
 
-    DeskSessions(List<String> tokens, Clock clock) {
+    DeskSessions(List<String> tokens, Clock clock, EndedSessions ended) {
         this.clock = clock;
+        this.ended = ended;
         this.key = tokens.isEmpty() ? null
                 : Sha256.digest("khulasa desk sessions\n" + String.join("\n", tokens.stream().sorted().toList()));
     }
@@ -51,7 +54,7 @@ public final class DeskSessions {
         return new Session(payload + "." + mac("session|" + payload), mac("csrf|" + payload), tokenDigest, expires);
     }
 
-    /** The session a cookie value holds, if it is signed by us and not expired. */
+    /** The session a cookie value holds, if it is signed by us, not expired and not signed out. */
     public Optional<Session> verify(String cookie) {
         if (key == null || cookie == null || cookie.length() > 300) {
             return Optional.empty();
@@ -70,10 +73,20 @@ public final class DeskSessions {
             return Optional.empty();
         }
         Instant expires = Instant.ofEpochSecond(Long.parseLong(parts[0]));
-        if (!clock.instant().isBefore(expires)) {
+        if (!clock.instant().isBefore(expires) || ended.ended(digest(cookie))) {
             return Optional.empty();
         }
         return Optional.of(new Session(cookie, mac("csrf|" + payload), parts[1], expires));
+    }
+
+    /** Signs {@code session} out: its cookie is refused from now on, wherever it was copied. */
+    void end(Session session) {
+        ended.end(digest(session.cookie()), session.expires());
+    }
+
+    /** What is stored of a signed-out cookie: not the cookie itself, which would open the session. */
+    private static String digest(String cookie) {
+        return HexFormat.of().formatHex(Sha256.digest(cookie));
     }
 
     /** Whether {@code presented} is the session's CSRF token, compared in constant time. */

@@ -34,15 +34,15 @@ public record Handlers(ObjectMapper mapper, Problems problems, io.javalin.http.H
      * (corrections in feeds are dated in its time zone);
      * {@code sitemapPageSize} article ids per sitemap page; {@code archiveSize} article ids per
      * archive page; {@code hubs} the WebSub hubs feeds name;
-     * {@code archive} holds imported articles' old feed ids and old addresses; rendered documents
-     * take three quarters of {@code cacheBytes}, the item texts they are made of the rest;
+     * {@code archive} holds imported articles' old feed ids and old addresses; {@code endedSessions}
+     * the desk sessions signed out; rendered documents take three quarters of {@code cacheBytes}, the item texts they are made of the rest;
      * {@code counts} count the answers to feeds and to pages; {@code afterWrite} runs after every write this instance commits (the WebSub hub's nudge).
      */
     public static Handlers create(ArticleStore store, ImportedArchive archive, Clock clock, SiteLinks links,
-            List<String> editorTokens, String siteTitle, int feedSize, DateStyle dateStyle, int sitemapPageSize,
-            int archiveSize, List<String> hubs, long cacheBytes, CachedAnswers.ByKind counts, Runnable afterWrite) {
+            List<String> editorTokens, EndedSessions endedSessions, String siteTitle, int feedSize, DateStyle dateStyle,
+            int sitemapPageSize, int archiveSize, List<String> hubs, long cacheBytes, CachedAnswers.ByKind counts, Runnable afterWrite) {
         ObjectMapper mapper = Json.mapper();
-        DeskSessions sessions = new DeskSessions(editorTokens, clock);
+        DeskSessions sessions = new DeskSessions(editorTokens, clock, endedSessions);
         EditorAuth auth = new EditorAuth(new EditorTokens(editorTokens), new AuthFailureLimiter(clock), sessions);
         Problems problems = new Problems(mapper);
         Pages pages = new Pages(store, clock, links, siteTitle, feedSize, dateStyle);

@@ -2,6 +2,7 @@ package org.khulasa.storage;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -61,6 +62,7 @@ class CopyToPostgresTest {
             sqlite.create(scheduled.toString());
             sqlite.post("/api/articles", Articles.withRelated(Articles.article("خبر بمفتاح"), 3, 7).toString(),
                     "Idempotency-Key", "cms-42");
+            sqlite.store.endedSessions().end("signed-out-cookie-digest", Instant.now().plus(1, ChronoUnit.HOURS));
             paths = sitePaths(sqlite);
             before = fetchAll(sqlite, paths);
 
@@ -82,6 +84,9 @@ class CopyToPostgresTest {
                     Articles.withRelated(Articles.article("خبر بمفتاح"), 3, 7).toString(), "Idempotency-Key", "cms-42");
             assertEquals(201, retry.statusCode());
             assertEquals("true", TestServer.header(retry, "Idempotent-Replayed").orElse(""));
+            // A desk session signed out on SQLite stays signed out.
+            assertTrue(postgres.store.endedSessions().ended("signed-out-cookie-digest"));
+            assertFalse(postgres.store.endedSessions().ended("another-cookie-digest"));
             assertEquals(27, TestServer.parse(retry.body()).get("id").asLong());
             // Ids go on after the largest copied one, and the word index was built on PostgreSQL:
             // a follow-up of article 1 finds it among the copied articles.

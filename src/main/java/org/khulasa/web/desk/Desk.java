@@ -108,13 +108,17 @@ public final class Desk {
         ctx.redirect("/desk", io.javalin.http.HttpStatus.SEE_OTHER);
     }
 
-    /** {@code POST /desk/signout}: the cookie is dropped (with the session's CSRF token, so no other site can). */
+    /**
+     * {@code POST /desk/signout}: the session ends and the cookie is dropped (with the session's
+     * CSRF token, so no other site can).
+     */
     public void signOut(Context ctx) {
         Optional<DeskSessions.Session> session = access.pageSession(ctx);
         if (session.isPresent() && !DeskSessions.csrfMatches(session.get(), ctx.formParam("csrf"))) {
             ctx.status(403).contentType("text/plain; charset=utf-8").result("رمز الحماية غير صحيح");
             return;
         }
+        session.ifPresent(access::signOut);
         ctx.header("Set-Cookie", cookie("", 0));
         ctx.redirect("/desk", io.javalin.http.HttpStatus.SEE_OTHER);
     }

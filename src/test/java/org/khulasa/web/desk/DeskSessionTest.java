@@ -97,6 +97,46 @@ class DeskSessionTest {
     }
 
     @Test
+    void a_signed_out_cookie_opens_nothing_on_any_instance_while_other_sessions_go_on() {
+        String cookie;
+        try (TestServer one = TestServer.start(dir);
+                TestServer two = TestServer.start(dir)) {
+            cookie = cookieOf(signIn(one, TestServer.TOKEN));
+            String csrf = csrfOf(one, cookie);
+            String other = cookieOf(signIn(one, TestServer.TOKEN));
+            String otherCsrf = csrfOf(one, other);
+
+            // The browser drops the cookie; a copy kept elsewhere (another tab's capture, a stolen one) must not work.
+            assertEquals(303, post(one, "/desk/signout", "csrf=" + csrf, "Cookie", cookie,
+                    "Content-Type", "application/x-www-form-urlencoded").statusCode());
+            for (TestServer server : List.of(one, two)) {
+                assertTrue(server.get("/desk", "Cookie", cookie).body().contains("id=\"token\""), "the sign-in form");
+                assertEquals(303, server.get("/desk/new", "Cookie", cookie).statusCode());
+                assertEquals(401, post(server, "/api/articles", ARTICLE, "Content-Type", "application/json",
+                        "Cookie", cookie, "X-CSRF-Token", csrf).statusCode());
+                assertEquals(401, post(server, "/desk/api/suggestions", "{}", "Content-Type", "application/json",
+                        "Cookie", cookie, "X-CSRF-Token", csrf).statusCode());
+            }
+            assertTrue(two.get("/desk", "Cookie", other).body().contains("id=\"sign-out\""), "another session is still open");
+            assertEquals(201, post(two, "/api/articles", ARTICLE, "Content-Type", "application/json",
+                    "Cookie", other, "X-CSRF-Token", otherCsrf).statusCode());
+        }
+        try (TestServer restarted = TestServer.start(dir)) {
+            assertTrue(restarted.get("/desk", "Cookie", cookie).body().contains("id=\"token\""), "still ended after a restart");
+        }
+    }
+
+    @Test
+    void a_sign_out_without_the_sessions_csrf_token_ends_nothing() {
+        try (TestServer server = TestServer.start(dir)) {
+            String cookie = cookieOf(signIn(server, TestServer.TOKEN));
+            assertEquals(403, post(server, "/desk/signout", "csrf=wrong", "Cookie", cookie,
+                    "Content-Type", "application/x-www-form-urlencoded").statusCode());
+            assertTrue(server.get("/desk", "Cookie", cookie).body().contains("id=\"sign-out\""));
+        }
+    }
+
+    @Test
     void a_session_opened_on_one_instance_works_on_another_with_the_same_tokens() {
         try (TestServer one = TestServer.start(dir.resolve("one"));
                 TestServer two = TestServer.start(dir.resolve("two"))) {
