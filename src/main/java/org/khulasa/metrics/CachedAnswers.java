@@ -33,20 +33,23 @@ public final class CachedAnswers {
                 .register(registry);
     }
 
-    /** The counts of both kinds of cached document, registered in {@code registry}. */
+    /** The counts of every kind of cached document, registered in {@code registry}. */
     static ByKind byKind(PrometheusRegistry registry) {
         return new ByKind(
                 new CachedAnswers(registry, "khulasa_feed_polls_total", "Feed and OPML requests",
                         "khulasa_feed_render_duration_seconds", "a feed"),
                 new CachedAnswers(registry, "khulasa_page_views_total", "Views of the reader's cached pages",
-                        "khulasa_page_render_duration_seconds", "a page"));
+                        "khulasa_page_render_duration_seconds", "a page"),
+                new CachedAnswers(registry, "khulasa_sitemap_requests_total", "Sitemap and robots.txt requests",
+                        "khulasa_sitemap_render_duration_seconds", "a sitemap"));
     }
 
     /**
-     * The counts of each kind of cached document: feed polls (feeds, OPML, sitemaps) and views of
-     * the reader's pages. The one handler that answers both from memory picks by kind.
+     * The counts of each kind of cached document: feed polls (feeds, OPML), views of the reader's
+     * pages, and crawlers' reads of sitemaps and robots.txt. The one handler that answers feeds and
+     * pages from memory picks between those two by kind.
      */
-    public record ByKind(CachedAnswers feedPolls, CachedAnswers pageViews) {
+    public record ByKind(CachedAnswers feedPolls, CachedAnswers pageViews, CachedAnswers sitemapRequests) {
         public CachedAnswers of(boolean page) {
             return page ? pageViews : feedPolls;
         }

@@ -78,16 +78,11 @@ public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, CachedAnswe
     }
 
     /**
-     * {@code key} names the feed in the cache (see {@link FeedPath}); {@code render} runs only on a miss, with the
-     * request's time. Hits of feeds usually never get here: {@link CachedFeedHandler} answers them
-     * first. Sitemaps are served here as well, cached and answered the same way.
+     * {@code key} names the feed in the cache (see {@link FeedPath}); {@code changedBy} tells which
+     * writes change it; {@code render} runs only on a miss, with the request's time. Hits of feeds
+     * usually never get here: {@link CachedFeedHandler} answers them first.
      */
-    void serve(Context ctx, String key, String contentType, Function<Instant, RenderedFeed> render) {
-        serve(ctx, key, changed -> true, contentType, render); // a sitemap lists every article: any write changes it
-    }
-
-    /** As above; {@code changedBy} tells which writes change the cached document. */
-    void serve(Context ctx, String key, Predicate<Changes> changedBy, String contentType,
+    private void serve(Context ctx, String key, Predicate<Changes> changedBy, String contentType,
                Function<Instant, RenderedFeed> render) {
         Instant now = clock.instant();
         answerCounted(ctx, cache, polls, key, contentType, List.of(), now,

@@ -67,7 +67,7 @@ public record Handlers(ObjectMapper mapper, Problems problems, io.javalin.http.H
                 new ArticleApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, links, clock, afterWrite),
                 new FilingApi(store, new JsonBody(mapper, MAX_BODY_BYTES), auth, clock, afterWrite),
                 feeds, new CachedFeedHandler(feedCache, clock, counts),
-                new SitemapHandler(new Sitemaps(store, links, siteTitle, sitemapPageSize), feeds),
+                new SitemapHandler(new Sitemaps(store, links, siteTitle, sitemapPageSize), feedCache, clock, counts.sitemapRequests()),
                 topics, topics.prefix(), oldAddresses, pages, new PageHandler(pages, feedCache, clock, counts.pageViews()));
     }
 }

@@ -115,6 +115,30 @@ class MetricsEndpointTest {
     }
 
     @Test
+    void sitemap_and_robots_requests_are_counted_as_crawlers_reads_not_as_feed_polls() throws Exception {
+        try (TestServer server = TestServer.start(data, Map.of("KHULASA_METRICS_TOKEN", TOKEN))) {
+            server.create(Articles.article("وزير الخارجية يزور دمشق").toString());
+            // Each is rendered once, then answered from the cache: a 200, then a 304.
+            for (String path : List.of("/sitemap.xml", "/sitemaps/1.xml", "/news-sitemap.xml", "/robots.txt")) {
+                HttpResponse<String> first = server.get(path);
+                assertEquals(200, first.statusCode(), path);
+                assertEquals(200, server.get(path).statusCode(), path);
+                String etag = TestServer.header(first, "ETag").orElseThrow();
+                assertEquals(304, server.get(path, "If-None-Match", etag).statusCode(), path);
+            }
+
+            List<JsonNode> samples = parse(server.get("/metrics", "Authorization", "Bearer " + TOKEN).body());
+            assertEquals(4.0, value(samples, "khulasa_sitemap_requests_total", "result", "miss"));
+            assertEquals(4.0, value(samples, "khulasa_sitemap_requests_total", "result", "cache_hit"));
+            assertEquals(4.0, value(samples, "khulasa_sitemap_requests_total", "result", "not_modified"));
+            assertEquals(4.0, value(samples, "khulasa_sitemap_render_duration_seconds_count"));
+            for (String result : List.of("miss", "cache_hit", "not_modified")) {
+                assertEquals(0.0, value(samples, "khulasa_feed_polls_total", "result", result), result);
+            }
+        }
+    }
+
+    @Test
     void websub_deliveries_are_counted_by_kind_and_outcome() throws Exception {
         // An external hub that takes every publish ping: each change of a feed is one delivery.
         HttpServer hub = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
