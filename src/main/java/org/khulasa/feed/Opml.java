@@ -49,9 +49,10 @@ final class Opml {
                         .setAttribute("xmlUrl", scope.selfUrl(links, format))
                         .setAttribute("htmlUrl", scope.pageUrl(links))
                         .setAttribute("language", "ar");
-                // OPML 2.0 names versions of XML formats only; readers tell JSON Feed by its content.
-                if (format != FeedFormat.JSON) {
-                    outline.setAttribute("version", format == FeedFormat.RSS ? "RSS2" : "ATOM");
+                // OPML 2.0's version names RSS versions only (RSS, RSS1, RSS2, scriptingNews): readers
+                // tell Atom and JSON Feed by their content, as they must for type="rss" anyway.
+                if (format == FeedFormat.RSS) {
+                    outline.setAttribute("version", "RSS2");
                 }
                 group.addContent(outline);
             }

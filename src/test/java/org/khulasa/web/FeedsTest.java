@@ -260,8 +260,11 @@ class FeedsTest {
             assertEquals("2.0", opml.text("/opml/@version"));
             Set<String> urls = new HashSet<>();
             for (Node outline : opml.nodes("//outline[@xmlUrl]")) {
-                urls.add(opml.text(outline, "@xmlUrl"));
+                String url = opml.text(outline, "@xmlUrl");
+                urls.add(url);
                 assertTrue(opml.text(outline, "@text").matches(".*[\\u0600-\\u06FF].*"), opml.text(outline, "@text"));
+                // OPML 2.0's version names an RSS version, nothing else (the W3C validator warns otherwise).
+                assertEquals(url.endsWith("/rss.xml") ? "RSS2" : "", opml.text(outline, "@version"), url);
             }
             assertEquals(Set.of(server.url("/feeds/rss.xml"), server.url("/feeds/atom.xml"), server.url("/feeds/feed.json"),
                     server.url("/feeds/category/sports/rss.xml"), server.url("/feeds/category/sports/atom.xml"),
