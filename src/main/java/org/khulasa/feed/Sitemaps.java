@@ -26,6 +26,9 @@ import org.khulasa.links.SiteLinks;
  * /news-sitemap.xml}, Google News' list of the last two days' articles; and {@code /robots.txt}
  * announcing both. Rendered like feeds, to be cached until the next write or scheduled article.
  * {@code pageSize} ids make a sitemap page (the protocol allows 50,000 URLs).
+ * None is ever empty, which the protocol's schemas forbid: a site with no published article lists
+ * its home page (in page 1), and a news sitemap with no article of the last two days lists the
+ * newest one without its news tags, as Google News asks of articles older than that.
  */
 public record Sitemaps(ArticleStore store, SiteLinks links, String siteTitle, int pageSize) {
     public static final String INDEX_PATH = "/sitemap.xml";
@@ -55,10 +58,13 @@ public record Sitemaps(ArticleStore store, SiteLinks links, String siteTitle, in
                     .addContent(text("loc", SITEMAP, links.url(pagePath(block.index() + 1))))
                     .addContent(text("lastmod", SITEMAP, w3c(block.lastModified()))));
         }
+        if (blocks.isEmpty()) {
+            index.addContent(new Element("sitemap", SITEMAP).addContent(text("loc", SITEMAP, links.url(pagePath(1)))));
+        }
         return rendered(index, latest(lastChange, blocks.stream().map(IdBlock::lastModified).toList()), staleAt);
     }
 
-    /** Page {@code page} (from 1); empty when it holds no published article. */
+    /** Page {@code page} (from 1); empty when it holds no published article (page 1 of a site with none: its home). */
     public Optional<RenderedFeed> page(long page, Instant now) {
         if (page < 1 || page > Long.MAX_VALUE / pageSize) {
             return Optional.empty();
@@ -68,7 +74,9 @@ public record Sitemaps(ArticleStore store, SiteLinks links, String siteTitle, in
         long first = (page - 1) * pageSize + 1;
         List<ArticleStamp> articles = store.publishedStamps(first, first + pageSize - 1, now);
         if (articles.isEmpty()) {
-            return Optional.empty();
+            return page == 1 && store.publishedIdBlocks(pageSize, now).isEmpty()
+                    ? Optional.of(rendered(homeOnly(), lastChange, staleAt))
+                    : Optional.empty();
         }
         Element urlset = new Element("urlset", SITEMAP);
         for (ArticleStamp article : articles) {
@@ -80,8 +88,8 @@ public record Sitemaps(ArticleStore store, SiteLinks links, String siteTitle, in
     }
 
     /**
-     * The articles published in the last two days. With none, the urlset is empty: crawlers take
-     * that as "nothing new", though the schema asks for one url at least.
+     * The articles published in the last two days. With none, the newest article without news tags
+     * (Google News' way of saying it is older), or the home page on a site with none.
      */
     public RenderedFeed news(Instant now) {
         Instant lastChange = store.lastChange();
@@ -107,7 +115,18 @@ public record Sitemaps(ArticleStore store, SiteLinks links, String siteTitle, in
                     .addContent(text("loc", SITEMAP, links.article(article.id())))
                     .addContent(news));
         }
+        if (articles.isEmpty()) {
+            List<ArticleStamp> newest = store.publishedSince(Instant.ofEpochMilli(Long.MIN_VALUE), now, 1);
+            if (newest.isEmpty()) {
+                return rendered(homeOnly(), lastChange, staleAt);
+            }
+            urlset.addContent(new Element("url", SITEMAP).addContent(text("loc", SITEMAP, links.article(newest.get(0).id()))));
+        }
         return rendered(urlset, latest(lastChange, articles.stream().map(Sitemaps::modified).toList()), staleAt);
+    }
+
+    private Element homeOnly() {
+        return new Element("urlset", SITEMAP).addContent(new Element("url", SITEMAP).addContent(text("loc", SITEMAP, links.home())));
     }
 
     /** Crawlers may read everything but the editors' API; the two sitemaps are announced. */
