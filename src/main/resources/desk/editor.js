@@ -72,6 +72,7 @@ function showStatus(article) {
   $('article-status').textContent = status === 'draft' ? STATUS.isDraft
     : at > now() ? STATUS.isScheduled + arabic(at, zone) : STATUS.isPublished;
   $('save').textContent = status === 'published' ? 'حفظ' : 'حفظ مسودة';
+  $('unpublish').hidden = status !== 'published';
   // Readers are told of edits to what they have seen; a draft has nothing to correct.
   $('change').hidden = status !== 'published';
   $('change-update').checked = true;
@@ -166,13 +167,15 @@ function showProblem(result) {
   return true;
 }
 
+/** mode: 'save', 'publish', 'schedule', or 'unpublish' (a published or scheduled article back to a draft). */
 async function save(mode) {
+  if (mode === 'unpublish' && !window.confirm(STATUS.confirmUnpublish)) return;
   clearErrors();
   bylines.compact();
   const d = draft();
   const wasPublished = status === 'published';
-  d.status = mode === 'save' && !wasPublished ? 'draft' : 'published';
-  if (wasPublished) {
+  d.status = mode === 'unpublish' || (mode === 'save' && !wasPublished) ? 'draft' : 'published';
+  if (wasPublished && mode !== 'unpublish') {
     d.change = document.querySelector('input[name="change"]:checked').value;
     if (d.change === 'correction' && $('note').value.trim()) d.note = $('note').value;
   }
@@ -203,7 +206,7 @@ async function save(mode) {
   }
   load(article, result.etag);
   const at = Date.parse(article.published);
-  if (article.status === 'draft') say(STATUS.draftSaved);
+  if (article.status === 'draft') say(mode === 'unpublish' ? STATUS.unpublished : STATUS.draftSaved);
   else if (at > now()) say(STATUS.scheduled + arabic(at, zone));
   else say(wasPublished && mode === 'save' ? STATUS.saved : STATUS.published);
 }
@@ -295,6 +298,7 @@ function fillCategoryName() {
 $('save').addEventListener('click', () => save('save'));
 $('publish').addEventListener('click', () => save('publish'));
 $('schedule').addEventListener('click', () => save('schedule'));
+$('unpublish').addEventListener('click', () => save('unpublish'));
 $('delete').addEventListener('click', remove);
 $('show-preview').addEventListener('click', preview);
 $('published').addEventListener('input', showTime);

@@ -73,6 +73,9 @@ final class EditorPage {
         actions.appendElement("button").attr("type", "button").attr("id", "publish").text("انشر الآن");
         actions.appendElement("button").attr("type", "button").attr("id", "schedule").text("جدولة");
         actions.appendElement("button").attr("type", "button").attr("id", "show-preview").text("معاينة");
+        // Shown by the script for a published or scheduled article.
+        actions.appendElement("button").attr("type", "button").attr("id", "unpublish").attr("hidden", true)
+                .text("أعد إلى المسودات");
         Element delete = actions.appendElement("button").attr("type", "button").attr("id", "delete").addClass("danger")
                 .text("حذف");
         if (id == 0) {

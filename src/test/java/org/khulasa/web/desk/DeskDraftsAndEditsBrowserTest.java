@@ -108,6 +108,38 @@ class DeskDraftsAndEditsBrowserTest {
     }
 
     @Test
+    void a_published_article_taken_back_to_the_drafts_leaves_every_feed_and_page_until_published_again() {
+        String title = "خبر نُشر قبل أوانه";
+        long id = server.create(article(title, "local", "huda", "هدى")).get("id").asLong();
+        assertTrue(rssTitles("/feeds/category/local/rss.xml").contains(title));
+        browser.open(server.local("/desk/articles/" + id));
+        browser.editorReady();
+        assertTrue(browser.find("unpublish").isDisplayed(), "offered for a published article");
+
+        browser.find("unpublish").click();
+        browser.driver.switchTo().alert().accept();
+        browser.statusSays("أُعيد المقال إلى المسودات؛ لا يراه القراء.");
+        assertEquals("الحالة: مسودة، لا يراها القراء", browser.find("article-status").getText());
+        assertFalse(browser.find("unpublish").isDisplayed());
+        assertEquals("draft", TestServer.parse(server.get("/api/articles/" + id, "Authorization", AUTH).body())
+                .get("status").asText());
+        assertEquals(404, server.get("/articles/" + id).statusCode());
+        for (String feed : List.of("/feeds/rss.xml", "/feeds/category/local/rss.xml", "/feeds/author/huda/rss.xml")) {
+            // A category or author left with nothing published has no feed at all.
+            java.net.http.HttpResponse<byte[]> response = server.getBytes(feed);
+            assertTrue(response.statusCode() == 404
+                    || !stripped(FeedXml.parse(response.body()), "/rss/channel/item/title").contains(title), feed);
+        }
+        assertFalse(server.get("/").body().contains(title));
+
+        browser.find("publish").click();
+        browser.statusSays("نُشر المقال.");
+        assertTrue(browser.find("unpublish").isDisplayed());
+        assertEquals(200, server.get("/articles/" + id).statusCode());
+        assertTrue(rssTitles("/feeds/rss.xml").contains(title));
+    }
+
+    @Test
     void an_article_with_two_bylines_and_an_images_size_is_in_both_authors_feeds_and_lists() {
         server.create(article("خبر سابق للكاتبة", "news", "huda", "هدى"));
         String title = "تحقيق مشترك عن مياه الفرات";
