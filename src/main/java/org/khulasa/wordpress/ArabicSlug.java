@@ -39,7 +39,7 @@ public final class ArabicSlug {
     public static String of(String wordpressSlug) {
         String text = Normalizer.normalize(decode(wordpressSlug), Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder();
-        for (String word : text.split("[^\\p{L}\\p{N}]+")) {
+        for (String word : text.split("[^\\p{L}\\p{N}\\p{M}]+")) { // harakat belong to their word
             String w = word(word);
             if (!w.isEmpty()) {
                 if (out.length() > 0) {

@@ -44,6 +44,14 @@ class WordPressTextTest {
     }
 
     @Test
+    void harakat_and_tatweel_do_not_split_a_word_of_a_slug() {
+        assertEquals("mahaliyat", ArabicSlug.of("مَحَلِّيَّات"));
+        assertEquals("al-hakuma", ArabicSlug.of("الحُكُومَة"));
+        assertEquals("kara-al-qadam", ArabicSlug.of("كُرَة القَدَم"));
+        assertEquals(ArabicSlug.of("اقتصاد"), ArabicSlug.of("اقتصـــاد"));
+    }
+
+    @Test
     void arabic_slugs_spell_the_letters_tags_spell() {
         assertEquals("katab", ArabicSlug.of("کتاب"));
         assertEquals("zhun", ArabicSlug.of("ژوئن"));
