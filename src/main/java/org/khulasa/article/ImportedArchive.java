@@ -151,21 +151,21 @@ public interface ImportedArchive {
 
     /**
      * One transaction's worth. With {@code indexWords}, the words of the articles it adds are
-     * indexed in the same transaction, ready for related lists to be chosen at the end: those
-     * {@code words} holds ({@link #wordsOf}, by place in {@code articles}) as they are, the others
-     * analysed by the write.
+     * indexed in the same transaction, ready for related lists to be chosen at the end: when
+     * {@code words} holds them already analysed ({@link #wordsOf}, by place in {@code articles}),
+     * as they are; else the write analyses them.
      */
     record Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords,
-                 Map<Integer, RelatedMatcher.IndexedText> words) {
+                 Optional<Map<Integer, RelatedMatcher.IndexedText>> words) {
         public Batch {
             articles = List.copyOf(articles);
             addresses = List.copyOf(addresses);
             slugs = List.copyOf(slugs);
-            words = Map.copyOf(words);
+            words = words.map(Map::copyOf);
         }
 
         public Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords) {
-            this(articles, addresses, slugs, indexWords, Map.of());
+            this(articles, addresses, slugs, indexWords, Optional.empty());
         }
     }
 }

@@ -99,8 +99,8 @@ public final class JdbiImportedArchive implements ImportedArchive {
     @Override
     public Set<String> write(Batch batch) {
         // The words of the posts not imported before are analysed before the write lock is taken.
-        Map<Integer, IndexedText> texts = new HashMap<>(batch.indexWords() && batch.words().isEmpty()
-                ? wordsOf(batch.articles()) : batch.words());
+        Map<Integer, IndexedText> texts = new HashMap<>(batch.words()
+                .orElseGet(() -> batch.indexWords() ? wordsOf(batch.articles()) : Map.of()));
         Map<String, Long> tags = new HashMap<>();
         Set<String> written = bulk(h -> {
             ChangeStamps.lockWrites(h);

@@ -189,9 +189,9 @@ public final class WordPressImport {
             List<PostConverter.Convert> taken = List.copyOf(posts);
             posts.clear();
             List<ImportedArchive.Article> articles = taken.stream().map(PostConverter.Convert::article).toList();
-            CompletableFuture<Map<Integer, RelatedMatcher.IndexedText>> words = indexWords
-                    ? CompletableFuture.supplyAsync(() -> archive.wordsOf(articles), analyser)
-                    : CompletableFuture.completedFuture(Map.of());
+            CompletableFuture<Optional<Map<Integer, RelatedMatcher.IndexedText>>> words = indexWords
+                    ? CompletableFuture.supplyAsync(() -> Optional.of(archive.wordsOf(articles)), analyser)
+                    : CompletableFuture.completedFuture(Optional.empty());
             awaitWritten();
             List<ImportedArchive.Address> addresses = site.takeAddresses();
             List<ImportedArchive.SlugChoice> slugs = site.takeSlugs();
@@ -200,7 +200,7 @@ public final class WordPressImport {
 
         /** Writes {@code taken}; what it returns counts them in the report, on the reading thread. */
         private Runnable writeNow(List<PostConverter.Convert> taken, List<ImportedArchive.Address> addresses,
-                List<ImportedArchive.SlugChoice> slugs, Map<Integer, RelatedMatcher.IndexedText> words) {
+                List<ImportedArchive.SlugChoice> slugs, Optional<Map<Integer, RelatedMatcher.IndexedText>> words) {
             Set<Long> thumbnails = new HashSet<>();
             taken.forEach(p -> p.thumbnail().ifPresent(thumbnails::add));
             Map<Long, ImportedArchive.Attachment> images = archive.attachments(thumbnails);
