@@ -46,7 +46,11 @@ public final class DatabaseCopy {
             new Table("imported_slugs", false, "kind", "old_slug", "slug"),
             new Table("imported_attachments", false, "source_id", "url", "caption", "alt"),
             // A signed-out session must stay out on the new database too.
-            new Table("ended_desk_sessions", false, "cookie_digest", "expires_at"));
+            new Table("ended_desk_sessions", false, "cookie_digest", "expires_at"),
+            // The hub's subscribers keep getting pushes, and what was still to deliver is delivered.
+            new Table("websub_subscriptions", true, "id", "callback", "callback_host", "topic", "secret", "expires_at"),
+            new Table("websub_deliveries", true, "id", "kind", "subscription_id", "target", "topic", "attempts",
+                    "due_at", "claimed_until"));
 
     /** Hears how far the copy got: {@code done} of {@code total} rows of {@code table}. */
     @FunctionalInterface
@@ -130,6 +134,11 @@ public final class DatabaseCopy {
         to.createUpdate("UPDATE site_state SET last_change_at = :at, feeds_changed_at = :feeds, feeds_written_at = :written WHERE id = 1")
                 .bind("at", lastChange).bind("feeds", ((Number) feeds.get("feeds_changed_at")).longValue())
                 .bind("written", ((Number) feeds.get("feeds_written_at")).longValue()).execute();
+        // How far changes were turned into deliveries: none is delivered twice, none skipped.
+        var cursors = from.createQuery("SELECT change_cursor, publish_cursor FROM websub_state WHERE id = 1").mapToMap().one();
+        to.createUpdate("UPDATE websub_state SET change_cursor = :change, publish_cursor = :publish WHERE id = 1")
+                .bind("change", ((Number) cursors.get("change_cursor")).longValue())
+                .bind("publish", ((Number) cursors.get("publish_cursor")).longValue()).execute();
         return copied;
     }
 

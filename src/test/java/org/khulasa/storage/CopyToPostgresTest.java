@@ -63,6 +63,9 @@ class CopyToPostgresTest {
             sqlite.post("/api/articles", Articles.withRelated(Articles.article("خبر بمفتاح"), 3, 7).toString(),
                     "Idempotency-Key", "cms-42");
             sqlite.store.endedSessions().end("signed-out-cookie-digest", Instant.now().plus(1, ChronoUnit.HOURS));
+            // A topic no later write changes: nothing is pushed to the (unreachable) subscriber.
+            sqlite.store.webSub().subscribe("https://reader.example/push/1", "reader.example",
+                    PUBLIC_URL + "/feeds/tag/no-such-tag/rss.xml", "secret-1", Instant.now().plus(7, ChronoUnit.DAYS));
             paths = sitePaths(sqlite);
             before = fetchAll(sqlite, paths);
 
@@ -87,6 +90,8 @@ class CopyToPostgresTest {
             // A desk session signed out on SQLite stays signed out.
             assertTrue(postgres.store.endedSessions().ended("signed-out-cookie-digest"));
             assertFalse(postgres.store.endedSessions().ended("another-cookie-digest"));
+            // The WebSub hub's subscriber came along.
+            assertEquals(1, postgres.store.webSub().countForHost("reader.example", Instant.now()));
             assertEquals(27, TestServer.parse(retry.body()).get("id").asLong());
             // Ids go on after the largest copied one, and the word index was built on PostgreSQL:
             // a follow-up of article 1 finds it among the copied articles.
