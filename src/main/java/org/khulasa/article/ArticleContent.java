@@ -28,6 +28,11 @@ public record ArticleContent(
         return new ArticleContent(title, summary, body, category, bylines, status, published);
     }
 
+    /** Whether there is a summary to show: one of spaces only is none. */
+    public boolean hasSummary() {
+        return summary != null && !summary.isBlank();
+    }
+
     /** The publication time, or {@code fallback} when the editor left it to the server. */
     public Instant publishedOr(Instant fallback) {
         return published != null ? published : fallback;

@@ -71,7 +71,7 @@ final class ItemTextCache {
     }
 
     private static String summaryOf(Article article) {
-        if (article.content().summary() != null && !article.content().summary().isBlank()) {
+        if (article.content().hasSummary()) {
             return article.content().summary();
         }
         String text = Jsoup.parseBodyFragment(article.content().body()).text();

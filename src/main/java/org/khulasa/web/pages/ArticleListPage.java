@@ -51,7 +51,7 @@ record ArticleListPage(SiteLinks links, ArabicDates dates) {
             Bylines.append(meta, article.content().authors(), links);
             meta.appendText(" · ");
             dates.appendTime(meta, article.content().published());
-            if (article.content().summary() != null && !article.content().summary().isBlank()) {
+            if (article.content().hasSummary()) {
                 item.appendElement("p").addClass("summary").attr("dir", "auto").text(article.content().summary());
             }
         }

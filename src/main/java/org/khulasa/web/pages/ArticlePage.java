@@ -43,7 +43,7 @@ record ArticlePage(SiteLinks links, ArabicDates dates) {
             updated.appendText("آخر تحديث: ");
             dates.appendTime(updated, article.updated());
         }
-        if (article.content().summary() != null && !article.content().summary().isBlank()) {
+        if (article.content().hasSummary()) {
             header.appendElement("p").addClass("summary").attr("dir", "auto").text(article.content().summary());
         }
 

@@ -13,7 +13,7 @@ final class Descriptions {
 
     /** The summary, or else the start of the body's text; never longer than {@link #MAX} characters and an ellipsis. */
     static String of(Article article) {
-        String text = article.content().summary() != null && !article.content().summary().isBlank()
+        String text = article.content().hasSummary()
                 ? article.content().summary() : Jsoup.parseBodyFragment(article.content().body()).text();
         return cut(text.strip().replaceAll("\\s+", " "));
     }
