@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -167,6 +168,17 @@ final class ArticleReads {
                 .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                 .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
         return tags;
+    }
+
+    /** Each article's revision, by id: every write of an article moves it. */
+    static Map<Long, Long> revisionsOf(Handle h, List<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> revisions = new HashMap<>();
+        h.createQuery("SELECT id, revision FROM articles WHERE id IN (<ids>)").bindList("ids", ids)
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2))).forEach(e -> revisions.put(e.getKey(), e.getValue()));
+        return revisions;
     }
 
     /** What matching reads of stored articles, by id. */

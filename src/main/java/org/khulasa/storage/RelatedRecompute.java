@@ -5,12 +5,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.BiConsumer;
 import java.util.function.LongConsumer;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -65,8 +66,8 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
         SearchCache cache = new SearchCache();
         progress.report("reading the word index", 0, 1);
         // Read outside the write lock: editors' writes go on meanwhile, and clear it at the first page.
-        Instant[] stamped = {jdbi.withHandle(h -> {
-            Instant before = ChangeStamps.lastWrite(h);
+        Instant before = jdbi.withHandle(h -> {
+            Instant stamp = ChangeStamps.lastWrite(h);
             // Listing the index is SQLite's work more than Java's: on two connections it takes half the time.
             boolean cores = Runtime.getRuntime().availableProcessors() > 1;
             try (Handle other = cores ? jdbi.open() : null;
@@ -74,46 +75,65 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
                     StoredWordIndex beside = cores ? dialect.wordIndex(other) : null) {
                 cache.readTables(index, beside);
             }
-            return before;
-        })};
+            return stamp;
+        });
         progress.report("reading the word index", 1, 1);
         progress.report("choosing related articles", 0, total);
+        try (ParallelPicks picks = ParallelPicks.start(jdbi, dialect, matcher, cache)) {
+            forEachPage(ids, after, RECOMPUTE_PAGE, before, (h, page, unchanged) -> {
+                if (!unchanged) {
+                    cache.clear();
+                }
+                Instant now = clock.instant();
+                ChangeStamps.Before start = ChangeStamps.before(h, now);
+                lists.fillAll(h, page.texts(), page.words(), now, picks);
+                Instant stamped = stamps.next(h, now);
+                ChangeStamps.touchScopesOf(h, page.ids());
+                stamps.announce(h, start, clock.instant());
+                return stamped;
+            }, done -> progress.report("choosing related articles", done, total));
+        }
+    }
+
+    /** What a pass does with one page, under the write lock; the last write's stamp after it. */
+    @FunctionalInterface
+    private interface PageWork {
+        /** {@code unchanged}: no one else wrote since the page before (or since {@code before}, for the first). */
+        Instant write(Handle h, Page page, boolean unchanged);
+    }
+
+    /**
+     * Runs {@code work} over the article ids {@code ids} selects above {@code start}, {@code size}
+     * at a time, one transaction per page, committed lazily; the pass is on disk once this returns.
+     * The next page's texts are read and analysed on a thread of their own while this one is
+     * written: that work needs no lock, and the writing would otherwise wait for it page by page.
+     * Under the lock, the articles written since their page was read are read again.
+     * {@code before} is the last write's stamp when the pass started.
+     */
+    private void forEachPage(String ids, long start, int size, Instant before, PageWork work, LongConsumer done) {
         ExecutorService reader = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "khulasa-related-texts");
             t.setDaemon(true);
             return t;
         });
-        try (ParallelPicks picks = ParallelPicks.start(jdbi, dialect, matcher, cache)) {
+        try {
+            Instant[] stamped = {before};
             long count = 0;
-            // The next page's texts are read and analysed while this one's lists are chosen: that
-            // work needs no lock, and the picking threads would otherwise wait for it page by page.
-            CompletableFuture<Page> next = CompletableFuture.supplyAsync(() -> Page.read(this, ids, after), reader);
-            boolean unchanged = true;
+            CompletableFuture<Page> next = CompletableFuture.supplyAsync(() -> Page.read(this, ids, start, size), reader);
             while (true) {
                 Page page = join(next);
                 if (page.ids().isEmpty()) {
                     break;
                 }
-                next = CompletableFuture.supplyAsync(() -> Page.read(this, ids, page.last()), reader);
-                boolean readBeforeChange = !unchanged;
-                unchanged = queue.writing(() -> LazyCommits.inTransaction(jdbi, dialect, h -> {
+                next = CompletableFuture.supplyAsync(() -> Page.read(this, ids, page.last(), size), reader);
+                queue.writing(() -> LazyCommits.inTransaction(jdbi, dialect, h -> {
                     ChangeStamps.lockWrites(h);
-                    boolean still = ChangeStamps.lastWrite(h).equals(stamped[0]);
-                    if (!still) {
-                        cache.clear();
-                    }
-                    // Texts read before someone else's write may be stale: read again under the lock.
-                    Page current = still && !readBeforeChange ? page : page.again(this, h);
-                    Instant now = clock.instant();
-                    ChangeStamps.Before before = ChangeStamps.before(h, now);
-                    lists.fillAll(h, current.texts(), current.words(), now, picks);
-                    stamped[0] = stamps.next(h, now);
-                    ChangeStamps.touchScopesOf(h, page.ids());
-                    stamps.announce(h, before, clock.instant());
-                    return still;
+                    boolean unchanged = ChangeStamps.lastWrite(h).equals(stamped[0]);
+                    stamped[0] = work.write(h, page.current(this, h), unchanged);
+                    return null;
                 }));
                 count += page.ids().size();
-                progress.report("choosing related articles", count, total);
+                done.accept(count);
             }
             queue.writing(() -> {
                 LazyCommits.settle(jdbi, dialect);
@@ -125,22 +145,42 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
     }
 
     /**
-     * A page of articles to choose lists for, with their texts and words, read while the page
-     * before it was written: still fresh under the lock unless someone else wrote before either
-     * page took it.
+     * A page of articles, with their texts and words, read while the page before it was written,
+     * and the revisions they were read at (read first: a write landing in between shows as a
+     * changed revision, never the other way round).
      */
-    private record Page(List<Long> ids, Map<Long, ArticleText> texts, Map<Long, IndexedText> words) {
-        static Page read(RelatedRecompute pass, String ids, long after) {
+    private record Page(List<Long> ids, Map<Long, Long> revisions, Map<Long, ArticleText> texts,
+                        Map<Long, IndexedText> words) {
+        static Page read(RelatedRecompute pass, String ids, long after, int size) {
             return pass.jdbi.withHandle(h -> {
-                List<Long> page = h.createQuery(ids).bind("after", after).bind("size", RECOMPUTE_PAGE).mapTo(Long.class).list();
+                List<Long> page = h.createQuery(ids).bind("after", after).bind("size", size).mapTo(Long.class).list();
+                Map<Long, Long> revisions = ArticleReads.revisionsOf(h, page);
                 Map<Long, ArticleText> texts = ArticleReads.textsOf(h, page);
-                return new Page(page, texts, pass.indexTexts(texts));
+                return new Page(page, revisions, texts, pass.indexTexts(texts));
             });
         }
 
-        Page again(RelatedRecompute pass, Handle h) {
-            Map<Long, ArticleText> fresh = ArticleReads.textsOf(h, ids);
-            return new Page(ids, fresh, pass.indexTexts(fresh));
+        /**
+         * The page as it stands under the write lock: the articles written since it was read
+         * (edited, or deleted) read again. Every write of an article moves its revision, drafts'
+         * and scheduled ones' too, which move no other stamp.
+         */
+        Page current(RelatedRecompute pass, Handle h) {
+            Map<Long, Long> now = ArticleReads.revisionsOf(h, ids);
+            List<Long> changed = ids.stream().filter(id -> !Objects.equals(now.get(id), revisions.get(id))).toList();
+            if (changed.isEmpty()) {
+                return this;
+            }
+            Map<Long, ArticleText> fresh = ArticleReads.textsOf(h, changed);
+            Map<Long, IndexedText> freshWords = pass.indexTexts(fresh);
+            Map<Long, ArticleText> texts = new LinkedHashMap<>();
+            Map<Long, IndexedText> words = new LinkedHashMap<>();
+            for (long id : ids) {
+                boolean again = changed.contains(id);
+                Optional.ofNullable(again ? fresh.get(id) : this.texts.get(id)).ifPresent(t -> texts.put(id, t));
+                Optional.ofNullable(again ? freshWords.get(id) : this.words.get(id)).ifPresent(w -> words.put(id, w));
+            }
+            return new Page(ids, now, texts, words);
         }
 
         long last() {
@@ -182,52 +222,24 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
     void reindexWords(RelatedProgress progress) {
         queue.guarded(() -> {
             long total = jdbi.withHandle(ArticleReads::count);
-            jdbi.useTransaction(h -> {
+            Instant before = jdbi.inTransaction(h -> {
                 ChangeStamps.lockWrites(h);
                 try (StoredWordIndex index = dialect.wordIndex(h)) {
                     index.forgetAllCounts();
                 }
+                return ChangeStamps.lastWrite(h);
             });
             progress.report("indexing words", 0, total);
-            forEachPage(ALL, 0, REINDEX_PAGE, (h, page) -> {
-                ChangeStamps.lockWrites(h);
-                Map<Long, IndexedText> words = indexTexts(ArticleReads.textsOf(h, page));
+            forEachPage(ALL, 0, REINDEX_PAGE, before, (h, page, unchanged) -> {
                 try (StoredWordIndex index = dialect.wordIndex(h)) {
                     // The counts were reset: each row goes uncounted, then all come back counted.
-                    words.keySet().forEach(index::drop);
-                    index.insertNew(words);
+                    page.words().keySet().forEach(index::drop);
+                    index.insertNew(page.words());
                 }
+                return ChangeStamps.lastWrite(h);
             }, done -> progress.report("indexing words", done, total));
             compact(progress);
             return null;
         });
-    }
-
-    /**
-     * Runs {@code work} over the article ids {@code ids} selects above {@code start}, in pages, one
-     * transaction per page, committed lazily; the pass is on disk once this returns.
-     */
-    private void forEachPage(String ids, long start, int size, BiConsumer<Handle, List<Long>> work, LongConsumer done) {
-        long after = start;
-        long count = 0;
-        while (true) {
-            long from = after;
-            List<Long> page = jdbi.withHandle(h -> h.createQuery(ids)
-                    .bind("after", from).bind("size", size).mapTo(Long.class).list());
-            if (page.isEmpty()) {
-                queue.writing(() -> {
-                    LazyCommits.settle(jdbi, dialect);
-                    return null;
-                });
-                return;
-            }
-            queue.writing(() -> LazyCommits.inTransaction(jdbi, dialect, h -> {
-                work.accept(h, page);
-                return null;
-            }));
-            after = page.get(page.size() - 1);
-            count += page.size();
-            done.accept(count);
-        }
     }
 }

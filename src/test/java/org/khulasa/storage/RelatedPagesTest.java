@@ -4,16 +4,25 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.article.ArticleContent;
 import org.khulasa.article.ArticleDraft;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
+import org.khulasa.article.Change;
 import org.khulasa.article.IdempotencyKey;
 import org.khulasa.article.RelatedLink;
 import org.khulasa.article.Revisions;
+import org.khulasa.article.Status;
+import org.khulasa.related.ArabicTerms;
 import org.khulasa.related.RelatedArticles;
 
 /**
@@ -51,6 +60,54 @@ class RelatedPagesTest {
             List<Long> related = store.find(edited, null).orElseThrow().related().stream().map(RelatedLink::id).toList();
             assertTrue(related.contains(oil), "the list follows the edited text: " + related);
         }
+    }
+
+    @Test
+    void a_draft_edited_during_a_reindex_is_indexed_by_its_new_words() throws Exception {
+        String url = "jdbc:sqlite:" + data.resolve("k.db");
+        try (JdbiArticleStore store = Database.open(url, Clock.systemUTC(), new RelatedArticles(3))) {
+            // More than a page (500) of the reindex pass, so the draft is on a page read ahead.
+            for (int i = 0; i < 510; i++) {
+                store.create(draft("مهرجان ثقافي رقم " + i, "فعاليات المهرجان الثقافي " + i + " في المدينة."),
+                        IdempotencyKey.NONE);
+            }
+            long edited = store.create(unpublished("موسم الزيتون في جرش", "بدأ قطاف الزيتون في حقول جرش."),
+                    IdempotencyKey.NONE).article().id();
+            int[] pages = {0};
+
+            // Saving a draft moves no stamp readers see: only its revision tells the pass.
+            store.recomputeRelated((step, done, total) -> {
+                if (step.equals("indexing words") && done > 0 && pages[0]++ == 0) {
+                    store.update(edited, unpublished("حصاد القمح في حوران", "بدأ حصاد القمح في سهول حوران."),
+                            Revisions.ANY);
+                }
+            });
+
+            assertEquals(2, pages[0], "two pages were indexed");
+            assertEquals(List.of(edited), indexedUnder(url, "القمح"), "indexed by its new words");
+            assertEquals(List.of(), indexedUnder(url, "الزيتون"), "its old words are gone");
+        }
+    }
+
+    /** The articles the word index holds under {@code word}'s term, read from SQLite's FTS5 table. */
+    private static List<Long> indexedUnder(String url, String word) throws Exception {
+        String term = ArabicTerms.words(word).get(0).get(0);
+        try (Connection c = DriverManager.getConnection(url);
+                PreparedStatement q = c.prepareStatement("SELECT rowid FROM related_text WHERE related_text MATCH ?")) {
+            q.setString(1, "\"" + term + "\"");
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+            return ids;
+        }
+    }
+
+    private static ArticleDraft unpublished(String title, String body) {
+        return new ArticleDraft(new ArticleContent(title, null, "<p>" + body + "</p>", new Category("news", "أخبار"),
+                List.of(new Author("desk", "المحرر")), Status.DRAFT, null), List.of(), List.of(), null, Change.UPDATE, null);
     }
 
     private static ArticleDraft draft(String title, String body) {
