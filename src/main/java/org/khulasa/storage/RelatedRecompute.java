@@ -6,13 +6,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.LongConsumer;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.khulasa.article.ArticleStore.RelatedProgress;
@@ -167,18 +168,23 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
          */
         Page current(RelatedRecompute pass, Handle h) {
             Map<Long, Long> now = ArticleReads.revisionsOf(h, ids);
-            List<Long> changed = ids.stream().filter(id -> !Objects.equals(now.get(id), revisions.get(id))).toList();
+            Set<Long> changed = ids.stream().filter(id -> !Objects.equals(now.get(id), revisions.get(id)))
+                    .collect(Collectors.toSet());
             if (changed.isEmpty()) {
                 return this;
             }
-            Map<Long, ArticleText> fresh = ArticleReads.textsOf(h, changed);
+            Map<Long, ArticleText> fresh = ArticleReads.textsOf(h, List.copyOf(changed));
             Map<Long, IndexedText> freshWords = pass.indexTexts(fresh);
+            // In the page's order; an article deleted since has no text, nor words, any more.
             Map<Long, ArticleText> texts = new LinkedHashMap<>();
             Map<Long, IndexedText> words = new LinkedHashMap<>();
             for (long id : ids) {
                 boolean again = changed.contains(id);
-                Optional.ofNullable(again ? fresh.get(id) : this.texts.get(id)).ifPresent(t -> texts.put(id, t));
-                Optional.ofNullable(again ? freshWords.get(id) : this.words.get(id)).ifPresent(w -> words.put(id, w));
+                ArticleText text = again ? fresh.get(id) : this.texts.get(id);
+                if (text != null) {
+                    texts.put(id, text);
+                    words.put(id, again ? freshWords.get(id) : this.words.get(id));
+                }
             }
             return new Page(ids, now, texts, words);
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.article.ArticleContent;
 import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.ArticleStore.RelatedProgress;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.Change;
@@ -41,20 +42,13 @@ class RelatedPagesTest {
             long oil = store.create(draft("أسعار النفط ترتفع بعد قرار أوبك", "ارتفعت أسعار النفط بعد خفض الإنتاج."),
                     IdempotencyKey.NONE).article().id();
             // More than a page (250) of articles, so the edited one is on a page read ahead.
-            for (int i = 0; i < 300; i++) {
-                store.create(draft("مهرجان ثقافي رقم " + i, "فعاليات المهرجان الثقافي " + i + " في المدينة."),
-                        IdempotencyKey.NONE);
-            }
+            festivals(store, 300);
             long edited = store.create(draft("موسم الزيتون في جرش", "بدأ قطاف الزيتون في حقول جرش."),
                     IdempotencyKey.NONE).article().id();
             int[] pages = {0};
 
-            store.recomputeRelated((step, done, total) -> {
-                if (step.equals("choosing related articles") && done > 0 && pages[0]++ == 0) {
-                    store.update(edited, draft("أسعار النفط تقفز بعد قرار أوبك", "قفزت أسعار النفط بعد خفض الإنتاج."),
-                            Revisions.ANY);
-                }
-            });
+            store.recomputeRelated(afterFirstPage("choosing related articles", pages, () -> store.update(edited,
+                    draft("أسعار النفط تقفز بعد قرار أوبك", "قفزت أسعار النفط بعد خفض الإنتاج."), Revisions.ANY)));
 
             assertEquals(2, pages[0], "two pages were chosen");
             List<Long> related = store.find(edited, null).orElseThrow().related().stream().map(RelatedLink::id).toList();
@@ -67,26 +61,36 @@ class RelatedPagesTest {
         String url = "jdbc:sqlite:" + data.resolve("k.db");
         try (JdbiArticleStore store = Database.open(url, Clock.systemUTC(), new RelatedArticles(3))) {
             // More than a page (500) of the reindex pass, so the draft is on a page read ahead.
-            for (int i = 0; i < 510; i++) {
-                store.create(draft("مهرجان ثقافي رقم " + i, "فعاليات المهرجان الثقافي " + i + " في المدينة."),
-                        IdempotencyKey.NONE);
-            }
+            festivals(store, 510);
             long edited = store.create(unpublished("موسم الزيتون في جرش", "بدأ قطاف الزيتون في حقول جرش."),
                     IdempotencyKey.NONE).article().id();
             int[] pages = {0};
 
             // Saving a draft moves no stamp readers see: only its revision tells the pass.
-            store.recomputeRelated((step, done, total) -> {
-                if (step.equals("indexing words") && done > 0 && pages[0]++ == 0) {
-                    store.update(edited, unpublished("حصاد القمح في حوران", "بدأ حصاد القمح في سهول حوران."),
-                            Revisions.ANY);
-                }
-            });
+            store.recomputeRelated(afterFirstPage("indexing words", pages, () -> store.update(edited,
+                    unpublished("حصاد القمح في حوران", "بدأ حصاد القمح في سهول حوران."), Revisions.ANY)));
 
             assertEquals(2, pages[0], "two pages were indexed");
             assertEquals(List.of(edited), indexedUnder(url, "القمح"), "indexed by its new words");
             assertEquals(List.of(), indexedUnder(url, "الزيتون"), "its old words are gone");
         }
+    }
+
+    /** {@code count} articles of one festival, which none of the tests' other articles resemble. */
+    private static void festivals(JdbiArticleStore store, int count) {
+        for (int i = 0; i < count; i++) {
+            store.create(draft("مهرجان ثقافي رقم " + i, "فعاليات المهرجان الثقافي " + i + " في المدينة."),
+                    IdempotencyKey.NONE);
+        }
+    }
+
+    /** Progress that runs {@code edit} once {@code step}'s first page is done, counting its pages in {@code pages[0]}. */
+    private static RelatedProgress afterFirstPage(String step, int[] pages, Runnable edit) {
+        return (name, done, total) -> {
+            if (name.equals(step) && done > 0 && pages[0]++ == 0) {
+                edit.run();
+            }
+        };
     }
 
     /** The articles the word index holds under {@code word}'s term, read from SQLite's FTS5 table. */
