@@ -38,13 +38,13 @@ class BadExportTest {
                 + "<item><title>x</title></item></channel></rss>\n");
         ImportCommand rss = ImportCommand.run(data, feed);
         assertEquals(2, rss.exit(), rss.toString());
-        assertTrue(rss.errors().contains("feed.xml: line 3, column 7: not a WordPress export (WXR)"), rss.errors());
+        assertTrue(rss.errors().contains("feed.xml: line 3, column 1: not a WordPress export (WXR)"), rss.errors());
 
         Path html = data.resolve("page.html");
         Files.writeString(html, "<html><body>not an export</body></html>");
         ImportCommand page = ImportCommand.run(data, html);
         assertEquals(2, page.exit(), page.toString());
-        assertTrue(page.errors().contains("line 1, column 7: not a WordPress export (WXR): the root element is <html>"), page.errors());
+        assertTrue(page.errors().contains("line 1, column 1: not a WordPress export (WXR): the root element is <html>"), page.errors());
 
         ImportCommand missing = ImportCommand.run(data, data.resolve("no-such.xml"));
         assertEquals(2, missing.exit(), missing.toString());
