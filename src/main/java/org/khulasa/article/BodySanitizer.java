@@ -57,15 +57,21 @@ public final class BodySanitizer {
         clean.outputSettings(OUTPUT);
         Element body = clean.body();
         int[] deepest = {0};
+        boolean[] visible = {false};
         // Iterative: a recursive walk of a deep tree would overflow the stack.
         NodeTraversor.traverse((node, depth) -> {
             if (node instanceof Element && depth > deepest[0]) {
                 deepest[0] = depth;
-            } else if (node instanceof TextNode text && DisplayText.hasBidiControl(text.getWholeText())) {
-                text.text(DisplayText.balanced(text.getWholeText()));
+            } else if (node instanceof TextNode text) {
+                String whole = text.getWholeText();
+                if (DisplayText.hasBidiControl(whole)) {
+                    text.text(DisplayText.balanced(whole));
+                }
+                // The body's text is its text nodes' run together: one visible is enough, and the rest go unread.
+                visible[0] = visible[0] || DisplayText.hasVisible(whole);
             }
         }, body);
-        return new Clean(body.html(), deepest[0], DisplayText.hasVisible(body.text()) || !body.select("img[src]").isEmpty());
+        return new Clean(body.html(), deepest[0], visible[0] || !body.select("img[src]").isEmpty());
     }
 
     /** The sanitized HTML alone, for previews and matching of text not yet stored. */

@@ -113,15 +113,19 @@ public final class WordPressText {
         if (text.isBlank()) {
             return "";
         }
-        String spaced = BLOCK_OPEN.matcher(text).replaceAll("\n\n$1");
-        spaced = BLOCK_CLOSE.matcher(spaced).replaceAll("$1\n\n");
+        String spaced = text;
+        // Plain paragraphs, with no tag at all, are most posts of the classic editor: no block to set apart.
+        if (text.indexOf('<') >= 0) {
+            spaced = BLOCK_OPEN.matcher(spaced).replaceAll("\n\n$1");
+            spaced = BLOCK_CLOSE.matcher(spaced).replaceAll("$1\n\n");
+        }
         StringBuilder out = new StringBuilder(spaced.length() + 64);
         for (String chunk : PARAGRAPH_BREAK.split(spaced)) {
             String c = chunk.strip();
             if (c.isEmpty()) {
                 continue;
             }
-            if (STARTS_WITH_BLOCK.matcher(c).find()) {
+            if (c.charAt(0) == '<' && STARTS_WITH_BLOCK.matcher(c).find()) {
                 out.append(c).append('\n');
             } else {
                 out.append("<p>").append(c.indexOf('\n') < 0 ? c : LINE_BREAK.matcher(c).replaceAll("<br>\n"))

@@ -19,6 +19,12 @@ class WordPressTextTest {
     }
 
     @Test
+    void text_with_inline_tags_is_a_paragraph_and_blocks_beside_it_stand_alone() {
+        assertEquals("<p><strong>عاجل</strong> نص<br>\nسطر</p>\n<blockquote> قول\n</blockquote>\n<p>بعد</p>\n",
+                WordPressText.shown("<strong>عاجل</strong> نص\nسطر<blockquote> قول\n</blockquote>بعد").html());
+    }
+
+    @Test
     void shortcodes_become_what_wordpress_shows_or_nothing() {
         assertEquals("<figure><img src=\"https://x.test/a.jpg\" alt=\"\">\n<figcaption>الوصف</figcaption>\n</figure>\n",
                 WordPressText.shown("[caption id=\"a\" width=\"300\"]<a href=\"https://x.test/\"><img src=\"https://x.test/a.jpg\" alt=\"\"></a> الوصف[/caption]").html()
