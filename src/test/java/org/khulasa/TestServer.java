@@ -163,6 +163,34 @@ public final class TestServer implements AutoCloseable {
         return parse(response.body());
     }
 
+    /**
+     * Waits (on the real clock, up to a minute) until the site's last change is behind it:
+     * a burst of writes is stamped a second apart, ahead of the clock, and until the clock catches
+     * up every answer sends its own time as Last-Modified, which then differs from answer to answer.
+     */
+    public void awaitChangesBehindClock() {
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<byte[]> feed = getBytes("/feeds/rss.xml");
+            Optional<String> lastModified = header(feed, "Last-Modified");
+            Optional<String> date = header(feed, "Date");
+            if (lastModified.isPresent() && date.isPresent() && httpDate(lastModified.get()).isBefore(httpDate(date.get()))) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("the site's Last-Modified stayed ahead of the clock for a minute");
+    }
+
+    private static java.time.Instant httpDate(String value) {
+        return java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+    }
+
     public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);

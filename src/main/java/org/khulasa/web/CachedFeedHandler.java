@@ -2,6 +2,7 @@ package org.khulasa.web;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Instant;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
@@ -55,8 +56,9 @@ public final class CachedFeedHandler extends Handler.Wrapper {
             String query = request.getHttpURI().getQuery();
             key = query == null ? path : path + '?' + query;
         }
+        Instant now = clock.instant();
         FeedCache.Entry entry = (head || HttpMethod.GET.is(method)) && key != null && asWritten(request)
-                ? cache.peek(key, clock.instant())
+                ? cache.peek(key, now)
                 : null;
         if (entry == null) {
             return super.handle(request, response, callback);
@@ -69,6 +71,9 @@ public final class CachedFeedHandler extends Handler.Wrapper {
         HttpFields.Mutable out = response.getHeaders();
         for (HttpField field : entry.headers(gzip, notModified)) {
             out.add(field);
+        }
+        if (entry.isAheadOf(now)) {
+            out.put(FeedCache.Entry.lastModifiedAt(now, out.get(HttpHeader.DATE)));
         }
         if (notModified) {
             response.setStatus(304);

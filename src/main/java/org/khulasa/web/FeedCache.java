@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -173,6 +175,34 @@ final class FeedCache {
         /** Roughly the heap it holds, in bytes, filed under {@code path}. */
         int weight(String path) {
             return plain.length + gzip.length + 2 * path.length() + ENTRY_OVERHEAD;
+        }
+
+        /**
+         * Whether the stamp is still ahead of {@code now}: stamps are whole seconds rounded up, each
+         * one past the last ({@code ChangeStamps}), so they lead the clock right after a write, and
+         * for as many seconds as there were writes in a burst.
+         */
+        boolean isAheadOf(Instant now) {
+            return lastModified.isAfter(now);
+        }
+
+        /**
+         * The Last-Modified sent while the stamp {@link #isAheadOf} the clock: the answer's own time,
+         * its {@code Date} (which Jetty sets as the request comes in) when it has one, as RFC 9110
+         * §8.8.2.1 asks. If-Modified-Since is still compared with the stamp, so that time never
+         * earns a 304 before the change it stands for.
+         */
+        static HttpField lastModifiedAt(Instant now, String date) {
+            Instant sent = now.truncatedTo(ChronoUnit.SECONDS);
+            if (date != null) {
+                try {
+                    Instant dated = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                    sent = dated.isBefore(sent) ? dated : sent;
+                } catch (DateTimeParseException e) {
+                    // not a date we sent: the clock's time stands
+                }
+            }
+            return new HttpField(HttpHeader.LAST_MODIFIED, HTTP_DATE.format(sent));
         }
 
         boolean isFreshAt(Instant now) {

@@ -103,7 +103,7 @@ public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, CachedAnswe
             rendered[0] = true;
             return render.get();
         });
-        boolean notModified = answer(ctx, entry);
+        boolean notModified = answer(ctx, entry, now);
         if (rendered[0]) {
             counts.rendered(System.nanoTime() - start);
         } else {
@@ -112,14 +112,18 @@ public record FeedHandler(Feeds feeds, FeedCache cache, Clock clock, CachedAnswe
     }
 
     /**
-     * Answers with a cached document: 304 when the request's validators match it, else its
-     * gzip or plain bytes (none for HEAD). True for a 304.
+     * Answers with a cached document at {@code now}: 304 when the request's validators match it,
+     * else its gzip or plain bytes (none for HEAD). True for a 304.
      */
-    static boolean answer(Context ctx, FeedCache.Entry entry) {
+    static boolean answer(Context ctx, FeedCache.Entry entry, Instant now) {
         boolean gzip = ConditionalGet.acceptsGzip(ctx.header("Accept-Encoding"));
         boolean notModified = ConditionalGet.notModified(entry, ctx.header("If-None-Match"), ctx.header("If-Modified-Since"));
         for (HttpField field : entry.headers(gzip, notModified)) {
             ctx.header(field.getName(), field.getValue());
+        }
+        if (entry.isAheadOf(now)) {
+            HttpField sent = FeedCache.Entry.lastModifiedAt(now, ctx.res().getHeader("Date"));
+            ctx.header(sent.getName(), sent.getValue());
         }
         if (notModified) {
             ctx.status(304);

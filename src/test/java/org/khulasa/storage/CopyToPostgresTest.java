@@ -67,6 +67,7 @@ class CopyToPostgresTest {
             sqlite.store.webSub().subscribe("https://reader.example/push/1", "reader.example",
                     PUBLIC_URL + "/feeds/tag/no-such-tag/rss.xml", "secret-1", Instant.now().plus(7, ChronoUnit.DAYS));
             paths = sitePaths(sqlite);
+            sqlite.awaitChangesBehindClock(); // Last-Modified is then the stamps themselves, which the copy carries
             before = fetchAll(sqlite, paths);
 
             // Live: the SQLite server keeps running while the copy reads it.

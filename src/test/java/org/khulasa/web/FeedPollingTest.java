@@ -45,14 +45,53 @@ class FeedPollingTest {
             assertTrue(header(rss, "Vary").contains("Accept-Encoding"));
             assertEquals("nosniff", header(rss, "X-Content-Type-Options"));
             assertTrue(header(rss, "ETag").matches("\"[^\"]+\""), header(rss, "ETag"));
-            ZonedDateTime.parse(header(rss, "Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME);
+            // Right after a write its stamp (a whole second, rounded up, and a second past the last
+            // one) is ahead of the clock: never sent later than the answer's Date (RFC 9110 §8.8.2.1),
+            // rendered or from the cache.
+            server.create(Articles.article("خبر ثان").toString());
+            for (HttpResponse<byte[]> answer : List.of(server.getBytes("/feeds/rss.xml"), server.getBytes("/feeds/rss.xml"))) {
+                Instant lastModified = httpDate(header(answer, "Last-Modified"));
+                Instant date = httpDate(header(answer, "Date"));
+                assertFalse(lastModified.isAfter(date), lastModified + " after " + date);
+            }
         }
+    }
+
+    @Test
+    void last_modified_is_never_ahead_of_the_clock_and_if_modified_since_never_hides_a_change() {
+        // Three writes within one second: their stamps run a second apart, to 08:00:03.
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-20T08:00:00.400Z"));
+        try (TestServer server = TestServer.start(dataDir, Map.of(), clock)) {
+            for (String title : List.of("أول", "ثان", "ثالث")) {
+                server.create(Articles.article(title).toString());
+            }
+            for (String path : List.of("/feeds/rss.xml", "/feeds/atom.xml", "/", "/news-sitemap.xml")) {
+                for (int i = 0; i < 2; i++) { // rendered, then answered from the cache ahead of Javalin
+                    HttpResponse<byte[]> answer = server.getBytes(path);
+                    assertEquals("Fri, 20 Nov 2026 08:00:00 GMT", header(answer, "Last-Modified"), path);
+                    assertEquals(200, server.getBytes(path, "If-Modified-Since", header(answer, "Last-Modified")).statusCode(),
+                            path + ": the time sent stands for no version, so it matches none");
+                }
+            }
+            clock.set(Instant.parse("2026-11-20T08:00:02.500Z"));
+            assertEquals("Fri, 20 Nov 2026 08:00:02 GMT", header(server.getBytes("/feeds/rss.xml"), "Last-Modified"));
+            clock.set(Instant.parse("2026-11-20T08:00:03Z"));
+            HttpResponse<byte[]> caughtUp = server.getBytes("/feeds/rss.xml");
+            assertEquals("Fri, 20 Nov 2026 08:00:03 GMT", header(caughtUp, "Last-Modified"), "the stamp, once the clock reaches it");
+            assertEquals(304, server.getBytes("/feeds/rss.xml", "If-Modified-Since", header(caughtUp, "Last-Modified")).statusCode());
+            assertEquals(200, server.getBytes("/feeds/rss.xml", "If-Modified-Since", "Fri, 20 Nov 2026 08:00:02 GMT").statusCode());
+        }
+    }
+
+    private static Instant httpDate(String value) {
+        return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
 
     @Test
     void conditional_get_answers_304_and_a_changed_article_changes_the_etag() {
         try (TestServer server = TestServer.start(dataDir)) {
             long id = server.create(Articles.article("خبر").toString()).get("id").asLong();
+            server.awaitChangesBehindClock(); // until then each answer's Last-Modified is its own time
             HttpResponse<byte[]> first = server.getBytes("/feeds/atom.xml");
             String etag = header(first, "ETag");
             String lastModified = header(first, "Last-Modified");
@@ -79,9 +118,11 @@ class FeedPollingTest {
 
     @Test
     void a_write_in_one_section_leaves_the_feeds_of_the_others_unchanged() {
-        try (TestServer server = TestServer.start(dataDir)) {
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-20T08:00:00Z"));
+        try (TestServer server = TestServer.start(dataDir, Map.of(), clock)) {
             server.create(Articles.article("رياضة", "sports", "omar-khatib").toString());
             long politics = server.create(Articles.article("سياسة", "politics", "nizar-samir").toString()).get("id").asLong();
+            clock.advance(Duration.ofSeconds(3)); // past the two writes' stamps, a second apart
             HttpResponse<byte[]> sports = server.getBytes("/feeds/category/sports/rss.xml");
             HttpResponse<byte[]> writer = server.getBytes("/feeds/author/omar-khatib/atom.xml");
             HttpResponse<byte[]> politicsFeed = server.getBytes("/feeds/category/politics/rss.xml");
@@ -157,6 +198,7 @@ class FeedPollingTest {
             assertEquals("الاقتصاد", FeedXml.parse(afterCategoryRename.body()).text("//a:entry/a:category/@label"));
 
             // An edit that keeps the title leaves the other section's feed as it was.
+            clock.advance(Duration.ofSeconds(5)); // past the stamps of the writes above, each a second after the last
             seen = header(server.getBytes(politics), "Last-Modified");
             clock.advance(Duration.ofSeconds(1));
             ObjectNode sameTitle = Articles.article("سابق بعنوان جديد", "economy", "rana-youssef");
@@ -174,6 +216,7 @@ class FeedPollingTest {
         try (TestServer server = TestServer.start(dataDir)) {
             server.create(Articles.withRelated(Articles.article("خبر"), server.create(Articles.article("سابق").toString())
                     .get("id").asLong()).toString());
+            server.awaitChangesBehindClock(); // the stamp itself, which the restarted server sends too
             before = server.getBytes("/feeds/rss.xml");
             sameAddress = Map.of("KHULASA_PORT", String.valueOf(server.config.port()), "KHULASA_BASE_URL", server.config.baseUrl());
         }
@@ -291,6 +334,7 @@ class FeedPollingTest {
     void last_modified_follows_the_newest_write_and_if_modified_since_a_later_time_is_304() {
         try (TestServer server = TestServer.start(dataDir)) {
             server.create(Articles.article("خبر").toString());
+            server.awaitChangesBehindClock(); // until then each answer's Last-Modified is its own time
             HttpResponse<byte[]> feed = server.getBytes("/feeds/rss.xml");
             Instant lastModified = ZonedDateTime.parse(header(feed, "Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
             assertEquals(server.store.lastChange().truncatedTo(ChronoUnit.SECONDS), lastModified);
