@@ -68,6 +68,11 @@ public final class WordPressImport {
             }
 
             @Override
+            public boolean readsContent() {
+                return false;
+            }
+
+            @Override
             public void item(WxrItem item) {
                 attachment(item).ifPresent(attachments::add);
                 if (attachments.size() >= BATCH) {

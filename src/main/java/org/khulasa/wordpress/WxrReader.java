@@ -32,6 +32,11 @@ public final class WxrReader {
         void category(WxrItem.Category category);
 
         void item(WxrItem item);
+
+        /** False when the items' content (most of a file's bytes) is not needed: it is then skipped, not read. */
+        default boolean readsContent() {
+            return true;
+        }
     }
 
     private WxrReader() {
@@ -90,7 +95,7 @@ public final class WxrReader {
                 if (!wxr) {
                     throw notWxr(xml, "an <item> before any <wp:wxr_version>: this RSS file is not a WordPress export");
                 }
-                visitor.item(item(xml));
+                visitor.item(item(xml, visitor.readsContent()));
             } else if (!ns.isEmpty() || !(name.equals("channel") || name.equals("rss"))) {
                 skip(xml);
             }
@@ -100,7 +105,7 @@ public final class WxrReader {
         }
     }
 
-    private static WxrItem item(XMLStreamReader xml) throws XMLStreamException {
+    private static WxrItem item(XMLStreamReader xml, boolean content) throws XMLStreamException {
         int line = xml.getLocation().getLineNumber();
         Map<String, String> f = new HashMap<>();
         List<WxrItem.Term> terms = new ArrayList<>();
@@ -120,7 +125,11 @@ public final class WxrReader {
                 comments++;
                 skip(xml);
             } else if (ns.equals(CONTENT) && name.equals("encoded")) {
-                f.put("content", text(xml));
+                if (content) {
+                    f.put("content", text(xml));
+                } else {
+                    skip(xml);
+                }
             } else if (ns.startsWith(WP) && ns.endsWith("/excerpt/") && name.equals("encoded")) {
                 f.put("excerpt", text(xml));
             } else if (ns.equals(DC) && name.equals("creator")) {
