@@ -160,13 +160,11 @@ final class ArticleReads {
         if (ids.isEmpty()) {
             return tags;
         }
-        h.createQuery("""
+        InList.query(h, """
                         SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id
-                        WHERE x.article_id IN (<ids>) ORDER BY x.article_id, x.position
-                        """)
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                .forEach(e -> tags.computeIfAbsent(e.getKey(), k -> new ArrayList<>()).add(e.getValue()));
+                        WHERE x.article_id IN (%s) ORDER BY x.article_id, x.position
+                        """, ids, "reading tags",
+                rs -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
         return tags;
     }
 
@@ -176,8 +174,8 @@ final class ArticleReads {
             return Map.of();
         }
         Map<Long, Long> revisions = new HashMap<>();
-        h.createQuery("SELECT id, revision FROM articles WHERE id IN (<ids>)").bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getLong(2))).forEach(e -> revisions.put(e.getKey(), e.getValue()));
+        InList.query(h, "SELECT id, revision FROM articles WHERE id IN (%s)", ids, "reading revisions",
+                rs -> revisions.put(rs.getLong(1), rs.getLong(2)));
         return revisions;
     }
 
@@ -188,16 +186,15 @@ final class ArticleReads {
         }
         Map<Long, List<String>> tags = tagsOf(h, ids);
         Map<Long, ArticleText> texts = new LinkedHashMap<>();
-        h.createQuery("""
+        InList.query(h, """
                         SELECT a.id, a.title, a.summary, a.body, c.slug, a.published_at
                         FROM articles a JOIN categories c ON c.id = a.category_id
-                        WHERE a.id IN (<ids>) ORDER BY a.id
-                        """)
-                .bindList("ids", ids)
-                .map((rs, ctx) -> Map.entry(rs.getLong(1), new ArticleText(rs.getString(2), rs.getString(3),
-                        rs.getString(4), rs.getString(5), tags.getOrDefault(rs.getLong(1), List.of()),
-                        Instant.ofEpochMilli(rs.getLong(6)))))
-                .forEach(e -> texts.put(e.getKey(), e.getValue()));
+                        WHERE a.id IN (%s) ORDER BY a.id
+                        """, ids, "reading article texts", rs -> {
+                    long id = rs.getLong(1);
+                    texts.put(id, new ArticleText(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                            tags.getOrDefault(id, List.of()), Instant.ofEpochMilli(rs.getLong(6))));
+                });
         return texts;
     }
 

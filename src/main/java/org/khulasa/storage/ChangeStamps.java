@@ -133,14 +133,14 @@ final class ChangeStamps {
         if (ids.isEmpty()) {
             return;
         }
-        h.createUpdate("""
+        InList.update(h, """
                         UPDATE categories SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
-                        WHERE id IN (SELECT category_id FROM articles WHERE id IN (<ids>))
-                        """).bindList("ids", ids).execute();
-        h.createUpdate("""
+                        WHERE id IN (SELECT category_id FROM articles WHERE id IN (%s))
+                        """, ids, "stamping categories");
+        InList.update(h, """
                         UPDATE authors SET changed_at = (SELECT feeds_changed_at FROM site_state WHERE id = 1)
-                        WHERE id IN (SELECT author_id FROM article_authors WHERE article_id IN (<ids>))
-                        """).bindList("ids", ids).execute();
+                        WHERE id IN (SELECT author_id FROM article_authors WHERE article_id IN (%s))
+                        """, ids, "stamping authors");
     }
 
     /**

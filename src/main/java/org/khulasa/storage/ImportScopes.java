@@ -57,12 +57,12 @@ final class ImportScopes {
     void touch() {
         String at = "(SELECT feeds_changed_at FROM site_state WHERE id = 1)";
         if (!categories.isEmpty()) {
-            h.createUpdate("UPDATE categories SET changed_at = " + at + " WHERE id IN (<ids>)")
-                    .bindList("ids", List.copyOf(categories)).execute();
+            InList.update(h, "UPDATE categories SET changed_at = " + at + " WHERE id IN (%s)", List.copyOf(categories),
+                    "stamping categories");
         }
         if (!authors.isEmpty()) {
-            h.createUpdate("UPDATE authors SET changed_at = " + at + " WHERE id IN (<ids>)")
-                    .bindList("ids", List.copyOf(authors)).execute();
+            InList.update(h, "UPDATE authors SET changed_at = " + at + " WHERE id IN (%s)", List.copyOf(authors),
+                    "stamping authors");
         }
     }
 }

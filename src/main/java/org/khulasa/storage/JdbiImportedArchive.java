@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,8 +179,10 @@ public final class JdbiImportedArchive implements ImportedArchive {
         if (guids.isEmpty()) {
             return Set.of();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT guid FROM imported_articles WHERE guid IN (<guids>)")
-                .bindList("guids", guids).mapTo(String.class).set());
+        Set<String> imported = new HashSet<>();
+        jdbi.useHandle(h -> InList.query(h, "SELECT guid FROM imported_articles WHERE guid IN (%s)", guids,
+                "reading imported guids", rs -> imported.add(rs.getString(1))));
+        return imported;
     }
 
     private static long insert(ImportRows rows, Article article, ImportScopes scopes) {
@@ -247,15 +250,14 @@ public final class JdbiImportedArchive implements ImportedArchive {
         if (sourceIds.isEmpty()) {
             return Map.of();
         }
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT source_id, url, caption, alt FROM imported_attachments WHERE source_id IN (<ids>)")
-                .bindList("ids", List.copyOf(sourceIds))
-                .reduceRows(new HashMap<Long, Attachment>(), (map, row) -> {
-                    Attachment a = new Attachment(row.getColumn(1, Long.class), row.getColumn(2, String.class),
-                            row.getColumn(3, String.class), row.getColumn(4, String.class));
-                    map.put(a.sourceId(), a);
-                    return map;
+        Map<Long, Attachment> found = new HashMap<>();
+        jdbi.useHandle(h -> InList.query(h,
+                "SELECT source_id, url, caption, alt FROM imported_attachments WHERE source_id IN (%s)",
+                List.copyOf(sourceIds), "reading imported images", rs -> {
+                    Attachment a = new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+                    found.put(a.sourceId(), a);
                 }));
+        return found;
     }
 
     @Override

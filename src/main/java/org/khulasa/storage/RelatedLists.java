@@ -144,19 +144,17 @@ final class RelatedLists {
             return;
         }
         List<Long> ids = List.copyOf(texts.keySet());
-        h.createUpdate("DELETE FROM article_related WHERE chosen_by = 'auto' AND article_id IN (<ids>)")
-                .bindList("ids", ids).execute();
+        InList.update(h, "DELETE FROM article_related WHERE chosen_by = 'auto' AND article_id IN (%s)", ids,
+                "dropping related lists");
         Map<Long, List<Long>> editor = new HashMap<>();
         Map<Long, Integer> next = new HashMap<>();
-        h.createQuery("""
-                        SELECT article_id, related_id, position FROM article_related WHERE article_id IN (<ids>)
+        InList.query(h, """
+                        SELECT article_id, related_id, position FROM article_related WHERE article_id IN (%s)
                         ORDER BY article_id, position
-                        """)
-                .bindList("ids", ids)
-                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
-                .forEach(row -> {
-                    editor.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
-                    next.merge(row[0], (int) row[2] + 1, Math::max);
+                        """, ids, "reading related lists", rs -> {
+                    long id = rs.getLong(1);
+                    editor.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getLong(2));
+                    next.merge(id, rs.getInt(3) + 1, Math::max);
                 });
         List<ParallelPicks.Wanted> wanted = new ArrayList<>();
         texts.forEach((id, text) -> {
