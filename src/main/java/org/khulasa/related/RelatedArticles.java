@@ -74,19 +74,7 @@ public final class RelatedArticles implements RelatedMatcher {
             return List.of();
         }
         List<QueryTerm> query = Terms.of(words).query(index);
-        CandidateScores matches = SCORES.get();
-        matches.clear();
-        for (QueryTerm q : query) {
-            WordIndex.Holders hits = index.holders(q.term, q.inTitle, NEWEST_PER_TERM);
-            long[] ids = hits.ids();
-            for (int i = 0; i < ids.length; i++) {
-                long id = ids[i];
-                if (id == self || (!exclude.isEmpty() && exclude.contains(id))) {
-                    continue;
-                }
-                matches.add(id, q.weight * (q.inTitle && hits.titled(i) ? TITLE_HIT_FACTOR : 1.0));
-            }
-        }
+        CandidateScores matches = holdersScored(query, self, exclude, index);
         // Sharing many of the words counts for more than sharing one weighty word (Lucene's "coord").
         List<Scored> ranked = new ArrayList<>(matches.size());
         matches.forEach((id, score, shared) -> {
@@ -108,7 +96,12 @@ public final class RelatedArticles implements RelatedMatcher {
             if (c.published().isAfter(now)) {
                 continue;
             }
-            long sharedTags = c.tags().stream().map(ArabicNormalizer::normalize).filter(tags::contains).count();
+            int sharedTags = 0; // a loop, not a stream: this runs for every candidate of every article
+            for (String tag : c.tags()) {
+                if (tags.contains(ArabicNormalizer.normalize(tag))) {
+                    sharedTags++;
+                }
+            }
             double days = Math.abs(Duration.between(c.published(), article.published()).toHours()) / 24.0;
             double boost = (1 + (c.category().equals(article.category()) ? SAME_CATEGORY_BOOST : 0)
                     + SHARED_TAG_BOOST * Math.min(sharedTags, SHARED_TAGS_COUNTED))
@@ -127,6 +120,32 @@ public final class RelatedArticles implements RelatedMatcher {
                 .thenComparingDouble(id -> -boosted.get(id))
                 .thenComparing(id -> -id);
         return boosted.keySet().stream().sorted(order).limit(wanted).toList();
+    }
+
+    /** Every article holding a query term, but {@code self} and {@code exclude}, scored by the terms it holds. */
+    private static CandidateScores holdersScored(List<QueryTerm> query, long self, Set<Long> exclude, WordIndex index) {
+        CandidateScores matches = SCORES.get();
+        matches.clear();
+        for (QueryTerm q : query) {
+            score(q, index.holders(q.term, q.inTitle, NEWEST_PER_TERM), self, exclude, matches);
+        }
+        return matches;
+    }
+
+    /**
+     * Adds one term's holders to {@code matches}. A loop of a few hundred turns per article in a
+     * method of its own, so that the JIT compiles it once, as a call, rather than compiling the
+     * article's whole matching while it runs and then again.
+     */
+    private static void score(QueryTerm q, WordIndex.Holders hits, long self, Set<Long> exclude, CandidateScores matches) {
+        long[] ids = hits.ids();
+        for (int i = 0; i < ids.length; i++) {
+            long id = ids[i];
+            if (id == self || (!exclude.isEmpty() && exclude.contains(id))) {
+                continue;
+            }
+            matches.add(id, q.weight * (q.inTitle && hits.titled(i) ? TITLE_HIT_FACTOR : 1.0));
+        }
     }
 
     /** BM25's idf: how telling it is that an article holds a word {@code docs} articles of {@code archive} hold. */
