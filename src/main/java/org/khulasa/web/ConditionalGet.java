@@ -1,11 +1,8 @@
 package org.khulasa.web;
 
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.khulasa.web.http.EntityTags;
+import org.khulasa.web.http.HttpDates;
 
 /**
  * What a poller's request headers ask of a cached feed: the gzip bytes or the plain ones, and
@@ -21,15 +18,7 @@ final class ConditionalGet {
         if (ifNoneMatch != null) {
             return EntityTags.anyMatches(ifNoneMatch, entry.etag(), entry.gzipEtag());
         }
-        if (ifModifiedSince == null) {
-            return false;
-        }
-        try {
-            Instant since = ZonedDateTime.parse(ifModifiedSince.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-            return !entry.lastModified().isAfter(since);
-        } catch (DateTimeParseException e) {
-            return false; // an unreadable date is ignored, as RFC 9110 says
-        }
+        return HttpDates.parse(ifModifiedSince).map(since -> !entry.lastModified().isAfter(since)).orElse(false);
     }
 
     /** Whether gzip is acceptable: listed (or {@code *}) without {@code q=0}. */

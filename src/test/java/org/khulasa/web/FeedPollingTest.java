@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.khulasa.TestServer.httpDate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayInputStream;
@@ -83,10 +84,6 @@ class FeedPollingTest {
         }
     }
 
-    private static Instant httpDate(String value) {
-        return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-    }
-
     @Test
     void conditional_get_answers_304_and_a_changed_article_changes_the_etag() {
         try (TestServer server = TestServer.start(dataDir)) {
@@ -100,6 +97,9 @@ class FeedPollingTest {
             assertEquals(304, server.getBytes("/feeds/atom.xml", "If-None-Match", "\"other\", W/" + etag).statusCode());
             assertEquals(304, server.getBytes("/feeds/atom.xml", "If-None-Match", "*").statusCode());
             assertEquals(304, server.getBytes("/feeds/atom.xml", "If-Modified-Since", lastModified).statusCode());
+            // A date that can't be read is ignored (RFC 9110 §13.1.3): the whole feed, never an error.
+            assertEquals(200, server.getBytes("/feeds/atom.xml", "If-Modified-Since", "yesterday").statusCode());
+            assertEquals(200, server.getBytes("/feeds/atom.xml", "If-Modified-Since", lastModified.replace("GMT", "XYZ")).statusCode());
             assertEquals(200, server.getBytes("/feeds/atom.xml", "If-None-Match", "\"other\"").statusCode());
             // If-None-Match decides when both are sent (RFC 9110 §13.1.3).
             assertEquals(200, server.getBytes("/feeds/atom.xml",
@@ -336,7 +336,7 @@ class FeedPollingTest {
             server.create(Articles.article("خبر").toString());
             server.awaitChangesBehindClock(); // until then each answer's Last-Modified is its own time
             HttpResponse<byte[]> feed = server.getBytes("/feeds/rss.xml");
-            Instant lastModified = ZonedDateTime.parse(header(feed, "Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+            Instant lastModified = httpDate(header(feed, "Last-Modified"));
             assertEquals(server.store.lastChange().truncatedTo(ChronoUnit.SECONDS), lastModified);
             String earlier = DateTimeFormatter.RFC_1123_DATE_TIME.format(lastModified.minusSeconds(60).atZone(java.time.ZoneOffset.UTC));
             assertEquals(200, server.getBytes("/feeds/rss.xml", "If-Modified-Since", earlier).statusCode());
