@@ -187,7 +187,8 @@ public final class TestServer implements AutoCloseable {
         throw new AssertionError("the site's Last-Modified stayed ahead of the clock for a minute");
     }
 
-    private static java.time.Instant httpDate(String value) {
+    /** An HTTP date header's instant, read by java.time (not by the server's own code). */
+    public static java.time.Instant httpDate(String value) {
         return java.time.ZonedDateTime.parse(value, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
     }
 

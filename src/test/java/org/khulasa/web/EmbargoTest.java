@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.khulasa.TestServer.httpDate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.http.HttpResponse;
@@ -158,9 +159,5 @@ class EmbargoTest {
             out.put(path, List.of(r.headers().firstValue("ETag").orElseThrow(), r.headers().firstValue("Last-Modified").orElseThrow()));
         }
         return out;
-    }
-
-    private static Instant httpDate(String value) {
-        return ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).withZoneSameInstant(ZoneOffset.UTC).toInstant();
     }
 }
