@@ -61,35 +61,16 @@ final class CandidateReads {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = IndexJdbc.marks(ids.size());
+        List<Long> listed = List.copyOf(ids);
         Map<Long, List<String>> tags = new HashMap<>();
+        InList.query(h, "SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
+                        + " WHERE x.article_id IN (%s)", listed, "describing related-article candidates",
+                rs -> tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2)));
         List<Candidate> found = new ArrayList<>();
-        try (PreparedStatement tagQuery = h.getConnection().prepareStatement(
-                "SELECT x.article_id, t.name FROM article_tags x JOIN tags t ON t.id = x.tag_id"
-                        + " WHERE x.article_id IN (" + marks + ")");
-             PreparedStatement articleQuery = h.getConnection().prepareStatement(
-                     "SELECT a.id, c.slug, a.published_at FROM articles a JOIN categories c ON c.id = a.category_id"
-                             + " WHERE a.id IN (" + marks + ") AND a.status = 'published'")) {
-            int i = 1;
-            for (long id : ids) {
-                tagQuery.setLong(i, id);
-                articleQuery.setLong(i, id);
-                i++;
-            }
-            try (ResultSet rs = tagQuery.executeQuery()) {
-                while (rs.next()) {
-                    tags.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
-            }
-            try (ResultSet rs = articleQuery.executeQuery()) {
-                while (rs.next()) {
-                    found.add(new Candidate(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
-                            tags.getOrDefault(rs.getLong(1), List.of())));
-                }
-            }
-            return found;
-        } catch (SQLException e) {
-            throw IndexJdbc.failure("describing related-article candidates", e);
-        }
+        InList.query(h, "SELECT a.id, c.slug, a.published_at FROM articles a JOIN categories c ON c.id = a.category_id"
+                        + " WHERE a.id IN (%s) AND a.status = 'published'", listed, "describing related-article candidates",
+                rs -> found.add(new Candidate(rs.getLong(1), rs.getString(2), Instant.ofEpochMilli(rs.getLong(3)),
+                        tags.getOrDefault(rs.getLong(1), List.of()))));
+        return found;
     }
 }

@@ -1,7 +1,6 @@
 package org.khulasa.storage;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
 import java.util.HashMap;
@@ -117,26 +116,9 @@ final class TermCounts {
     /** The count of each of {@code terms} some article holds; a term no article holds is absent. */
     Map<String, Long> of(Collection<String> terms) {
         Map<String, Long> counts = new HashMap<>();
-        if (terms.isEmpty()) {
-            return counts;
-        }
-        try (PreparedStatement query = h.getConnection().prepareStatement(
-                "SELECT term, docs FROM related_terms WHERE term IN (" + IndexJdbc.marks(terms.size()) + ")")) {
-            int i = 1;
-            for (String term : terms) {
-                query.setString(i++, term);
-            }
-            try (ResultSet rs = query.executeQuery()) {
-                while (rs.next()) {
-                    if (rs.getLong(2) > 0) {
-                        counts.put(rs.getString(1), rs.getLong(2));
-                    }
-                }
-            }
-            return counts;
-        } catch (SQLException e) {
-            throw IndexJdbc.failure("reading index term counts", e);
-        }
+        InList.query(h, "SELECT term, docs FROM related_terms WHERE term IN (%s) AND docs > 0", List.copyOf(terms),
+                "reading index term counts", rs -> counts.put(rs.getString(1), rs.getLong(2)));
+        return counts;
     }
 
     private static Set<String> distinctTerms(IndexedText text) {

@@ -60,14 +60,6 @@ public final class WordPressImport {
         List<ImportedArchive.Attachment> attachments = new ArrayList<>();
         read(file, size, "reading images", new WxrReader.Visitor() {
             @Override
-            public void author(WxrItem.Author author) {
-            }
-
-            @Override
-            public void category(WxrItem.Category category) {
-            }
-
-            @Override
             public boolean readsContent() {
                 return false;
             }

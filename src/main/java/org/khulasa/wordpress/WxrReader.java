@@ -27,9 +27,11 @@ public final class WxrReader {
         default void site(String baseUrl) {
         }
 
-        void author(WxrItem.Author author);
+        default void author(WxrItem.Author author) {
+        }
 
-        void category(WxrItem.Category category);
+        default void category(WxrItem.Category category) {
+        }
 
         void item(WxrItem item);
 
