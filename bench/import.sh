@@ -7,7 +7,8 @@
 #
 # Per size: writes bench-data/export-SIZE.xml with WxrGenerator (reused when there), imports it
 # into a fresh SQLite database with `java -Xmx256m -jar target/khulasa.jar --import-wordpress`
-# (wall time and peak RSS from /usr/bin/time, each phase's end from the progress lines), then for
+# (wall time, CPU time and peak RSS from /usr/bin/time, each phase's end from the progress lines,
+# and the CPU time the hypervisor gave to other machines meanwhile, "steal" in /proc/stat), then for
 # the --api-sizes posts the same archive through POST /api/articles from 4 editors
 # (ArchivePoster) to a fresh server (-Xmx256m). Everything it started is stopped on exit.
 set -euo pipefail
@@ -38,15 +39,20 @@ mvn -q -o dependency:build-classpath -Dmdep.outputFile="$WORK/cp.txt" >/dev/null
 CP="$ROOT/target/test-classes:$ROOT/target/classes:$(cat "$WORK/cp.txt")"
 JAR=${JAR:-$ROOT/target/khulasa.jar}
 
-echo "| posts in the export | articles | import: read images / posts in / words indexed / index read / lists chosen (s) | total | posts/s | peak RSS |"
-echo "| --- | --- | --- | --- | --- | --- |"
+# Steal is this VM's CPU time taken by its host (all cores, seconds): a run with much of it
+# measured the host's load as well as the build.
+steal() { awk '/^cpu / { print $9 }' /proc/stat; }
+echo "| posts in the export | articles | import: read images / posts in / words indexed / index read / lists chosen (s) | total | posts/s | CPU used | stolen | peak RSS |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 for size in ${SIZES//,/ }; do
     n=$(number "$size")
     export_file=$DATA/export-$size.xml
     [ -f "$export_file" ] || java -cp "$CP" org.khulasa.bench.WxrGenerator "$n" "$export_file"
     rm -rf "$WORK/import-$size"; mkdir -p "$WORK/import-$size"
+    stolen_before=$(steal)
     KHULASA_DATA=$WORK/import-$size /usr/bin/time -v java -Xmx256m -jar "$JAR" \
         --import-wordpress "$export_file" > "$WORK/import-$size.out" 2> "$WORK/import-$size.err"
+    stolen=$(awk "BEGIN { printf \"%.1f\", ($(steal) - $stolen_before) / $(getconf CLK_TCK) }")
     out=$WORK/import-$size.out
     # A phase the build does not run shows as "–" (builds before 12-2026 indexed words in a phase of
     # their own and read no index before the lists; newer ones index words as they write posts).
@@ -55,7 +61,8 @@ for size in ${SIZES//,/ }; do
     wall=$(grep 'Elapsed (wall clock)' "$WORK/import-$size.err" | awk '{print $NF}')
     seconds=$(echo "$wall" | awk -F: '{ if (NF == 3) print $1*3600+$2*60+$3; else print $1*60+$2 }')
     rss=$(grep 'Maximum resident' "$WORK/import-$size.err" | awk '{print int($NF/1024)}')
-    echo "| $n | $articles | $(phase 'reading images') / $(phase 'importing posts') / $(phase 'indexing words') / $(phase 'reading the word index') / $(phase 'choosing related articles') | ${seconds} s | $(awk "BEGIN{printf \"%.0f\", $articles/$seconds}") | ${rss} MB |"
+    cpu=$(grep -E '(User|System) time \(seconds\)' "$WORK/import-$size.err" | awk '{ s += $NF } END { printf "%.1f", s }')
+    echo "| $n | $articles | $(phase 'reading images') / $(phase 'importing posts') / $(phase 'indexing words') / $(phase 'reading the word index') / $(phase 'choosing related articles') | ${seconds} s | $(awk "BEGIN{printf \"%.0f\", $articles/$seconds}") | ${cpu} s | ${stolen} s | ${rss} MB |"
 done
 
 for size in ${API_SIZES//,/ }; do
