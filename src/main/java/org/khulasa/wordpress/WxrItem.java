@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * One {@code <item>} of a WordPress export as written there (text still raw, dates as WordPress
- * writes them), with the line it starts on, for the report.
+ * writes them), with the line it starts on and how many control characters XML forbids were
+ * removed from it ({@link ForbiddenControls}), for the report.
  */
 public record WxrItem(
         int line,
@@ -27,7 +28,8 @@ public record WxrItem(
         String attachmentUrl,
         List<Term> terms,
         Map<String, String> meta,
-        int comments) {
+        int comments,
+        int removedControls) {
 
     public WxrItem {
         terms = List.copyOf(terms);

@@ -47,8 +47,10 @@ public final class WxrReader {
     public static void read(InputStream in, Visitor visitor) throws WxrException, IOException {
         XMLStreamReader xml = null;
         try {
-            xml = factory().createXMLStreamReader(in, "UTF-8");
-            readDocument(xml, visitor);
+            // Only a pass that reads the posts' content tells of what was removed from it.
+            ForbiddenControls clean = new ForbiddenControls(in, visitor.readsContent());
+            xml = factory().createXMLStreamReader(clean, "UTF-8");
+            readDocument(xml, visitor, clean);
         } catch (XMLStreamException e) {
             if (e.getCause() instanceof IOException io) {
                 throw io;
@@ -67,7 +69,8 @@ public final class WxrReader {
         }
     }
 
-    private static void readDocument(XMLStreamReader xml, Visitor visitor) throws XMLStreamException, WxrException {
+    private static void readDocument(XMLStreamReader xml, Visitor visitor, ForbiddenControls clean)
+            throws XMLStreamException, WxrException {
         xml.nextTag();
         if (!xml.getLocalName().equals("rss")) {
             throw notWxr(xml, "the root element is <" + xml.getLocalName() + ">, not <rss>");
@@ -97,7 +100,7 @@ public final class WxrReader {
                 if (!wxr) {
                     throw notWxr(xml, "an <item> before any <wp:wxr_version>: this RSS file is not a WordPress export");
                 }
-                visitor.item(item(xml, visitor.readsContent()));
+                visitor.item(item(xml, visitor.readsContent(), clean));
             } else if (!ns.isEmpty() || !(name.equals("channel") || name.equals("rss"))) {
                 skip(xml);
             }
@@ -107,7 +110,7 @@ public final class WxrReader {
         }
     }
 
-    private static WxrItem item(XMLStreamReader xml, boolean content) throws XMLStreamException {
+    private static WxrItem item(XMLStreamReader xml, boolean content, ForbiddenControls clean) throws XMLStreamException {
         int line = xml.getLocation().getLineNumber();
         Map<String, String> f = new HashMap<>();
         List<WxrItem.Term> terms = new ArrayList<>();
@@ -145,7 +148,8 @@ public final class WxrReader {
         return new WxrItem(line, f.get("post_id"), f.get("title"), f.get("link"), f.get("guid"), f.get("creator"),
                 f.get("content"), f.get("excerpt"), f.get("post_date_gmt"), f.get("post_date"), f.get("pubDate"),
                 f.get("post_modified_gmt"), f.get("post_name"), f.get("status"), f.get("post_type"),
-                f.get("post_password"), f.get("attachment_url"), terms, meta, comments);
+                f.get("post_password"), f.get("attachment_url"), terms, meta, comments,
+                clean.removedOn(line, xml.getLocation().getLineNumber()));
     }
 
     /** The text children of the element at the cursor, by local name (a flat record like wp:author). */

@@ -3,6 +3,7 @@ package org.khulasa.wordpress;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.TestServer;
 
-/** Exports that are not whole: refused with where they break (status 2), or imported without their bad items. */
+/**
+ * Exports that are not whole: refused with where they break (status 2), or imported without their
+ * bad items or characters.
+ */
 class BadExportTest {
 
     @TempDir
@@ -68,5 +72,32 @@ class BadExportTest {
         assertTrue(run.output().contains("post 6: author 'huda' is missing from the export's header"), run.output());
         assertTrue(run.output().contains("post 8: unreadable post_date_gmt '0000-00-00 00:00:00'; published at 2024-03-12T08:45:00Z"),
                 run.output());
+    }
+
+    @Test
+    void control_characters_xml_forbids_are_removed_from_the_posts_and_named_in_the_report() throws Exception {
+        // A real export whose budget post (post 4) holds what a word processor pastes: a backspace
+        // in its title, a vertical tab and a form feed in its body. WordPress exports them as they
+        // are, which no XML parser accepts.
+        String export = Files.readString(ImportCommand.export("wordpress-postname.xml"), StandardCharsets.UTF_8);
+        String edited = export.replace("الحكومة تقرّ موازنة", "الحكومة\u0008 تقرّ موازنة")
+                .replace("إن العجز سينخفض", "إن العجز\u000b سينخفض")
+                .replace("إلى مستحقيه.", "إلى مستحقيه\u000c.");
+        assertEquals(3, edited.chars().filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r').count());
+        Path file = data.resolve("pasted.xml");
+        Files.writeString(file, edited, StandardCharsets.UTF_8);
+        ImportCommand run = ImportCommand.run(data, file);
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.output().contains("Imported 5 articles (1 of them scheduled)"), run.output());
+        assertTrue(run.output().contains("post 4: 3 control characters that XML does not allow removed from its text"),
+                run.output());
+        try (TestServer server = TestServer.start(data)) {
+            String budget = server.get("/?p=4").headers().firstValue("Location").orElseThrow();
+            JsonNode article = server.parse(server.get("/api" + budget.substring(budget.indexOf("/articles/"))).body());
+            assertEquals("الحكومة تقرّ موازنة \"التقشف\" & تخفض الدعم", article.get("title").asText());
+            String body = article.get("body").asText();
+            assertTrue(body.contains("إن العجز سينخفض إلى 3% من الناتج المحلي.<br>\nوأضاف أن الدعم سيُوجّه إلى مستحقيه.</p>"), body);
+            assertTrue(server.get("/feeds/atom.xml").body().contains("الحكومة تقرّ موازنة"));
+        }
     }
 }
