@@ -1,6 +1,7 @@
 package org.khulasa.wordpress;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -76,28 +77,25 @@ class BadExportTest {
 
     @Test
     void control_characters_xml_forbids_are_removed_from_the_posts_and_named_in_the_report() throws Exception {
-        // A real export whose budget post (post 4) holds what a word processor pastes: a backspace
-        // in its title, a vertical tab and a form feed in its body. WordPress exports them as they
-        // are, which no XML parser accepts.
-        String export = Files.readString(ImportCommand.export("wordpress-postname.xml"), StandardCharsets.UTF_8);
-        String edited = export.replace("الحكومة تقرّ موازنة", "الحكومة\u0008 تقرّ موازنة")
-                .replace("إن العجز سينخفض", "إن العجز\u000b سينخفض")
-                .replace("إلى مستحقيه.", "إلى مستحقيه\u000c.");
-        assertEquals(3, edited.chars().filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r').count());
-        Path file = data.resolve("pasted.xml");
-        Files.writeString(file, edited, StandardCharsets.UTF_8);
-        ImportCommand run = ImportCommand.run(data, file);
+        // Made by a real WordPress: post 4, saved by an editor, holds a backspace in its title, a
+        // vertical tab and a form feed in its text, exported as they are; post 5, saved by an
+        // author, had them stripped by WordPress itself.
+        Path export = ImportCommand.export("wordpress-control-characters.xml");
+        assertEquals(3, Files.readString(export, StandardCharsets.UTF_8).chars()
+                .filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r').count());
+        ImportCommand run = ImportCommand.run(data, export);
         assertEquals(0, run.exit(), run.toString());
-        assertTrue(run.output().contains("Imported 5 articles (1 of them scheduled)"), run.output());
+        assertTrue(run.output().contains("Imported 2 articles (0 of them scheduled)"), run.output());
         assertTrue(run.output().contains("post 4: 3 control characters that XML does not allow removed from its text"),
                 run.output());
+        assertFalse(run.output().contains("post 5:"), run.output());
         try (TestServer server = TestServer.start(data)) {
-            String budget = server.get("/?p=4").headers().firstValue("Location").orElseThrow();
-            JsonNode article = server.parse(server.get("/api" + budget.substring(budget.indexOf("/articles/"))).body());
-            assertEquals("الحكومة تقرّ موازنة \"التقشف\" & تخفض الدعم", article.get("title").asText());
-            String body = article.get("body").asText();
-            assertTrue(body.contains("إن العجز سينخفض إلى 3% من الناتج المحلي.<br>\nوأضاف أن الدعم سيُوجّه إلى مستحقيه.</p>"), body);
-            assertTrue(server.get("/feeds/atom.xml").body().contains("الحكومة تقرّ موازنة"));
+            String location = server.get("/?p=4").headers().firstValue("Location").orElseThrow();
+            JsonNode article = server.parse(server.get("/api" + location.substring(location.indexOf("/articles/"))).body());
+            assertEquals("وزير الخارجية يستقبل نظيره", article.get("title").asText());
+            assertEquals("<p>استقبل وزير الخارجية اليوم نظيره في العاصمة.</p>\n<p>وبحث الجانبان العلاقات الثنائية.</p>\n",
+                    article.get("body").asText());
+            assertTrue(server.get("/feeds/atom.xml").body().contains("وزير الخارجية يستقبل نظيره"));
         }
     }
 }
