@@ -81,8 +81,8 @@ final class ForbiddenControls extends FilterInputStream {
     }
 
     /**
-     * How many were removed from lines {@code first} to {@code last}, forgetting those before
-     * {@code last} (outside the item asked about, or already counted).
+     * How many were removed from lines {@code first} to {@code last} (an item's), forgetting every
+     * one up to line {@code last}: those before {@code first} were outside any item.
      */
     int removedOn(int first, int last) {
         int count = 0;
