@@ -18,7 +18,6 @@ final class ForbiddenControls extends FilterInputStream {
     /** Lines with removals not yet claimed, each as {line, count}: bounded by how far the parser reads ahead. */
     private final ArrayDeque<int[]> removals = new ArrayDeque<>();
     private int line = 1;
-    private long removed;
 
     ForbiddenControls(InputStream in, boolean remember) {
         super(in);
@@ -48,7 +47,7 @@ final class ForbiddenControls extends FilterInputStream {
                 if (b == '\n') {
                     line++;
                 } else {
-                    removed(line);
+                    noteRemoval(line);
                     continue;
                 }
             }
@@ -67,8 +66,7 @@ final class ForbiddenControls extends FilterInputStream {
         return false;
     }
 
-    private void removed(int at) {
-        removed++;
+    private void noteRemoval(int at) {
         if (!remember) {
             return;
         }
@@ -93,10 +91,5 @@ final class ForbiddenControls extends FilterInputStream {
             }
         }
         return count;
-    }
-
-    /** How many were removed in all. */
-    long removed() {
-        return removed;
     }
 }

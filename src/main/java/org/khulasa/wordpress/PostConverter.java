@@ -104,9 +104,9 @@ final class PostConverter {
             return new LeftOut("posts without content");
         }
         String body = shown.html();
-        if (item.removedControls() > 0) {
-            int n = item.removedControls();
-            report.warn(item, (n == 1 ? "1 control character" : n + " control characters")
+        int removed = item.removedControls();
+        if (removed > 0) {
+            report.warn(item, (removed == 1 ? "1 control character" : removed + " control characters")
                     + " that XML does not allow removed from its text");
         }
         String summary = cap(WordPressText.plain(item.excerpt()), ArticleRules.MAX_SUMMARY);

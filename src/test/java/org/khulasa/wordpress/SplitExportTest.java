@@ -30,8 +30,7 @@ class SplitExportTest {
         assertEquals(0, posts.exit(), posts.toString());
         assertTrue(posts.output().contains("Imported 5 articles (1 of them scheduled)"), posts.output());
         try (TestServer server = TestServer.start(data)) {
-            String location = server.get("/?p=4").headers().firstValue("Location").orElseThrow();
-            JsonNode budget = server.parse(server.get("/api" + location.substring(location.indexOf("/articles/"))).body());
+            JsonNode budget = WordPressImportTest.article(server, "/?p=4");
             assertEquals("http://127.0.0.1:8091/wp-content/uploads/2024/03/market.jpg", budget.at("/image/url").asText());
             assertEquals("سوق الخضار في وسط المدينة صباح اليوم", budget.at("/image/caption").asText());
         }

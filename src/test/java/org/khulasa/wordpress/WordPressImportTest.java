@@ -228,7 +228,8 @@ class WordPressImportTest {
         }
     }
 
-    private static JsonNode article(TestServer server, String oldAddress) {
+    /** The article (as the API shows it) that an imported post's old address redirects to. */
+    static JsonNode article(TestServer server, String oldAddress) {
         return server.parse(server.get(path(location(server, oldAddress))).body());
     }
 
