@@ -46,6 +46,21 @@ public interface ImportedArchive {
         }
 
         @Override
+        public Map<Long, Attachment> owedImages(int limit) {
+            return Map.of();
+        }
+
+        @Override
+        public int giveImages(Map<Long, Optional<Image>> images) {
+            return 0;
+        }
+
+        @Override
+        public long imagesOwed() {
+            return 0;
+        }
+
+        @Override
         public Map<String, String> slugs(String kind) {
             return Map.of();
         }
@@ -106,6 +121,22 @@ public interface ImportedArchive {
 
     Map<Long, Attachment> attachments(Collection<Long> sourceIds);
 
+    /**
+     * Up to {@code limit} imported articles, by id, whose featured image was not known when they
+     * were written ({@link Batch#imagesOwed}) and whose attachment is known now.
+     */
+    Map<Long, Attachment> owedImages(int limit);
+
+    /**
+     * Gives articles the featured images they were owed (empty: the attachment cannot be shown),
+     * in one transaction, unless an editor gave them one meanwhile; they are owed nothing more
+     * either way. Answers how many articles changed.
+     */
+    int giveImages(Map<Long, Optional<Image>> images);
+
+    /** How many imported articles still wait for a featured image no import has brought yet. */
+    long imagesOwed();
+
     /** Slugs chosen earlier for old ones ({@code kind} is "category" or "author"): old → new. */
     Map<String, String> slugs(String kind);
 
@@ -153,19 +184,21 @@ public interface ImportedArchive {
      * One transaction's worth. With {@code indexWords}, the words of the articles it adds are
      * indexed in the same transaction, ready for related lists to be chosen at the end: when
      * {@code words} holds them already analysed ({@link #wordsOf}, by place in {@code articles}),
-     * as they are; else the write analyses them.
+     * as they are; else the write analyses them. {@code imagesOwed}: the featured image (the
+     * attachment's old id) of articles, by guid, whose attachment is not known yet.
      */
     record Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords,
-                 Optional<Map<Integer, RelatedMatcher.IndexedText>> words) {
+                 Optional<Map<Integer, RelatedMatcher.IndexedText>> words, Map<String, Long> imagesOwed) {
         public Batch {
             articles = List.copyOf(articles);
             addresses = List.copyOf(addresses);
             slugs = List.copyOf(slugs);
             words = words.map(Map::copyOf);
+            imagesOwed = Map.copyOf(imagesOwed);
         }
 
         public Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords) {
-            this(articles, addresses, slugs, indexWords, Optional.empty());
+            this(articles, addresses, slugs, indexWords, Optional.empty(), Map.of());
         }
     }
 }

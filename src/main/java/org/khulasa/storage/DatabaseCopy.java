@@ -45,6 +45,7 @@ public final class DatabaseCopy {
             new Table("old_addresses", false, "old_address", "article_id", "target", "status"),
             new Table("imported_slugs", false, "kind", "old_slug", "slug"),
             new Table("imported_attachments", false, "source_id", "url", "caption", "alt"),
+            new Table("imported_images_owed", false, "article_id", "source_id"),
             // A signed-out session must stay out on the new database too.
             new Table("ended_desk_sessions", false, "cookie_digest", "expires_at"),
             // The hub's subscribers keep getting pushes, and what was still to deliver is delivered.

@@ -16,14 +16,14 @@ import java.util.stream.IntStream;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.khulasa.article.ArticleDraft;
+import org.khulasa.article.Image;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.article.RelatedMatcher;
 import org.khulasa.article.RelatedMatcher.ArticleText;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
-/** The imported archive's tables (migration 008) and the bulk write of imported articles. */
+/** The imported archive's tables (migrations 008 and 012) and the bulk write of imported articles. */
 public final class JdbiImportedArchive implements ImportedArchive {
     private final Jdbi jdbi;
     private final Clock clock;
@@ -125,6 +125,10 @@ public final class JdbiImportedArchive implements ImportedArchive {
                     long id = known.isPresent() ? known.get() : insert(rows, article, scopes);
                     if (known.isEmpty() && article.guid() != null) {
                         added.put(article.guid(), id);
+                        Long image = batch.imagesOwed().get(article.guid());
+                        if (image != null) {
+                            ImportedImages.owe(h, id, image);
+                        }
                     }
                     if (known.isEmpty() && batch.indexWords()) {
                         words.put(id, texts.computeIfAbsent(i, k -> words(article)));
@@ -229,35 +233,32 @@ public final class JdbiImportedArchive implements ImportedArchive {
 
     @Override
     public void rememberAttachments(List<Attachment> attachments) {
-        if (attachments.isEmpty()) {
-            return;
+        if (!attachments.isEmpty()) {
+            bulk(h -> {
+                ImportedImages.remember(h, attachments);
+                return null;
+            });
         }
-        bulk(h -> {
-            PreparedBatch insert = h.prepareBatch("""
-                    INSERT INTO imported_attachments (source_id, url, caption, alt) VALUES (:id, :url, :caption, :alt)
-                    ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, caption = excluded.caption, alt = excluded.alt
-                    """);
-            for (Attachment a : attachments) {
-                insert.bind("id", a.sourceId()).bind("url", a.url()).bind("caption", a.caption()).bind("alt", a.alt())
-                        .add();
-            }
-            return insert.execute();
-        });
     }
 
     @Override
     public Map<Long, Attachment> attachments(Collection<Long> sourceIds) {
-        if (sourceIds.isEmpty()) {
-            return Map.of();
-        }
-        Map<Long, Attachment> found = new HashMap<>();
-        jdbi.useHandle(h -> InList.query(h,
-                "SELECT source_id, url, caption, alt FROM imported_attachments WHERE source_id IN (%s)",
-                List.copyOf(sourceIds), "reading imported images", rs -> {
-                    Attachment a = new Attachment(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
-                    found.put(a.sourceId(), a);
-                }));
-        return found;
+        return sourceIds.isEmpty() ? Map.of() : jdbi.withHandle(h -> ImportedImages.known(h, sourceIds));
+    }
+
+    @Override
+    public Map<Long, Attachment> owedImages(int limit) {
+        return jdbi.withHandle(h -> ImportedImages.owedAndKnown(h, limit));
+    }
+
+    @Override
+    public int giveImages(Map<Long, Optional<Image>> images) {
+        return images.isEmpty() ? 0 : bulk(h -> ImportedImages.give(h, images, stamps, clock));
+    }
+
+    @Override
+    public long imagesOwed() {
+        return jdbi.withHandle(ImportedImages::owedCount);
     }
 
     @Override

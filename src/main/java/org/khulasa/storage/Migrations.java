@@ -33,7 +33,7 @@ final class Migrations {
     private static final List<String> FILES = List.of("001_schema.sql", "002_related_text.sql",
             "003_scope_changes.sql", "004_related_terms.sql", "005_article_ids_never_reused.sql", "006_article_model.sql",
             "007_embargoed_names.sql", "008_imported_archive.sql", "009_websub.sql", "010_tag_slugs.sql",
-            "011_ended_desk_sessions.sql");
+            "011_ended_desk_sessions.sql", "012_owed_images.sql");
 
     static void apply(Jdbi jdbi, Dialect dialect) {
         applyUpTo(jdbi, dialect, FILES.size());

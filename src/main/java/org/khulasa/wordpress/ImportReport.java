@@ -14,6 +14,8 @@ public final class ImportReport {
     private long scheduled;
     private long alreadyThere;
     private long comments;
+    private long imagesGiven;
+    private long imagesOwed;
     private final Map<String, Long> leftOut = new TreeMap<>();
     private final List<String> malformed = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -33,6 +35,14 @@ public final class ImportReport {
 
     void comments(int n) {
         comments += n;
+    }
+
+    void imagesGiven(int n) {
+        imagesGiven += n;
+    }
+
+    void imagesOwed(long n) {
+        imagesOwed = n;
     }
 
     void leftOut(String reason) {
@@ -61,6 +71,13 @@ public final class ImportReport {
                 parts.add(String.format("%,d comments", comments));
             }
             out.println("Left out (not published by Khulasa): " + String.join(", ", parts) + ".");
+        }
+        if (imagesGiven > 0) {
+            out.printf("Featured images added to %,d articles imported before them.%n", imagesGiven);
+        }
+        if (imagesOwed > 0) {
+            out.printf("%,d imported articles show a featured image that no export imported so far holds; if the site "
+                    + "was exported in parts, importing its Media export (Tools → Export → Media) adds them.%n", imagesOwed);
         }
         if (!malformed.isEmpty()) {
             out.printf("Skipped %,d malformed items:%n", malformedCount);

@@ -130,16 +130,25 @@ final class PostConverter {
     }
 
     /** The article with its featured image, once the attachment is known. */
-    static ImportedArchive.Article withImage(ImportedArchive.Article a, ImportedArchive.Attachment image) {
-        String caption = image.caption() != null && !image.caption().isBlank() ? image.caption() : image.alt();
-        caption = caption == null || caption.isBlank() ? null : cap(WordPressText.plain(caption), ArticleRules.MAX_CAPTION);
-        if (!image.url().matches("https?://\\S+") || image.url().length() > ArticleRules.MAX_URL) {
+    static ImportedArchive.Article withImage(ImportedArchive.Article a, ImportedArchive.Attachment attachment) {
+        Optional<Image> image = imageOf(attachment);
+        if (image.isEmpty()) {
             return a;
         }
         ArticleDraft d = a.draft();
-        return new ImportedArchive.Article(a.guid(), a.sourceId(), new ArticleDraft(d.content(), d.related(), d.tags(),
-                new Image(image.url(), typeOf(image.url()), caption, null, null, null), d.change(), d.note()),
+        return new ImportedArchive.Article(a.guid(), a.sourceId(),
+                new ArticleDraft(d.content(), d.related(), d.tags(), image.get(), d.change(), d.note()),
                 a.updated(), a.oldAddresses());
+    }
+
+    /** The image an attachment shows, captioned by its caption or else its alt text; none without a web address. */
+    static Optional<Image> imageOf(ImportedArchive.Attachment image) {
+        String caption = image.caption() != null && !image.caption().isBlank() ? image.caption() : image.alt();
+        caption = caption == null || caption.isBlank() ? null : cap(WordPressText.plain(caption), ArticleRules.MAX_CAPTION);
+        if (!image.url().matches("https?://\\S+") || image.url().length() > ArticleRules.MAX_URL) {
+            return Optional.empty();
+        }
+        return Optional.of(new Image(image.url(), typeOf(image.url()), caption, null, null, null));
     }
 
     private static List<String> tags(WxrItem item) {

@@ -1,13 +1,13 @@
 package org.khulasa.wordpress;
 
 import java.io.BufferedInputStream;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +18,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.khulasa.article.ArticleStore;
+import org.khulasa.article.Image;
 import org.khulasa.article.ArticleStore.RelatedProgress;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.article.RelatedMatcher;
@@ -115,6 +116,7 @@ public final class WordPressImport {
             site.siteAddresses();
             batch.write();
         }
+        giveOwedImages(report);
         archive.countIndexedWords();
         if (related && archive.relatedPending()) {
             if (owed) {
@@ -129,10 +131,24 @@ public final class WordPressImport {
     }
 
     private void read(Path file, long size, String step, WxrReader.Visitor visitor) throws WxrException, IOException {
-        try (Counting in = new Counting(new BufferedInputStream(Files.newInputStream(file), 1 << 16), size, step)) {
+        try (InputStream in = new ReadProgress(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
+                done -> progress.report(step, done, size))) {
             WxrReader.read(in, visitor);
             progress.report(step, size, size);
         }
+    }
+
+    /**
+     * Featured images that posts imported before their site's media were owed, found among the
+     * attachments of this run or an earlier one: a site exported in parts may come in any order.
+     */
+    private void giveOwedImages(ImportReport report) {
+        for (Map<Long, ImportedArchive.Attachment> owed; !(owed = archive.owedImages(BATCH)).isEmpty(); ) {
+            Map<Long, Optional<Image>> images = new HashMap<>();
+            owed.forEach((id, attachment) -> images.put(id, PostConverter.imageOf(attachment)));
+            report.imagesGiven(archive.giveImages(images));
+        }
+        report.imagesOwed(archive.imagesOwed());
     }
 
     private static Optional<ImportedArchive.Attachment> attachment(WxrItem item) {
@@ -202,11 +218,15 @@ public final class WordPressImport {
             taken.forEach(p -> p.thumbnail().ifPresent(thumbnails::add));
             Map<Long, ImportedArchive.Attachment> images = archive.attachments(thumbnails);
             List<ImportedArchive.Article> articles = new ArrayList<>(taken.size());
+            Map<String, Long> owed = new HashMap<>();
             for (PostConverter.Convert p : taken) {
                 ImportedArchive.Attachment image = p.thumbnail().map(images::get).orElse(null);
                 articles.add(image == null ? p.article() : PostConverter.withImage(p.article(), image));
+                if (image == null) {
+                    p.thumbnail().ifPresent(id -> owed.put(p.article().guid(), id));
+                }
             }
-            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, slugs, indexWords, words));
+            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, slugs, indexWords, words, owed));
             return () -> {
                 for (PostConverter.Convert p : taken) {
                     if (added.contains(p.article().guid())) {
@@ -248,46 +268,6 @@ public final class WordPressImport {
                 t.setDaemon(true);
                 return t;
             });
-        }
-    }
-
-    /** Counts the bytes read, for progress by the file's size. */
-    private final class Counting extends FilterInputStream {
-        private final long total;
-        private final String step;
-        private long done;
-        private long reportedAt;
-
-        Counting(InputStream in, long total, String step) {
-            super(in);
-            this.total = total;
-            this.step = step;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                advance(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            if (n > 0) {
-                advance(n);
-            }
-            return n;
-        }
-
-        private void advance(int n) {
-            done += n;
-            if (done - reportedAt >= (1 << 20)) {
-                reportedAt = done;
-                progress.report(step, done, total);
-            }
         }
     }
 }

@@ -23,8 +23,8 @@ import org.w3c.dom.Node;
  * checked over HTTP on a real server.
  */
 class WordPressImportTest {
-    private static final String SITE = "http://127.0.0.1:8091";
-    private static final String BUDGET = "/%d8%a7%d9%84%d8%ad%d9%83%d9%88%d9%85%d8%a9-%d8%aa%d9%82%d8%b1%d9%91-%d9%85%d9%88%d8%a7%d8%b2%d9%86%d8%a9-%d8%a7%d9%84%d8%aa%d9%82%d8%b4%d9%81-%d8%aa%d8%ae%d9%81%d8%b6-%d8%a7%d9%84%d8%af/";
+    static final String SITE = "http://127.0.0.1:8091";
+    static final String BUDGET = "/%d8%a7%d9%84%d8%ad%d9%83%d9%88%d9%85%d8%a9-%d8%aa%d9%82%d8%b1%d9%91-%d9%85%d9%88%d8%a7%d8%b2%d9%86%d8%a9-%d8%a7%d9%84%d8%aa%d9%82%d8%b4%d9%81-%d8%aa%d8%ae%d9%81%d8%b6-%d8%a7%d9%84%d8%af/";
     private static final String FINAL = "/%d8%a7%d9%84%d9%85%d9%86%d8%aa%d8%ae%d8%a8-%d9%8a%d8%aa%d8%a3%d9%87%d9%84-%d8%a5%d9%84%d9%89-%d9%86%d9%87%d8%a7%d8%a6%d9%8a-%d9%83%d8%a3%d8%b3-%d8%a7%d9%84%d8%b9%d8%b1%d8%a8/";
     private static final String PRIVATE = "/%d9%85%d8%b0%d9%83%d8%b1%d8%a9-%d8%af%d8%a7%d8%ae%d9%84%d9%8a%d8%a9/";
     private static final String PROTECTED = "/%d8%ae%d8%a8%d8%b1-%d9%84%d9%84%d9%85%d8%b4%d8%aa%d8%b1%d9%83%d9%8a%d9%86/";
