@@ -18,6 +18,8 @@ final class ForbiddenControls extends FilterInputStream {
     /** Lines with removals not yet claimed, each as {line, count}: bounded by how far the parser reads ahead. */
     private final ArrayDeque<int[]> removals = new ArrayDeque<>();
     private int line = 1;
+    /** The last byte kept by an earlier read: a line feed after a carriage return ends no further line. */
+    private byte lastKept;
 
     ForbiddenControls(InputStream in, boolean remember) {
         super(in);
@@ -43,15 +45,20 @@ final class ForbiddenControls extends FilterInputStream {
         int kept = offset;
         for (int i = offset; i < offset + n; i++) {
             byte b = buffer[i];
-            if ((b & 0xe0) == 0 && b != '\t' && b != '\r') {
-                if (b == '\n') {
+            if ((b & 0xe0) == 0) {
+                // Lines end as the XML parser counts them: at a line feed, a carriage return, or both.
+                boolean afterReturn = kept > offset ? buffer[kept - 1] == '\r' : lastKept == '\r';
+                if (b == '\r' || (b == '\n' && !afterReturn)) {
                     line++;
-                } else {
+                } else if (b != '\t' && b != '\n') {
                     noteRemoval(line);
                     continue;
                 }
             }
             buffer[kept++] = b;
+        }
+        if (kept > offset) {
+            lastKept = buffer[kept - 1];
         }
         return kept - offset;
     }

@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.khulasa.TestServer;
 
@@ -96,5 +98,17 @@ class BadExportTest {
                     article.get("body").asText());
             assertTrue(server.get("/feeds/atom.xml").body().contains("وزير الخارجية يستقبل نظيره"));
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\r\n", "\r"})
+    void the_report_names_the_post_whatever_ends_the_export_s_lines(String lineEnd) throws Exception {
+        String export = Files.readString(ImportCommand.export("wordpress-control-characters.xml"), StandardCharsets.UTF_8);
+        Path converted = Files.writeString(data.resolve("line-ends.xml"), export.replace("\n", lineEnd), StandardCharsets.UTF_8);
+        ImportCommand run = ImportCommand.run(data, converted);
+        assertEquals(0, run.exit(), run.toString());
+        assertTrue(run.output().contains("post 4: 3 control characters that XML does not allow removed from its text"),
+                run.output());
+        assertFalse(run.output().contains("post 5:"), run.output());
     }
 }
