@@ -168,6 +168,14 @@ public interface ImportedArchive {
     record Address(String oldAddress, String target, int status) {
     }
 
+    /**
+     * An old address leading to a tag's page or one of its feeds ({@code target}, with
+     * {@value #TAG_SLUG} where the slug goes): the store gives tags their slugs as it writes them.
+     */
+    record TagAddress(String oldAddress, String tag, String target) {
+        public static final String TAG_SLUG = "{slug}";
+    }
+
     /** A new slug chosen for an old one, remembered so a later run chooses the same. */
     record SlugChoice(String kind, String oldSlug, String slug) {
     }
@@ -187,18 +195,19 @@ public interface ImportedArchive {
      * as they are; else the write analyses them. {@code imagesOwed}: the featured image (the
      * attachment's old id) of articles, by guid, whose attachment is not known yet.
      */
-    record Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords,
-                 Optional<Map<Integer, RelatedMatcher.IndexedText>> words, Map<String, Long> imagesOwed) {
+    record Batch(List<Article> articles, List<Address> addresses, List<TagAddress> tagAddresses, List<SlugChoice> slugs,
+                 boolean indexWords, Optional<Map<Integer, RelatedMatcher.IndexedText>> words, Map<String, Long> imagesOwed) {
         public Batch {
             articles = List.copyOf(articles);
             addresses = List.copyOf(addresses);
+            tagAddresses = List.copyOf(tagAddresses);
             slugs = List.copyOf(slugs);
             words = words.map(Map::copyOf);
             imagesOwed = Map.copyOf(imagesOwed);
         }
 
         public Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords) {
-            this(articles, addresses, slugs, indexWords, Optional.empty(), Map.of());
+            this(articles, addresses, List.of(), slugs, indexWords, Optional.empty(), Map.of());
         }
     }
 }

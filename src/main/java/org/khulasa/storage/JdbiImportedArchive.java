@@ -149,13 +149,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                     }
                 }
             }
-            for (Address a : batch.addresses()) {
-                h.createUpdate("""
-                                INSERT INTO old_addresses (old_address, target, status) VALUES (:address, :target, :status)
-                                ON CONFLICT (old_address) DO NOTHING
-                                """)
-                        .bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).execute();
-            }
+            ImportedAddresses.add(h, batch.addresses(), batch.tagAddresses());
             if (scopes.used()) {
                 // Now, not the imported times: a scheduled post's may lie years ahead.
                 stamps.next(h, now);

@@ -151,13 +151,13 @@ final class PostConverter {
         return Optional.of(new Image(image.url(), typeOf(image.url()), caption, null, null, null));
     }
 
-    private static List<String> tags(WxrItem item) {
+    private List<String> tags(WxrItem item) {
         Set<String> tags = new LinkedHashSet<>();
         for (WxrItem.Term t : item.terms()) {
             if (t.domain().equals("post_tag") && tags.size() < ArticleRules.MAX_TAGS) {
                 String tag = cap(WordPressText.plain(t.name()), ArticleRules.MAX_TAG);
-                if (!tag.isEmpty()) {
-                    tags.add(tag);
+                if (!tag.isEmpty() && tags.add(tag) && !t.nicename().isBlank()) {
+                    site.tag(t.nicename().strip(), tag);
                 }
             }
         }

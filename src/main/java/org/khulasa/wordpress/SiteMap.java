@@ -7,17 +7,19 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.khulasa.article.Author;
 import org.khulasa.article.Category;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.article.ImportedArchive.Address;
 import org.khulasa.article.ImportedArchive.SlugChoice;
+import org.khulasa.article.ImportedArchive.TagAddress;
 import org.khulasa.article.OldAddress;
 
 /**
  * The old site's authors and categories (from the export's header), which Khulasa category and
  * author each post gets, with a readable unique ASCII slug per old slug (remembered across runs),
- * and the old addresses of each section that comes along: its page and its feeds.
+ * and the old addresses of each section that comes along (its page and its feeds), tags' included.
  */
 final class SiteMap {
     static final String DEFAULT_CATEGORY = "uncategorized";
@@ -31,6 +33,7 @@ final class SiteMap {
     private final Set<String> mapped = new HashSet<>();
     private final List<SlugChoice> newSlugs = new ArrayList<>();
     private final List<Address> newAddresses = new ArrayList<>();
+    private final List<TagAddress> newTagAddresses = new ArrayList<>();
     private String siteHost;
 
     SiteMap(ImportedArchive archive) {
@@ -105,6 +108,18 @@ final class SiteMap {
         return new Author(slug, name);
     }
 
+    /**
+     * A tag {@code name} a post keeps, whose old slug is {@code nicename}: its old page and feeds
+     * lead to the tag's (the store gives it its slug).
+     */
+    void tag(String nicename, String name) {
+        if (mapped.add("tag/" + nicename)) {
+            String slug = TagAddress.TAG_SLUG;
+            sectionAddresses("/tag/" + ArabicSlug.decode(nicename) + "/", "/tag/" + slug, "/feeds/tag/" + slug + "/",
+                    (old, target) -> newTagAddresses.add(new TagAddress(old, name, target)));
+        }
+    }
+
     /** The whole site's old feeds, and its comment feed, which is gone. */
     void siteAddresses() {
         if (mapped.add("site")) {
@@ -133,13 +148,24 @@ final class SiteMap {
         return out;
     }
 
+    List<TagAddress> takeTagAddresses() {
+        List<TagAddress> out = List.copyOf(newTagAddresses);
+        newTagAddresses.clear();
+        return out;
+    }
+
     private void addSection(String oldPath, String page, String feeds) {
+        sectionAddresses(oldPath, page, feeds, (old, target) -> newAddresses.add(new Address(old, target, MOVED)));
+    }
+
+    /** A section's old page and feeds, each with where it leads now. */
+    private static void sectionAddresses(String oldPath, String page, String feeds, BiConsumer<String, String> moved) {
         String path = oldPath.endsWith("/") ? oldPath : oldPath + "/";
-        newAddresses.add(new Address(path, page, MOVED));
-        newAddresses.add(new Address(path + "feed/", feeds + "rss.xml", MOVED));
-        newAddresses.add(new Address(path + "feed/rss2/", feeds + "rss.xml", MOVED));
-        newAddresses.add(new Address(path + "feed/rss/", feeds + "rss.xml", MOVED));
-        newAddresses.add(new Address(path + "feed/atom/", feeds + "atom.xml", MOVED));
+        moved.accept(path, page);
+        moved.accept(path + "feed/", feeds + "rss.xml");
+        moved.accept(path + "feed/rss2/", feeds + "rss.xml");
+        moved.accept(path + "feed/rss/", feeds + "rss.xml");
+        moved.accept(path + "feed/atom/", feeds + "atom.xml");
     }
 
     /** A child category's address names its parents: {@code /category/sport/football/}. */

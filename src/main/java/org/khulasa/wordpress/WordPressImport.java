@@ -207,13 +207,15 @@ public final class WordPressImport {
                     : CompletableFuture.completedFuture(Optional.empty());
             awaitWritten();
             List<ImportedArchive.Address> addresses = site.takeAddresses();
+            List<ImportedArchive.TagAddress> tagAddresses = site.takeTagAddresses();
             List<ImportedArchive.SlugChoice> slugs = site.takeSlugs();
-            inFlight = words.thenApplyAsync(w -> writeNow(taken, addresses, slugs, w), writer);
+            inFlight = words.thenApplyAsync(w -> writeNow(taken, addresses, tagAddresses, slugs, w), writer);
         }
 
         /** Writes {@code taken}; what it returns counts them in the report, on the reading thread. */
         private Runnable writeNow(List<PostConverter.Convert> taken, List<ImportedArchive.Address> addresses,
-                List<ImportedArchive.SlugChoice> slugs, Optional<Map<Integer, RelatedMatcher.IndexedText>> words) {
+                List<ImportedArchive.TagAddress> tagAddresses, List<ImportedArchive.SlugChoice> slugs,
+                Optional<Map<Integer, RelatedMatcher.IndexedText>> words) {
             Set<Long> thumbnails = new HashSet<>();
             taken.forEach(p -> p.thumbnail().ifPresent(thumbnails::add));
             Map<Long, ImportedArchive.Attachment> images = archive.attachments(thumbnails);
@@ -226,7 +228,8 @@ public final class WordPressImport {
                     p.thumbnail().ifPresent(id -> owed.put(p.article().guid(), id));
                 }
             }
-            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, slugs, indexWords, words, owed));
+            Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, tagAddresses, slugs, indexWords,
+                    words, owed));
             return () -> {
                 for (PostConverter.Convert p : taken) {
                     if (added.contains(p.article().guid())) {

@@ -165,6 +165,36 @@ class WordPressImportTest {
     }
 
     @Test
+    void an_old_tag_page_and_its_feeds_answer_301_to_the_tag_s_own() throws Exception {
+        assertEquals(0, ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"), "--no-related").exit());
+        try (TestServer server = TestServer.start(data)) {
+            String gold = "/tag/%d8%a7%d9%84%d8%b0%d9%87%d8%a8/"; // الذهب, a tag of post 8
+            String page = location(server, gold);
+            assertTrue(page.startsWith(server.url("/tag/")), page);
+            String slug = page.substring(server.url("/tag/").length());
+            assertTrue(slug.matches("[a-z0-9-]+"), slug);
+            HttpResponse<String> tagPage = server.get("/tag/" + slug);
+            assertEquals(200, tagPage.statusCode());
+            assertTrue(tagPage.body().contains("الذهب"), tagPage.body());
+            assertEquals(page, location(server, "/tag/" + gold.substring("/tag/".length()).toUpperCase()));
+            assertEquals(page, location(server, gold.substring(0, gold.length() - 1)));
+            assertEquals(server.url("/feeds/tag/" + slug + "/rss.xml"), location(server, gold + "feed/"));
+            assertEquals(server.url("/feeds/tag/" + slug + "/rss.xml"), location(server, gold + "feed/rss2/"));
+            assertEquals(server.url("/feeds/tag/" + slug + "/atom.xml"), location(server, gold + "feed/atom/"));
+
+            // Two words (كأس العرب, on post 6): the feed it leads to holds the post.
+            String cup = "/tag/%d9%83%d8%a3%d8%b3-%d8%a7%d9%84%d8%b9%d8%b1%d8%a8/";
+            String atom = location(server, cup + "feed/atom/");
+            FeedXml feed = FeedXml.parse(server.getBytes(atom.substring(server.url("").length())).body());
+            assertEquals(List.of(article(server, "/?p=6").get("title").asText()),
+                    texts(feed, "/a:feed/a:entry/a:title").stream().map(FeedXml::unisolated).toList());
+
+            assertEquals(404, server.get("/tag/no-such-tag/").statusCode());
+            assertEquals(404, server.get("/tag/no-such-tag/feed/").statusCode());
+        }
+    }
+
+    @Test
     void running_again_or_on_a_newer_export_adds_only_new_posts_and_their_new_old_addresses() throws Exception {
         assertEquals(0, ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml")).exit());
         List<JsonNode> before;
