@@ -16,6 +16,12 @@ import java.util.regex.Pattern;
 public final class OldAddress {
     private static final Pattern HOME_QUERY = Pattern.compile("(?:^|&)(p|page_id|feed)=([A-Za-z0-9_-]+)(?:&|$)");
 
+    /**
+     * The old site's search ({@code /?s=words}), stored once for a site imported: it leads to the
+     * search page with the same words.
+     */
+    public static final String SEARCH = "?s=";
+
     private OldAddress() {
     }
 

@@ -1,6 +1,8 @@
 package org.khulasa.web;
 
 import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,8 +12,8 @@ import org.khulasa.article.OldAddress;
 import org.khulasa.links.SiteLinks;
 
 /**
- * Addresses of the site Khulasa replaced (WordPress permalinks, {@code /?p=12}, category and author
- * pages and their feeds, the site's feeds): 301 to where the same thing lives now, or 410 for
+ * Addresses of the site Khulasa replaced (WordPress permalinks, {@code /?p=12}, category, author and
+ * tag pages and their feeds, the site's feeds and search): 301 to where the same thing lives now, or 410 for
  * what is gone (the comment feed). Asked only for GET and HEAD requests nothing else answered, so
  * they cost the rest of the site nothing; found ones are kept in memory until the next write.
  */
@@ -32,12 +34,13 @@ public final class OldAddresses {
         this.problems = problems;
     }
 
-    /** Before the home page: WordPress answered {@code /?p=12} and {@code /?feed=rss2} there. */
+    /** Before the home page: WordPress answered {@code /?p=12}, {@code /?feed=rss2} and {@code /?s=words} there. */
     public void beforeHome(Context ctx) {
         String query = ctx.queryString();
         if (query != null && isRead(ctx)) {
             String key = OldAddress.of("/", query);
-            if (key.startsWith("?") && answer(ctx, key)) {
+            String words = ctx.queryParam("s");
+            if (key.startsWith("?") ? answer(ctx, key) : words != null && search(ctx, words)) {
                 ctx.skipRemainingHandlers();
             }
         }
@@ -53,18 +56,36 @@ public final class OldAddresses {
         found.clear();
     }
 
-    private boolean answer(Context ctx, String key) {
+    /** The old site's search, if there was one: the same words on the search page. */
+    private boolean search(Context ctx, String words) {
+        Optional<Redirect> search = lookUp(OldAddress.SEARCH);
+        search.ifPresent(r -> ctx.status(r.status())
+                .header("Location", links.url(r.location() + "?q=" + URLEncoder.encode(words.strip(), StandardCharsets.UTF_8)))
+                .header("Cache-Control", CACHE_CONTROL).result(""));
+        return search.isPresent();
+    }
+
+    private Optional<Redirect> lookUp(String key) {
         Redirect redirect = found.get(key);
         if (redirect == null) {
             Optional<Redirect> stored = archive.redirect(key, clock.instant());
             if (stored.isEmpty()) {
-                return false;
+                return Optional.empty();
             }
             redirect = stored.get();
             if (found.size() < CACHED) {
                 found.put(key, redirect);
             }
         }
+        return Optional.of(redirect);
+    }
+
+    private boolean answer(Context ctx, String key) {
+        Optional<Redirect> known = lookUp(key);
+        if (known.isEmpty()) {
+            return false;
+        }
+        Redirect redirect = known.get();
         if (redirect.status() == 410) {
             problems.send(ctx, 410, "Gone", "the old site's " + ctx.path() + " is not published any more");
         } else {

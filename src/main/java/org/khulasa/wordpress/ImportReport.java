@@ -16,6 +16,7 @@ public final class ImportReport {
     private long comments;
     private long imagesGiven;
     private long imagesOwed;
+    private boolean unindexed;
     private final Map<String, Long> leftOut = new TreeMap<>();
     private final List<String> malformed = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
@@ -43,6 +44,11 @@ public final class ImportReport {
 
     void imagesOwed(long n) {
         imagesOwed = n;
+    }
+
+    /** The run left the articles' words unindexed and their related lists unchosen ({@code --no-related}). */
+    void unindexed() {
+        unindexed = true;
     }
 
     void leftOut(String reason) {
@@ -78,6 +84,10 @@ public final class ImportReport {
         if (imagesOwed > 0) {
             out.printf("%,d imported articles show a featured image that no export imported so far holds; if the site "
                     + "was exported in parts, importing its Media export (Tools → Export → Media) adds them.%n", imagesOwed);
+        }
+        if (unindexed) {
+            out.println("Search does not find the imported articles yet, and they have no related lists: run "
+                    + "--recompute-related to index their words and choose the lists (the server may keep running).");
         }
         if (!malformed.isEmpty()) {
             out.printf("Skipped %,d malformed items:%n", malformedCount);

@@ -120,7 +120,7 @@ final class SiteMap {
         }
     }
 
-    /** The whole site's old feeds, and its comment feed, which is gone. */
+    /** The whole site's old feeds, its search, and its comment feed, which is gone. */
     void siteAddresses() {
         if (mapped.add("site")) {
             for (String feed : List.of("/feed/", "/feed/rss2/", "/feed/rss/", "/feed/rdf/", "?feed=rss2", "?feed=rss",
@@ -128,6 +128,7 @@ final class SiteMap {
                 newAddresses.add(new Address(feed, "/feeds/rss.xml", MOVED));
             }
             newAddresses.add(new Address("/feed/atom/", "/feeds/atom.xml", MOVED));
+            newAddresses.add(new Address(OldAddress.SEARCH, "/search", MOVED));
             newAddresses.add(new Address("?feed=atom", "/feeds/atom.xml", MOVED));
             for (String gone : List.of("/comments/feed/", "/comments/feed/rss2/", "/comments/feed/atom/")) {
                 newAddresses.add(new Address(gone, null, GONE));

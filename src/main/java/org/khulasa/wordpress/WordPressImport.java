@@ -125,6 +125,8 @@ public final class WordPressImport {
                 store.relateImportedAfter(before, progress);
             }
             archive.relatedChosen();
+        } else if (archive.relatedPending()) {
+            report.unindexed();
         }
         archive.settle();
         return report;

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLEncoder;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -191,6 +193,27 @@ class WordPressImportTest {
 
             assertEquals(404, server.get("/tag/no-such-tag/").statusCode());
             assertEquals(404, server.get("/tag/no-such-tag/feed/").statusCode());
+        }
+    }
+
+    @Test
+    void the_old_site_s_search_answers_301_to_the_search_page_with_the_same_words(@TempDir Path other) throws Exception {
+        ImportCommand imported = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"), "--no-related");
+        assertEquals(0, imported.exit(), imported.toString());
+        // Without its related lists, the import leaves the words unindexed too, and says so.
+        assertTrue(imported.output().contains("Search does not find the imported articles yet"), imported.output());
+        String words = URLEncoder.encode("الموازنة", StandardCharsets.UTF_8);
+        try (TestServer server = TestServer.start(data)) {
+            assertEquals(0, ImportCommand.command(data, "--recompute-related").exit());
+            String search = location(server, "/?s=" + words);
+            assertEquals(server.url("/search?q=" + words), search);
+            HttpResponse<String> found = server.get(search.substring(server.url("").length()));
+            assertEquals(200, found.statusCode());
+            assertTrue(found.body().contains("href=\"" + server.url("/articles/" + article(server, "/?p=4").get("id").asText()) + "\""),
+                    found.body());
+        }
+        try (TestServer server = TestServer.start(other)) {
+            assertEquals(200, server.get("/?s=" + words).statusCode(), "no site was imported: the home page");
         }
     }
 
