@@ -18,8 +18,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.khulasa.article.ArticleStore;
-import org.khulasa.article.Image;
 import org.khulasa.article.ArticleStore.RelatedProgress;
+import org.khulasa.article.Image;
 import org.khulasa.article.ImportedArchive;
 import org.khulasa.article.RelatedMatcher;
 
