@@ -2,8 +2,10 @@ package org.khulasa.wordpress;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -31,6 +33,17 @@ final class SiteMap {
     private final Map<String, Map<String, String>> slugs = new HashMap<>();
     private final Map<String, Set<String>> taken = new HashMap<>();
     private final Set<String> mapped = new HashSet<>();
+    /**
+     * Tags whose addresses were sent lately: a big archive has tens of thousands of tags, so only
+     * the most recently used are remembered (memory stays flat), and a tag forgotten and met again
+     * sends addresses the store already holds, which it leaves as they are.
+     */
+    private final Set<String> mappedTags = Collections.newSetFromMap(new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 10_000;
+        }
+    });
     private final List<SlugChoice> newSlugs = new ArrayList<>();
     private final List<Address> newAddresses = new ArrayList<>();
     private final List<TagAddress> newTagAddresses = new ArrayList<>();
@@ -113,7 +126,7 @@ final class SiteMap {
      * lead to the tag's (the store gives it its slug).
      */
     void tag(String nicename, String name) {
-        if (mapped.add("tag/" + nicename)) {
+        if (mappedTags.add(nicename)) {
             String slug = TagAddress.TAG_SLUG;
             sectionAddresses("/tag/" + ArabicSlug.decode(nicename) + "/", "/tag/" + slug, "/feeds/tag/" + slug + "/",
                     (old, target) -> newTagAddresses.add(new TagAddress(old, name, target)));
