@@ -17,25 +17,27 @@ final class ImportedAddresses {
      * batch wrote it before), else none: a tag no imported article shows has no page to lead to.
      */
     static void add(Handle h, List<Address> addresses, List<TagAddress> tagAddresses) {
-        for (Address a : addresses) {
-            h.createUpdate("""
-                            INSERT INTO old_addresses (old_address, target, status) VALUES (:address, :target, :status)
-                            ON CONFLICT (old_address) DO NOTHING
-                            """)
-                    .bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).execute();
+        if (!addresses.isEmpty()) {
+            PreparedBatch insert = h.prepareBatch("""
+                    INSERT INTO old_addresses (old_address, target, status) VALUES (:address, :target, :status)
+                    ON CONFLICT (old_address) DO NOTHING
+                    """);
+            for (Address a : addresses) {
+                insert.bind("address", a.oldAddress()).bind("target", a.target()).bind("status", a.status()).add();
+            }
+            insert.execute();
         }
-        if (tagAddresses.isEmpty()) {
-            return;
+        if (!tagAddresses.isEmpty()) {
+            PreparedBatch insert = h.prepareBatch("""
+                    INSERT INTO old_addresses (old_address, target, status)
+                    SELECT :address, REPLACE(:target, :placeholder, slug), 301 FROM tags WHERE name = :tag
+                    ON CONFLICT (old_address) DO NOTHING
+                    """);
+            for (TagAddress a : tagAddresses) {
+                insert.bind("address", a.oldAddress()).bind("target", a.target())
+                        .bind("placeholder", TagAddress.TAG_SLUG).bind("tag", a.tag()).add();
+            }
+            insert.execute();
         }
-        PreparedBatch insert = h.prepareBatch("""
-                INSERT INTO old_addresses (old_address, target, status)
-                SELECT :address, REPLACE(:target, :placeholder, slug), 301 FROM tags WHERE name = :tag
-                ON CONFLICT (old_address) DO NOTHING
-                """);
-        for (TagAddress a : tagAddresses) {
-            insert.bind("address", a.oldAddress()).bind("target", a.target())
-                    .bind("placeholder", TagAddress.TAG_SLUG).bind("tag", a.tag()).add();
-        }
-        insert.execute();
     }
 }

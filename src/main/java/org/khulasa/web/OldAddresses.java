@@ -26,6 +26,8 @@ public final class OldAddresses {
     private final Clock clock;
     private final Problems problems;
     private final ConcurrentHashMap<String, Redirect> found = new ConcurrentHashMap<>();
+    /** The old site's search, or empty when none was imported; null until read. Kept either way: most sites have none. */
+    private volatile Optional<Redirect> search;
 
     OldAddresses(ImportedArchive archive, SiteLinks links, Clock clock, Problems problems) {
         this.archive = archive;
@@ -54,38 +56,34 @@ public final class OldAddresses {
     /** Written articles may have moved or gone: look again. */
     void forget() {
         found.clear();
+        search = null;
     }
 
     /** The old site's search, if there was one: the same words on the search page. */
     private boolean search(Context ctx, String words) {
-        Optional<Redirect> search = lookUp(OldAddress.SEARCH);
-        search.ifPresent(r -> ctx.status(r.status())
+        Optional<Redirect> known = search;
+        if (known == null) {
+            known = archive.redirect(OldAddress.SEARCH, clock.instant());
+            search = known;
+        }
+        known.ifPresent(r -> ctx.status(r.status())
                 .header("Location", links.url(r.location() + "?q=" + URLEncoder.encode(words.strip(), StandardCharsets.UTF_8)))
                 .header("Cache-Control", CACHE_CONTROL).result(""));
-        return search.isPresent();
+        return known.isPresent();
     }
 
-    private Optional<Redirect> lookUp(String key) {
+    private boolean answer(Context ctx, String key) {
         Redirect redirect = found.get(key);
         if (redirect == null) {
             Optional<Redirect> stored = archive.redirect(key, clock.instant());
             if (stored.isEmpty()) {
-                return Optional.empty();
+                return false;
             }
             redirect = stored.get();
             if (found.size() < CACHED) {
                 found.put(key, redirect);
             }
         }
-        return Optional.of(redirect);
-    }
-
-    private boolean answer(Context ctx, String key) {
-        Optional<Redirect> known = lookUp(key);
-        if (known.isEmpty()) {
-            return false;
-        }
-        Redirect redirect = known.get();
         if (redirect.status() == 410) {
             problems.send(ctx, 410, "Gone", "the old site's " + ctx.path() + " is not published any more");
         } else {
