@@ -37,10 +37,6 @@ public interface ImportedArchive {
         }
 
         @Override
-        public void rememberAttachments(List<Attachment> attachments) {
-        }
-
-        @Override
         public Map<Long, Attachment> attachments(Collection<Long> sourceIds) {
             return Map.of();
         }
@@ -51,7 +47,7 @@ public interface ImportedArchive {
         }
 
         @Override
-        public int giveImages(Map<Long, Optional<Image>> images) {
+        public int giveImages(Map<Long, Optional<Image>> images, long newestBefore) {
             return 0;
         }
 
@@ -117,8 +113,7 @@ public interface ImportedArchive {
      */
     void countIndexedWords();
 
-    void rememberAttachments(List<Attachment> attachments);
-
+    /** The old site's images among {@code sourceIds}, as remembered by batches ({@link Batch#attachments}). */
     Map<Long, Attachment> attachments(Collection<Long> sourceIds);
 
     /**
@@ -130,9 +125,11 @@ public interface ImportedArchive {
     /**
      * Gives articles the featured images they were owed (empty: the attachment cannot be shown),
      * in one transaction, unless an editor gave them one meanwhile; they are owed nothing more
-     * either way. Answers how many articles changed.
+     * either way. Articles with ids above {@code newestBefore} were written by this run (their
+     * attachment came later in the file): the image is part of their first revision. Answers how
+     * many articles imported before this run changed.
      */
-    int giveImages(Map<Long, Optional<Image>> images);
+    int giveImages(Map<Long, Optional<Image>> images, long newestBefore);
 
     /** How many imported articles still wait for a featured image no import has brought yet. */
     long imagesOwed();
@@ -194,9 +191,11 @@ public interface ImportedArchive {
      * {@code words} holds them already analysed ({@link #wordsOf}, by place in {@code articles}),
      * as they are; else the write analyses them. {@code imagesOwed}: the featured image (the
      * attachment's old id) of articles, by guid, whose attachment is not known yet.
+     * {@code attachments}: the old site's images read since the batch before, remembered first.
      */
     record Batch(List<Article> articles, List<Address> addresses, List<TagAddress> tagAddresses, List<SlugChoice> slugs,
-                 boolean indexWords, Optional<Map<Integer, RelatedMatcher.IndexedText>> words, Map<String, Long> imagesOwed) {
+                 boolean indexWords, Optional<Map<Integer, RelatedMatcher.IndexedText>> words, Map<String, Long> imagesOwed,
+                 List<Attachment> attachments) {
         public Batch {
             articles = List.copyOf(articles);
             addresses = List.copyOf(addresses);
@@ -204,10 +203,11 @@ public interface ImportedArchive {
             slugs = List.copyOf(slugs);
             words = words.map(Map::copyOf);
             imagesOwed = Map.copyOf(imagesOwed);
+            attachments = List.copyOf(attachments);
         }
 
         public Batch(List<Article> articles, List<Address> addresses, List<SlugChoice> slugs, boolean indexWords) {
-            this(articles, addresses, List.of(), slugs, indexWords, Optional.empty(), Map.of());
+            this(articles, addresses, List.of(), slugs, indexWords, Optional.empty(), Map.of(), List.of());
         }
     }
 }

@@ -25,6 +25,9 @@ final class ImportedImages {
     }
 
     static void remember(Handle h, List<Attachment> attachments) {
+        if (attachments.isEmpty()) {
+            return;
+        }
         PreparedBatch insert = h.prepareBatch("""
                 INSERT INTO imported_attachments (source_id, url, caption, alt) VALUES (:id, :url, :caption, :alt)
                 ON CONFLICT (source_id) DO UPDATE SET url = excluded.url, caption = excluded.caption, alt = excluded.alt
@@ -45,10 +48,15 @@ final class ImportedImages {
         return found;
     }
 
-    /** Remembers that the article {@code articleId} shows attachment {@code sourceId}, not known yet. */
-    static void owe(Handle h, long articleId, long sourceId) {
-        h.createUpdate("INSERT INTO imported_images_owed (article_id, source_id) VALUES (:article, :source)")
-                .bind("article", articleId).bind("source", sourceId).execute();
+    /** Remembers that articles (by id) show attachments (by old id) not known yet. */
+    static void owe(Handle h, Map<Long, Long> sourceIdsByArticle) {
+        if (sourceIdsByArticle.isEmpty()) {
+            return;
+        }
+        PreparedBatch insert = h.prepareBatch(
+                "INSERT INTO imported_images_owed (article_id, source_id) VALUES (:article, :source)");
+        sourceIdsByArticle.forEach((article, source) -> insert.bind("article", article).bind("source", source).add());
+        insert.execute();
     }
 
     /** Up to {@code limit} articles owed an image whose attachment is known now, by article id. */
@@ -75,9 +83,10 @@ final class ImportedImages {
      * editor gave them one meanwhile, and forgets that they were owed one: a write of its own,
      * stamped and announced as any other. The article's revision moves (its editors' ETag), not its
      * update time: the image was the post's in WordPress, so feed readers are not told of a change.
-     * Answers how many articles changed.
+     * Articles above {@code newestBefore} were written by this run: the image is part of their first
+     * revision. Answers how many articles of earlier runs changed.
      */
-    static int give(Handle h, Map<Long, Optional<Image>> images, ChangeStamps stamps, Clock clock) {
+    static int give(Handle h, Map<Long, Optional<Image>> images, long newestBefore, ChangeStamps stamps, Clock clock) {
         ChangeStamps.lockWrites(h);
         Instant now = clock.instant();
         ChangeStamps.Before before = ChangeStamps.before(h, now);
@@ -85,11 +94,12 @@ final class ImportedImages {
         images.forEach((id, image) -> {
             if (image.isPresent() && h.createUpdate("""
                             UPDATE articles SET image_url = :url, image_type = :type, image_caption = :caption,
-                                   image_width = NULL, image_height = NULL, image_bytes = NULL, revision = revision + 1
+                                   image_width = NULL, image_height = NULL, image_bytes = NULL,
+                                   revision = revision + CASE WHEN id > :newest THEN 0 ELSE 1 END
                             WHERE id = :id AND image_url IS NULL
                             """)
                     .bind("url", image.get().url()).bind("type", image.get().type())
-                    .bind("caption", image.get().caption()).bind("id", id).execute() > 0) {
+                    .bind("caption", image.get().caption()).bind("id", id).bind("newest", newestBefore).execute() > 0) {
                 changed.add(id);
             }
         });
@@ -104,7 +114,7 @@ final class ImportedImages {
             }
             stamps.announce(h, before, clock.instant());
         }
-        return changed.size();
+        return (int) changed.stream().filter(id -> id <= newestBefore).count();
     }
 
     private static boolean anyOut(Handle h, List<Long> ids, Instant now) {

@@ -105,6 +105,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
         Map<String, Long> tags = new HashMap<>();
         Set<String> written = bulk(h -> {
             ChangeStamps.lockWrites(h);
+            ImportedImages.remember(h, batch.attachments());
             for (SlugChoice s : batch.slugs()) {
                 h.createUpdate("""
                                 INSERT INTO imported_slugs (kind, old_slug, slug) VALUES (:kind, :old, :slug)
@@ -116,6 +117,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
             ChangeStamps.Before before = ChangeStamps.before(h, now);
             ImportScopes scopes = new ImportScopes(h, now);
             Map<String, Long> added = new LinkedHashMap<>();
+            Map<Long, Long> owed = new HashMap<>();
             Map<Long, IndexedText> words = new LinkedHashMap<>();
             try (ImportRows rows = new ImportRows(h, knownTags)) {
                 for (int i = 0; i < batch.articles().size(); i++) {
@@ -127,7 +129,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                         added.put(article.guid(), id);
                         Long image = batch.imagesOwed().get(article.guid());
                         if (image != null) {
-                            ImportedImages.owe(h, id, image);
+                            owed.put(id, image);
                         }
                     }
                     if (known.isEmpty() && batch.indexWords()) {
@@ -140,6 +142,7 @@ public final class JdbiImportedArchive implements ImportedArchive {
                 rows.flush();
                 tags.putAll(rows.tags());
             }
+            ImportedImages.owe(h, owed);
             if (!words.isEmpty()) {
                 try (StoredWordIndex index = dialect.wordIndex(h)) {
                     TermCounts.tally(index.insertUncounted(words), uncounted);
@@ -226,16 +229,6 @@ public final class JdbiImportedArchive implements ImportedArchive {
     }
 
     @Override
-    public void rememberAttachments(List<Attachment> attachments) {
-        if (!attachments.isEmpty()) {
-            bulk(h -> {
-                ImportedImages.remember(h, attachments);
-                return null;
-            });
-        }
-    }
-
-    @Override
     public Map<Long, Attachment> attachments(Collection<Long> sourceIds) {
         return sourceIds.isEmpty() ? Map.of() : jdbi.withHandle(h -> ImportedImages.known(h, sourceIds));
     }
@@ -246,8 +239,8 @@ public final class JdbiImportedArchive implements ImportedArchive {
     }
 
     @Override
-    public int giveImages(Map<Long, Optional<Image>> images) {
-        return images.isEmpty() ? 0 : bulk(h -> ImportedImages.give(h, images, stamps, clock));
+    public int giveImages(Map<Long, Optional<Image>> images, long newestBefore) {
+        return images.isEmpty() ? 0 : bulk(h -> ImportedImages.give(h, images, newestBefore, stamps, clock));
     }
 
     @Override

@@ -11,19 +11,17 @@ import java.util.ArrayDeque;
  * unchanged in CDATA, so one vertical tab from a word processor would make the whole file
  * unreadable to any XML parser; the server drops the same characters from articles sent to it.
  * In UTF-8 these are single bytes that no multi-byte character contains, so they are dropped as
- * bytes. When asked to, it remembers the lines they were on, for the report.
+ * bytes. It remembers the lines they were on, for the report.
  */
 final class ForbiddenControls extends FilterInputStream {
-    private final boolean remember;
     /** Lines with removals not yet claimed, each as {line, count}: bounded by how far the parser reads ahead. */
     private final ArrayDeque<int[]> removals = new ArrayDeque<>();
     private int line = 1;
     /** The last byte kept by an earlier read: a line feed after a carriage return ends no further line. */
     private byte lastKept;
 
-    ForbiddenControls(InputStream in, boolean remember) {
+    ForbiddenControls(InputStream in) {
         super(in);
-        this.remember = remember;
     }
 
     @Override
@@ -74,9 +72,6 @@ final class ForbiddenControls extends FilterInputStream {
     }
 
     private void noteRemoval(int at) {
-        if (!remember) {
-            return;
-        }
         int[] last = removals.peekLast();
         if (last != null && last[0] == at) {
             last[1]++;

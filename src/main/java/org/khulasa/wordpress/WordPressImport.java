@@ -24,10 +24,11 @@ import org.khulasa.article.ImportedArchive;
 import org.khulasa.article.RelatedMatcher;
 
 /**
- * {@code --import-wordpress FILE}: reads a WordPress export twice, streaming (first its images,
- * which WordPress writes after the posts showing them, then its posts), writes published and
- * scheduled posts in batches of whole articles (their words indexed in the same transactions), then
- * chooses the related lists of the articles it added in one pass.
+ * {@code --import-wordpress FILE}: reads a WordPress export once, streaming, and writes published
+ * and scheduled posts in batches of whole articles (their words indexed in the same transactions)
+ * with the images read so far; posts whose image WordPress wrote after them (as it usually does)
+ * get it once the file is read. Then it chooses the related lists of the articles it added in one
+ * pass.
  * Running it again adds only posts whose guid is new.
  */
 public final class WordPressImport {
@@ -37,12 +38,19 @@ public final class WordPressImport {
     private final ArticleStore store;
     private final Clock clock;
     private final RelatedProgress progress;
+    private final int batchSize;
 
     public WordPressImport(ImportedArchive archive, ArticleStore store, Clock clock, RelatedProgress progress) {
+        this(archive, store, clock, progress, BATCH);
+    }
+
+    /** With batches of {@code batchSize} items (posts and images): small ones put an image in a later batch than its post. */
+    WordPressImport(ImportedArchive archive, ArticleStore store, Clock clock, RelatedProgress progress, int batchSize) {
         this.archive = archive;
         this.store = store;
         this.clock = clock;
         this.progress = progress;
+        this.batchSize = batchSize;
     }
 
     /**
@@ -58,24 +66,6 @@ public final class WordPressImport {
         // only this run's articles (ids above the largest one now) get lists.
         boolean owed = archive.relatedPending();
         long before = archive.newestArticleId();
-        List<ImportedArchive.Attachment> attachments = new ArrayList<>();
-        read(file, size, "reading images", new WxrReader.Visitor() {
-            @Override
-            public boolean readsContent() {
-                return false;
-            }
-
-            @Override
-            public void item(WxrItem item) {
-                attachment(item).ifPresent(attachments::add);
-                if (attachments.size() >= BATCH) {
-                    archive.rememberAttachments(attachments);
-                    attachments.clear();
-                }
-            }
-        });
-        archive.rememberAttachments(attachments);
-
         ImportReport report = new ImportReport();
         SiteMap site = new SiteMap(archive);
         PostConverter converter = new PostConverter(site, report);
@@ -100,6 +90,7 @@ public final class WordPressImport {
                 @Override
                 public void item(WxrItem item) {
                     report.comments(item.comments());
+                    attachment(item).ifPresent(batch::add);
                     PostConverter.Outcome outcome = converter.convert(item, clock.instant());
                     if (outcome instanceof PostConverter.Convert c) {
                         batch.add(c);
@@ -108,7 +99,7 @@ public final class WordPressImport {
                     } else if (outcome instanceof PostConverter.Malformed m) {
                         report.malformed(item, m.why());
                     }
-                    if (batch.size() >= BATCH) {
+                    if (batch.size() >= batchSize) {
                         batch.write();
                     }
                 }
@@ -116,7 +107,7 @@ public final class WordPressImport {
             site.siteAddresses();
             batch.write();
         }
-        giveOwedImages(report);
+        giveOwedImages(report, before);
         archive.countIndexedWords();
         if (related && archive.relatedPending()) {
             if (owed) {
@@ -141,14 +132,15 @@ public final class WordPressImport {
     }
 
     /**
-     * Featured images that posts imported before their site's media were owed, found among the
-     * attachments of this run or an earlier one: a site exported in parts may come in any order.
+     * Featured images that posts written before their attachment were owed, found among the
+     * attachments of this run or an earlier one: WordPress writes an image after the post it was
+     * uploaded for, and a site exported in parts may come in any order.
      */
-    private void giveOwedImages(ImportReport report) {
+    private void giveOwedImages(ImportReport report, long before) {
         for (Map<Long, ImportedArchive.Attachment> owed; !(owed = archive.owedImages(BATCH)).isEmpty(); ) {
             Map<Long, Optional<Image>> images = new HashMap<>();
             owed.forEach((id, attachment) -> images.put(id, PostConverter.imageOf(attachment)));
-            report.imagesGiven(archive.giveImages(images));
+            report.imagesGiven(archive.giveImages(images, before));
         }
         report.imagesOwed(archive.imagesOwed());
     }
@@ -176,6 +168,7 @@ public final class WordPressImport {
         private final SiteMap site;
         private final ImportReport report;
         private final List<PostConverter.Convert> posts = new ArrayList<>();
+        private final List<ImportedArchive.Attachment> attachments = new ArrayList<>();
         private final ExecutorService writer = thread("khulasa-import-writer");
         private final ExecutorService analyser = thread("khulasa-import-words");
         private final boolean indexWords;
@@ -191,8 +184,12 @@ public final class WordPressImport {
             posts.add(post);
         }
 
+        void add(ImportedArchive.Attachment attachment) {
+            attachments.add(attachment);
+        }
+
         int size() {
-            return posts.size();
+            return posts.size() + attachments.size();
         }
 
         /**
@@ -202,7 +199,9 @@ public final class WordPressImport {
          */
         void write() {
             List<PostConverter.Convert> taken = List.copyOf(posts);
+            List<ImportedArchive.Attachment> images = List.copyOf(attachments);
             posts.clear();
+            attachments.clear();
             List<ImportedArchive.Article> articles = taken.stream().map(PostConverter.Convert::article).toList();
             CompletableFuture<Optional<Map<Integer, RelatedMatcher.IndexedText>>> words = indexWords
                     ? CompletableFuture.supplyAsync(() -> Optional.of(archive.wordsOf(articles)), analyser)
@@ -211,16 +210,18 @@ public final class WordPressImport {
             List<ImportedArchive.Address> addresses = site.takeAddresses();
             List<ImportedArchive.TagAddress> tagAddresses = site.takeTagAddresses();
             List<ImportedArchive.SlugChoice> slugs = site.takeSlugs();
-            inFlight = words.thenApplyAsync(w -> writeNow(taken, addresses, tagAddresses, slugs, w), writer);
+            inFlight = words.thenApplyAsync(w -> writeNow(taken, images, addresses, tagAddresses, slugs, w), writer);
         }
 
         /** Writes {@code taken}; what it returns counts them in the report, on the reading thread. */
-        private Runnable writeNow(List<PostConverter.Convert> taken, List<ImportedArchive.Address> addresses,
-                List<ImportedArchive.TagAddress> tagAddresses, List<ImportedArchive.SlugChoice> slugs,
-                Optional<Map<Integer, RelatedMatcher.IndexedText>> words) {
+        private Runnable writeNow(List<PostConverter.Convert> taken, List<ImportedArchive.Attachment> read,
+                List<ImportedArchive.Address> addresses, List<ImportedArchive.TagAddress> tagAddresses,
+                List<ImportedArchive.SlugChoice> slugs, Optional<Map<Integer, RelatedMatcher.IndexedText>> words) {
+            Map<Long, ImportedArchive.Attachment> images = new HashMap<>();
+            read.forEach(a -> images.put(a.sourceId(), a));
             Set<Long> thumbnails = new HashSet<>();
-            taken.forEach(p -> p.thumbnail().ifPresent(thumbnails::add));
-            Map<Long, ImportedArchive.Attachment> images = archive.attachments(thumbnails);
+            taken.forEach(p -> p.thumbnail().filter(id -> !images.containsKey(id)).ifPresent(thumbnails::add));
+            images.putAll(archive.attachments(thumbnails));
             List<ImportedArchive.Article> articles = new ArrayList<>(taken.size());
             Map<String, Long> owed = new HashMap<>();
             for (PostConverter.Convert p : taken) {
@@ -231,7 +232,7 @@ public final class WordPressImport {
                 }
             }
             Set<String> added = archive.write(new ImportedArchive.Batch(articles, addresses, tagAddresses, slugs, indexWords,
-                    words, owed));
+                    words, owed, read));
             return () -> {
                 for (PostConverter.Convert p : taken) {
                     if (added.contains(p.article().guid())) {

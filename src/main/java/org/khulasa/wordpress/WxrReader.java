@@ -34,11 +34,6 @@ public final class WxrReader {
         }
 
         void item(WxrItem item);
-
-        /** False when the items' content (most of a file's bytes) is not needed: it is then skipped, not read. */
-        default boolean readsContent() {
-            return true;
-        }
     }
 
     private WxrReader() {
@@ -47,8 +42,7 @@ public final class WxrReader {
     public static void read(InputStream in, Visitor visitor) throws WxrException, IOException {
         XMLStreamReader xml = null;
         try {
-            // Only a pass that reads the posts' content tells of what was removed from it.
-            ForbiddenControls clean = new ForbiddenControls(in, visitor.readsContent());
+            ForbiddenControls clean = new ForbiddenControls(in);
             xml = factory().createXMLStreamReader(clean, "UTF-8");
             readDocument(xml, visitor, clean);
         } catch (XMLStreamException e) {
@@ -100,7 +94,7 @@ public final class WxrReader {
                 if (!wxr) {
                     throw notWxr(xml, "an <item> before any <wp:wxr_version>: this RSS file is not a WordPress export");
                 }
-                visitor.item(item(xml, visitor.readsContent(), clean));
+                visitor.item(item(xml, clean));
             } else if (!ns.isEmpty() || !(name.equals("channel") || name.equals("rss"))) {
                 skip(xml);
             }
@@ -110,7 +104,7 @@ public final class WxrReader {
         }
     }
 
-    private static WxrItem item(XMLStreamReader xml, boolean content, ForbiddenControls clean) throws XMLStreamException {
+    private static WxrItem item(XMLStreamReader xml, ForbiddenControls clean) throws XMLStreamException {
         int line = xml.getLocation().getLineNumber();
         Map<String, String> f = new HashMap<>();
         List<WxrItem.Term> terms = new ArrayList<>();
@@ -130,11 +124,7 @@ public final class WxrReader {
                 comments++;
                 skip(xml);
             } else if (ns.equals(CONTENT) && name.equals("encoded")) {
-                if (content) {
-                    f.put("content", text(xml));
-                } else {
-                    skip(xml);
-                }
+                f.put("content", text(xml));
             } else if (ns.startsWith(WP) && ns.endsWith("/excerpt/") && name.equals("encoded")) {
                 f.put("excerpt", text(xml));
             } else if (ns.equals(DC) && name.equals("creator")) {

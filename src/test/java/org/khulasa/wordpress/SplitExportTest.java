@@ -6,15 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.StringReader;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.TestDatabase;
 import org.khulasa.TestServer;
+import org.khulasa.related.RelatedArticles;
+import org.khulasa.storage.Database;
+import org.khulasa.storage.JdbiArticleStore;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -64,6 +72,7 @@ class SplitExportTest {
                 posts.output());
         try (TestServer server = TestServer.start(data)) {
             assertTrue(WordPressImportTest.article(server, "/?p=4").at("/image/url").isMissingNode());
+            assertEquals("\"1\"", etag(server, "/?p=4"));
             HttpResponse<String> before = server.get("/feeds/atom.xml");
             assertEquals(Optional.empty(), imageOf(before.body(), BUDGET));
 
@@ -83,11 +92,39 @@ class SplitExportTest {
             JsonNode budget = WordPressImportTest.article(server, "/?p=4");
             assertEquals(MARKET, budget.at("/image/url").asText());
             assertEquals(MARKET_CAPTION, budget.at("/image/caption").asText());
+            assertEquals("\"2\"", etag(server, "/?p=4"), "an editor holding the article sees it changed");
 
             // Nothing is owed any more: the same media again changes nothing.
             ImportCommand again = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
             assertEquals(0, again.exit(), again.toString());
             assertFalse(again.output().contains("featured image"), again.output());
+        }
+    }
+
+    /**
+     * WordPress writes an image after the post it was uploaded for; when a batch ends between the
+     * two, the post is written without it and gets it at the end of the same run, as part of its
+     * first revision.
+     */
+    @Test
+    void an_image_read_in_a_later_batch_than_its_post_comes_with_the_import() throws Exception {
+        Clock clock = Clock.systemUTC();
+        Database.Opened opened = Database.openWithArchive(TestDatabase.urlFor(data), clock, new RelatedArticles(5));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (JdbiArticleStore store = opened.store()) {
+            new WordPressImport(opened.archive(), store, clock, (step, done, total) -> { }, 1)
+                    .run(ImportCommand.export("wordpress-postname.xml"), true)
+                    .print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        }
+        String report = printed.toString(StandardCharsets.UTF_8);
+        assertTrue(report.contains("Imported 5 articles (1 of them scheduled)"), report);
+        assertFalse(report.contains("featured image"), report);
+        try (TestServer server = TestServer.start(data)) {
+            JsonNode budget = WordPressImportTest.article(server, "/?p=4");
+            assertEquals(MARKET, budget.at("/image/url").asText());
+            assertEquals(MARKET_CAPTION, budget.at("/image/caption").asText());
+            assertEquals("\"1\"", etag(server, "/?p=4"));
+            assertEquals(Optional.of(MARKET), imageOf(server.get("/feeds/atom.xml").body(), BUDGET));
         }
     }
 
@@ -108,6 +145,12 @@ class SplitExportTest {
             assertFalse(media.output().contains("featured image"), media.output());
             assertEquals(editors, server.parse(server.get(path).body()).at("/image/url").asText());
         }
+    }
+
+    /** The editors' ETag (the revision) of the article an old address leads to. */
+    private static String etag(TestServer server, String oldAddress) {
+        String path = "/api" + TestServer.header(server.get(oldAddress), "Location").orElseThrow().replaceAll(".*(/articles/)", "$1");
+        return TestServer.header(server.get(path), "ETag").orElseThrow();
     }
 
     private static java.time.Instant lastModified(HttpResponse<String> response) {
