@@ -73,7 +73,7 @@ final class ImportRows implements AutoCloseable {
         for (int i = 0; i < tagNames.size(); i++) {
             String name = tagNames.get(i);
             Long known = knownTags.get(name);
-            long tag = known != null ? known : tags.computeIfAbsent(name, n -> TagSlugs.upsert(h, n));
+            long tag = known != null ? known : tags.computeIfAbsent(name, n -> TagSlugs.upsert(n, this::query));
             later("INSERT INTO article_tags (article_id, position, tag_id) VALUES (?, ?, ?)", id, i, tag);
         }
     }

@@ -3,6 +3,7 @@ package org.khulasa.storage;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.Query;
 import org.khulasa.article.Tag;
 import org.khulasa.article.TagSlug;
 
@@ -11,15 +12,28 @@ final class TagSlugs {
     private TagSlugs() {
     }
 
+    /** Runs a query of one number (positional values), answering it if there is a row. */
+    @FunctionalInterface
+    interface NumberQuery {
+        Optional<Long> query(String sql, Object... values);
+    }
+
     /** The id of the tag named {@code name}, created with a slug of its own on first use. */
     static long upsert(Handle h, String name) {
-        Optional<Long> existing = h.createQuery("SELECT id FROM tags WHERE name = :name")
-                .bind("name", name).mapTo(Long.class).findOne();
+        return upsert(name, (sql, values) -> number(h, sql, values));
+    }
+
+    /**
+     * As {@link #upsert(Handle, String)}, through {@code sql}: an import runs these on statements
+     * it prepared once for the batch, not through Jdbi anew for each of thousands of tags.
+     */
+    static long upsert(String name, NumberQuery sql) {
+        Optional<Long> existing = sql.query("SELECT id FROM tags WHERE name = ?", name);
         if (existing.isPresent()) {
             return existing.get();
         }
-        return h.createQuery("INSERT INTO tags (name, slug) VALUES (:name, :slug) RETURNING id")
-                .bind("name", name).bind("slug", freeSlug(h, TagSlug.of(name))).mapTo(Long.class).one();
+        return sql.query("INSERT INTO tags (name, slug) VALUES (?, ?) RETURNING id", name, freeSlug(TagSlug.of(name), sql))
+                .orElseThrow();
     }
 
     /** Gives a slug to each tag stored before tags had them (at start, after the migrations). */
@@ -28,20 +42,26 @@ final class TagSlugs {
         for (long id : ids) {
             String name = h.createQuery("SELECT name FROM tags WHERE id = :id").bind("id", id).mapTo(String.class).one();
             h.createUpdate("UPDATE tags SET slug = :slug WHERE id = :id")
-                    .bind("slug", freeSlug(h, TagSlug.of(name))).bind("id", id).execute();
+                    .bind("slug", freeSlug(TagSlug.of(name), (sql, values) -> number(h, sql, values))).bind("id", id).execute();
         }
     }
 
     /** {@code base}, or {@code base-2}, {@code base-3}… whichever no tag has yet. Writes hold the write lock. */
-    private static String freeSlug(Handle h, String base) {
+    private static String freeSlug(String base, NumberQuery sql) {
         for (int n = 1; ; n++) {
             String slug = n == 1 ? base : base + "-" + n;
-            boolean taken = h.createQuery("SELECT COUNT(*) FROM tags WHERE slug = :slug")
-                    .bind("slug", slug).mapTo(Integer.class).one() > 0;
-            if (!taken) {
+            if (sql.query("SELECT id FROM tags WHERE slug = ? LIMIT 1", slug).isEmpty()) {
                 return slug;
             }
         }
+    }
+
+    private static Optional<Long> number(Handle h, String sql, Object... values) {
+        Query query = h.createQuery(sql);
+        for (int i = 0; i < values.length; i++) {
+            query.bind(i, values[i]);
+        }
+        return query.mapTo(Long.class).findOne();
     }
 
     /** The tag with that slug, if it is on an article readers may see (a scheduled one brings it in when it comes out). */
