@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.ObjLongConsumer;
-import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.khulasa.article.RelatedMatcher.IndexedText;
 
@@ -56,12 +55,20 @@ final class TermCounts {
 
     /** Adds to {@code tally} one for each distinct term of each of {@code texts}. */
     static void tally(Collection<IndexedText> texts, Map<String, Integer> tally) {
-        // Counted on every core first: a batch's articles share most of their words, so far
-        // fewer additions reach the large map than there are terms in the articles.
-        Map<String, Integer> counted = texts.parallelStream()
-                .flatMap(text -> distinctTerms(text).stream())
-                .collect(Collectors.toMap(term -> term, term -> 1, Integer::sum));
-        counted.forEach((term, n) -> tally.merge(term, n, Integer::sum));
+        // Counted in a small map first: a batch's articles share most of their words, so far
+        // fewer additions reach the large map than there are terms in the articles. On one
+        // thread: merging the maps of several would cost more than counting does.
+        Map<String, int[]> counted = new HashMap<>();
+        Set<String> terms = new HashSet<>();
+        for (IndexedText text : texts) {
+            terms.clear();
+            addTerms(text.title(), terms);
+            addTerms(text.body(), terms);
+            for (String term : terms) {
+                counted.computeIfAbsent(term, t -> new int[1])[0]++;
+            }
+        }
+        counted.forEach((term, n) -> tally.merge(term, n[0], Integer::sum));
     }
 
     /** Adds each term's number of new articles holding it, as {@link #tally} counted them. */
@@ -123,13 +130,22 @@ final class TermCounts {
 
     private static Set<String> distinctTerms(IndexedText text) {
         Set<String> terms = new HashSet<>();
-        for (String part : List.of(text.title(), text.body())) {
-            for (String term : part.split(" ")) {
-                if (!term.isEmpty()) {
-                    terms.add(term);
-                }
-            }
-        }
+        addTerms(text.title(), terms);
+        addTerms(text.body(), terms);
         return terms;
+    }
+
+    /** The space-separated terms of {@code joined} (as {@link IndexedText} holds them), into {@code terms}. */
+    private static void addTerms(String joined, Set<String> terms) {
+        for (int start = 0; start < joined.length(); ) {
+            int end = joined.indexOf(' ', start);
+            if (end < 0) {
+                end = joined.length();
+            }
+            if (end > start) {
+                terms.add(joined.substring(start, end));
+            }
+            start = end + 1;
+        }
     }
 }
