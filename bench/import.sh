@@ -55,7 +55,8 @@ for size in ${SIZES//,/ }; do
     stolen=$(awk "BEGIN { printf \"%.1f\", ($(steal) - $stolen_before) / $(getconf CLK_TCK) }")
     out=$WORK/import-$size.out
     # A phase the build does not run shows as "–" (builds before 12-2026 indexed words in a phase of
-    # their own and read no index before the lists; newer ones index words as they write posts).
+    # their own and read no index before the lists; newer ones index words as they write posts, and
+    # since 3 December read no images before the posts).
     phase() { grep "^$1: .*(100%)" "$out" | tail -1 | sed 's/.*, \([0-9]*\) s$/\1/' | grep . || echo "–"; }
     articles=$(grep -o 'Imported [0-9,]* articles' "$out" | tr -dc 0-9)
     wall=$(grep 'Elapsed (wall clock)' "$WORK/import-$size.err" | awk '{print $NF}')
