@@ -2,6 +2,7 @@ package org.khulasa.feed;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -104,8 +105,25 @@ public final class Feeds {
         OptionalLong newestPage = archives.newest(scope, now);
         DocumentLinks history = DocumentLinks.current(scope.selfUrl(links, format), hubs,
                 newestPage.isPresent() ? archiveUrl(scope, newestPage.getAsLong(), format) : null);
-        return new RenderedFeed(boundedRender(scope, format, articles, lastModified, history), lastModified, staleAt,
+        Instant dated = documentDate(lastModified, now);
+        // Dated now, the feed goes stale when the clock reaches its stamp: from then on every render
+        // (on any instance, after any restart) gives the same bytes, and so the same ETag.
+        Optional<Instant> stale = dated.equals(lastModified) ? staleAt
+                : Optional.of(staleAt.filter(at -> at.isBefore(lastModified)).orElse(lastModified));
+        return new RenderedFeed(boundedRender(scope, format, articles, dated, history), lastModified, stale,
                 RenderedFeed.POLLED, history.linkHeader());
+    }
+
+    /**
+     * The feed's own date (RSS lastBuildDate, Atom updated): the last change, but never later than
+     * now. Change stamps run a second ahead per write in a burst (so that If-Modified-Since tells
+     * every change apart), and an import's batches and related lists put them minutes ahead for a
+     * large archive; a feed dated in the future confuses readers and validators. The Last-Modified
+     * header is held to the answer's time the same way.
+     */
+    static Instant documentDate(Instant lastModified, Instant now) {
+        Instant clock = now.truncatedTo(ChronoUnit.SECONDS);
+        return lastModified.isAfter(clock) ? clock : lastModified;
     }
 
     /** A scheduled article (or a name it brings) that comes out changes feeds without any write. */

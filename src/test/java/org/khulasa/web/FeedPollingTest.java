@@ -85,6 +85,45 @@ class FeedPollingTest {
     }
 
     @Test
+    void a_feed_is_never_dated_ahead_of_the_clock() {
+        // Three writes within one second: their stamps run a second apart, to 08:00:03. (An import
+        // stamps each batch and each page of related lists: minutes ahead, for a large archive.)
+        SettableClock clock = new SettableClock(Instant.parse("2026-11-20T08:00:00.400Z"));
+        try (TestServer server = TestServer.start(dataDir, Map.of(), clock)) {
+            for (String title : List.of("أول", "ثان", "ثالث")) {
+                server.create(Articles.article(title).toString());
+            }
+            Instant now = Instant.parse("2026-11-20T08:00:00Z");
+            assertEquals(now, rssDate(server.getBytes("/feeds/rss.xml").body()));
+            assertEquals(now, atomDate(server.getBytes("/feeds/atom.xml").body()));
+            assertEquals(now, atomDate(server.getBytes("/feeds/category/politics/atom.xml").body()));
+            clock.set(Instant.parse("2026-11-20T08:00:03.500Z"));
+            assertEquals(Instant.parse("2026-11-20T08:00:03Z"), rssDate(server.getBytes("/feeds/rss.xml").body()),
+                    "the feed cached while dated now is rendered again once the clock reaches its stamp");
+
+            // Rendered once the clock has passed the stamps: the last change's own time, as Last-Modified says.
+            server.create(Articles.article("رابع").toString());
+            clock.set(Instant.parse("2026-11-20T08:10:00Z"));
+            HttpResponse<byte[]> rss = server.getBytes("/feeds/rss.xml");
+            Instant lastModified = httpDate(header(rss, "Last-Modified"));
+            assertTrue(lastModified.isAfter(now) && lastModified.isBefore(clock.instant()), lastModified.toString());
+            assertEquals(lastModified, rssDate(rss.body()));
+            assertEquals(lastModified, atomDate(server.getBytes("/feeds/atom.xml").body()));
+        }
+    }
+
+    private static Instant rssDate(byte[] feed) {
+        FeedXml xml = FeedXml.parse(feed);
+        Instant lastBuild = ZonedDateTime.parse(xml.text("/rss/channel/lastBuildDate"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertEquals(lastBuild, ZonedDateTime.parse(xml.text("/rss/channel/pubDate"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        return lastBuild;
+    }
+
+    private static Instant atomDate(byte[] feed) {
+        return Instant.parse(FeedXml.parse(feed).text("/a:feed/a:updated"));
+    }
+
+    @Test
     void conditional_get_answers_304_and_a_changed_article_changes_the_etag() {
         try (TestServer server = TestServer.start(dataDir)) {
             long id = server.create(Articles.article("خبر").toString()).get("id").asLong();
