@@ -159,7 +159,8 @@ public final class WordPressImport {
     }
 
     /**
-     * Articles waiting to be written together, with the slugs and addresses decided meanwhile.
+     * Articles and the old site's images waiting to be written together, with the slugs and addresses
+     * decided meanwhile.
      * A full batch is written on a thread of its own while the next one is read and converted, so
      * that reading and writing each keep a core busy; one batch at most is in flight, so memory
      * stays bounded. Closing waits for the last write.
