@@ -16,8 +16,9 @@ import org.khulasa.article.ImportedArchive.Attachment;
 
 /**
  * The old site's images (migration 008's {@code imported_attachments}) and the featured images
- * imported articles still wait for (migration 012's {@code imported_images_owed}): a site exported
- * in parts may bring its posts before its media.
+ * imported articles still wait for (migration 012's {@code imported_images_owed}): WordPress writes
+ * an image after the post it was uploaded for, possibly in a later batch, and a site exported in
+ * parts may bring its posts before its media.
  */
 final class ImportedImages {
 
@@ -90,19 +91,25 @@ final class ImportedImages {
         ChangeStamps.lockWrites(h);
         Instant now = clock.instant();
         ChangeStamps.Before before = ChangeStamps.before(h, now);
+        PreparedBatch update = h.prepareBatch("""
+                UPDATE articles SET image_url = :url, image_type = :type, image_caption = :caption,
+                       image_width = NULL, image_height = NULL, image_bytes = NULL,
+                       revision = revision + CASE WHEN id > :newest THEN 0 ELSE 1 END
+                WHERE id = :id AND image_url IS NULL
+                """);
+        List<Long> given = new ArrayList<>();
+        images.forEach((id, image) -> image.ifPresent(i -> {
+            update.bind("url", i.url()).bind("type", i.type()).bind("caption", i.caption()).bind("id", id)
+                    .bind("newest", newestBefore).add();
+            given.add(id);
+        }));
+        int[] updated = given.isEmpty() ? new int[0] : update.execute();
         List<Long> changed = new ArrayList<>();
-        images.forEach((id, image) -> {
-            if (image.isPresent() && h.createUpdate("""
-                            UPDATE articles SET image_url = :url, image_type = :type, image_caption = :caption,
-                                   image_width = NULL, image_height = NULL, image_bytes = NULL,
-                                   revision = revision + CASE WHEN id > :newest THEN 0 ELSE 1 END
-                            WHERE id = :id AND image_url IS NULL
-                            """)
-                    .bind("url", image.get().url()).bind("type", image.get().type())
-                    .bind("caption", image.get().caption()).bind("id", id).bind("newest", newestBefore).execute() > 0) {
-                changed.add(id);
+        for (int i = 0; i < updated.length; i++) {
+            if (updated[i] > 0) {
+                changed.add(given.get(i));
             }
-        });
+        }
         InList.update(h, "DELETE FROM imported_images_owed WHERE article_id IN (%s)", List.copyOf(images.keySet()),
                 "forgetting owed images");
         if (!changed.isEmpty()) {

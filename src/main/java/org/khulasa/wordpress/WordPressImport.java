@@ -33,6 +33,7 @@ import org.khulasa.article.RelatedMatcher;
  */
 public final class WordPressImport {
     static final int BATCH = 1000;
+    private static final String STEP = "importing posts";
 
     private final ImportedArchive archive;
     private final ArticleStore store;
@@ -71,7 +72,7 @@ public final class WordPressImport {
         PostConverter converter = new PostConverter(site, report);
         // Words are indexed as batches are written, unless the whole archive is to be indexed again.
         try (Batch batch = new Batch(site, report, related && !owed)) {
-            read(file, size, "importing posts", new WxrReader.Visitor() {
+            read(file, size, new WxrReader.Visitor() {
                 @Override
                 public void site(String baseUrl) {
                     site.site(baseUrl);
@@ -123,11 +124,11 @@ public final class WordPressImport {
         return report;
     }
 
-    private void read(Path file, long size, String step, WxrReader.Visitor visitor) throws WxrException, IOException {
+    private void read(Path file, long size, WxrReader.Visitor visitor) throws WxrException, IOException {
         try (InputStream in = new ReadProgress(new BufferedInputStream(Files.newInputStream(file), 1 << 16),
-                done -> progress.report(step, done, size))) {
+                done -> progress.report(STEP, done, size))) {
             WxrReader.read(in, visitor);
-            progress.report(step, size, size);
+            progress.report(STEP, size, size);
         }
     }
 

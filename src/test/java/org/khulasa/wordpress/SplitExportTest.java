@@ -133,7 +133,7 @@ class SplitExportTest {
         assertEquals(0, ImportCommand.run(data, ImportCommand.export("wordpress-posts.xml")).exit());
         String editors = "https://media.example/budget-editor.jpg";
         try (TestServer server = TestServer.start(data)) {
-            String path = "/api" + TestServer.header(server.get("/?p=4"), "Location").orElseThrow().replaceAll(".*(/articles/)", "$1");
+            String path = apiPath(server, "/?p=4");
             ObjectNode article = (ObjectNode) server.parse(server.get(path).body());
             article.remove(List.of("id", "url", "related"));
             article.putObject("image").put("url", editors).put("caption", "صورة اختارها المحرر");
@@ -149,8 +149,12 @@ class SplitExportTest {
 
     /** The editors' ETag (the revision) of the article an old address leads to. */
     private static String etag(TestServer server, String oldAddress) {
-        String path = "/api" + TestServer.header(server.get(oldAddress), "Location").orElseThrow().replaceAll(".*(/articles/)", "$1");
-        return TestServer.header(server.get(path), "ETag").orElseThrow();
+        return TestServer.header(server.get(apiPath(server, oldAddress)), "ETag").orElseThrow();
+    }
+
+    /** The API's path of the article an old address leads to. */
+    private static String apiPath(TestServer server, String oldAddress) {
+        return "/api" + TestServer.header(server.get(oldAddress), "Location").orElseThrow().replaceAll(".*(/articles/)", "$1");
     }
 
     private static java.time.Instant lastModified(HttpResponse<String> response) {
