@@ -1,5 +1,6 @@
 package org.khulasa.feed;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -26,6 +27,9 @@ public final class Feeds {
 
     /** Articles (ids) per archive page. */
     public static final int DEFAULT_ARCHIVE_SIZE = 100;
+
+    /** How far ahead of the clock a feed's own date may be ({@link #documentDate}). */
+    static final Duration AHEAD_TOLERATED = Duration.ofMinutes(1);
 
     private final ArticleStore store;
     private final ImportedArchive archive;
@@ -106,24 +110,26 @@ public final class Feeds {
         DocumentLinks history = DocumentLinks.current(scope.selfUrl(links, format), hubs,
                 newestPage.isPresent() ? archiveUrl(scope, newestPage.getAsLong(), format) : null);
         Instant dated = documentDate(lastModified, now);
-        // Dated now, the feed goes stale when the clock reaches its stamp: from then on every render
-        // (on any instance, after any restart) gives the same bytes, and so the same ETag.
+        // Dated now, the feed goes stale once its stamp is close enough to be its date: from then on
+        // every render (on any instance, after any restart) gives the same bytes, and so the same ETag.
+        Instant closeEnough = lastModified.minus(AHEAD_TOLERATED);
         Optional<Instant> stale = dated.equals(lastModified) ? staleAt
-                : Optional.of(staleAt.filter(at -> at.isBefore(lastModified)).orElse(lastModified));
+                : Optional.of(staleAt.filter(at -> at.isBefore(closeEnough)).orElse(closeEnough));
         return new RenderedFeed(boundedRender(scope, format, articles, dated, history), lastModified, stale,
                 RenderedFeed.POLLED, history.linkHeader());
     }
 
     /**
-     * The feed's own date (RSS lastBuildDate, Atom updated): the last change, but never later than
-     * now. Change stamps run a second ahead per write in a burst (so that If-Modified-Since tells
-     * every change apart), and an import's batches and related lists put them minutes ahead for a
-     * large archive; a feed dated in the future confuses readers and validators. The Last-Modified
-     * header is held to the answer's time the same way.
+     * The feed's own date (RSS lastBuildDate, Atom updated): the last change, unless that is more
+     * than {@link #AHEAD_TOLERATED} ahead of now, when it is now. Change stamps run a second ahead
+     * per write in a burst (so that If-Modified-Since tells every change apart): seconds after a
+     * write or a burst, which harm no reader and leave the bytes as the first render made them; but
+     * an import stamps each batch and each page of related lists, minutes ahead for a large archive,
+     * and a feed dated that far in the future confuses readers and validators.
      */
     static Instant documentDate(Instant lastModified, Instant now) {
         Instant clock = now.truncatedTo(ChronoUnit.SECONDS);
-        return lastModified.isAfter(clock) ? clock : lastModified;
+        return lastModified.isAfter(clock.plus(AHEAD_TOLERATED)) ? clock : lastModified;
     }
 
     /** A scheduled article (or a name it brings) that comes out changes feeds without any write. */
