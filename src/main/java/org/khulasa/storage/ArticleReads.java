@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -196,6 +197,16 @@ final class ArticleReads {
                             tags.getOrDefault(id, List.of()), Instant.ofEpochMilli(rs.getLong(6))));
                 });
         return texts;
+    }
+
+    /** Those of {@code ids} that readers see at {@code now}: published, and out. */
+    static List<Long> outAmong(Handle h, Collection<Long> ids, Instant now) {
+        List<Long> out = new ArrayList<>();
+        if (!ids.isEmpty()) {
+            InList.query(h, "SELECT id FROM articles WHERE id IN (%s) AND status = 'published' AND published_at <= "
+                    + now.toEpochMilli(), List.copyOf(ids), "reading which articles are out", rs -> out.add(rs.getLong(1)));
+        }
+        return out;
     }
 
     /** The earliest publication time after {@code now}: when scheduled content (articles, names) next appears. */

@@ -64,9 +64,10 @@ final class ChangeStamps {
      * {@code before}. A write readers see moves the feeds' change time to one of its own, so the
      * categories and authors carrying that stamp are exactly those whose feeds it changed. Two
      * kinds count as changing everything: one that moved only the write time (a scheduled
-     * article, related lists recomputed, an import), whose effects on what readers see are not
-     * stamped per feed; and one that brought scheduled content (an article, a name) out sooner
-     * than any before, since cached feeds are kept until the earlier time they were told of. A
+     * article, an import, a page of related lists sharing a stamp still ahead), whose effects
+     * on what readers see are not stamped per feed; and one that brought scheduled content (an
+     * article, a name) out sooner than any before, since cached feeds are kept until the earlier
+     * time they were told of. A
      * draft stamps nothing and changes nothing. The other instances hear of it when it commits.
      * {@code now} is read as the write ends: an article the write published at its own start is
      * out by then, not due. A write that made a category appear, disappear or change its name
@@ -109,6 +110,21 @@ final class ChangeStamps {
         long next = Math.max(ceilSecond(now.toEpochMilli()), Math.max(ceilSecond(previous), ceilSecond(reached)) + 1000);
         h.createUpdate("UPDATE site_state SET feeds_changed_at = :at, feeds_written_at = :now WHERE id = 1")
                 .bind("at", next).bind("now", now.toEpochMilli()).execute();
+    }
+
+    /**
+     * {@link #feedsChanged} for one of many writes in a row that change articles readers see
+     * without bringing any out (a pass choosing related lists, page by page), unless the stamp is
+     * still ahead of the clock: no answer has sent it yet (until the clock reaches it, an answer's
+     * Last-Modified is its own Date), so a poller holds an earlier time and gets this write's
+     * version too. The stamp then stays within a second of the clock however many pages there
+     * are, rather than running a second ahead per page.
+     */
+    static void feedsChangedAgain(Handle h, Instant now) {
+        long stamp = h.createQuery("SELECT feeds_changed_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
+        if (stamp <= now.toEpochMilli()) {
+            feedsChanged(h, now);
+        }
     }
 
     /** Rounds up to a whole second: Last-Modified has no finer unit. */

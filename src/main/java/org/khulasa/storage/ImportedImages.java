@@ -115,19 +115,12 @@ final class ImportedImages {
         if (!changed.isEmpty()) {
             stamps.next(h, now);
             // Feeds' Last-Modified moves only when a changed article is out: the embargo holds.
-            if (anyOut(h, changed, now)) {
+            if (!ArticleReads.outAmong(h, changed, now).isEmpty()) {
                 ChangeStamps.feedsChanged(h, now);
                 ChangeStamps.touchScopesOf(h, changed);
             }
             stamps.announce(h, before, clock.instant());
         }
         return (int) changed.stream().filter(id -> id <= newestBefore).count();
-    }
-
-    private static boolean anyOut(Handle h, List<Long> ids, Instant now) {
-        boolean[] out = {false};
-        InList.query(h, "SELECT id FROM articles WHERE id IN (%s) AND status = 'published' AND published_at <= "
-                + now.toEpochMilli(), ids, "reading imported articles", rs -> out[0] = true);
-        return out[0];
     }
 }

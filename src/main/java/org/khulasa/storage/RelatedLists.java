@@ -137,25 +137,31 @@ final class RelatedLists {
 
     /**
      * {@link #fill} for a page of articles at once ({@code words} holds each one's indexed text),
-     * matched by {@code picks}: a few statements per page rather than several per article.
+     * matched by {@code picks}: a few statements per page rather than several per article. Returns
+     * the articles whose automatic links came out other than they were.
      */
-    void fillAll(Handle h, Map<Long, ArticleText> texts, Map<Long, IndexedText> words, Instant now, ParallelPicks picks) {
+    Set<Long> fillAll(Handle h, Map<Long, ArticleText> texts, Map<Long, IndexedText> words, Instant now, ParallelPicks picks) {
         if (texts.isEmpty()) {
-            return;
+            return Set.of();
         }
         List<Long> ids = List.copyOf(texts.keySet());
-        InList.update(h, "DELETE FROM article_related WHERE chosen_by = 'auto' AND article_id IN (%s)", ids,
-                "dropping related lists");
         Map<Long, List<Long>> editor = new HashMap<>();
+        Map<Long, List<Long>> before = new HashMap<>();
         Map<Long, Integer> next = new HashMap<>();
         InList.query(h, """
-                        SELECT article_id, related_id, position FROM article_related WHERE article_id IN (%s)
+                        SELECT article_id, related_id, position, chosen_by FROM article_related WHERE article_id IN (%s)
                         ORDER BY article_id, position
                         """, ids, "reading related lists", rs -> {
                     long id = rs.getLong(1);
-                    editor.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getLong(2));
-                    next.merge(id, rs.getInt(3) + 1, Math::max);
+                    if ("auto".equals(rs.getString(4))) {
+                        before.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getLong(2));
+                    } else {
+                        editor.computeIfAbsent(id, k -> new ArrayList<>()).add(rs.getLong(2));
+                        next.merge(id, rs.getInt(3) + 1, Math::max);
+                    }
                 });
+        InList.update(h, "DELETE FROM article_related WHERE chosen_by = 'auto' AND article_id IN (%s)", ids,
+                "dropping related lists");
         List<ParallelPicks.Wanted> wanted = new ArrayList<>();
         texts.forEach((id, text) -> {
             List<Long> picked = editor.getOrDefault(id, List.of());
@@ -167,15 +173,23 @@ final class RelatedLists {
         PreparedBatch insert = h.prepareBatch("""
                 INSERT INTO article_related (article_id, position, related_id, chosen_by) VALUES (:a, :p, :r, 'auto')
                 """);
-        picks.pick(h, wanted, now).forEach((id, chosen) -> {
+        Map<Long, List<Long>> chosen = picks.pick(h, wanted, now);
+        chosen.forEach((id, list) -> {
             int position = next.getOrDefault(id, 0);
-            for (long related : chosen) {
+            for (long related : list) {
                 insert.bind("a", id).bind("p", position++).bind("r", related).add();
             }
         });
         if (insert.size() > 0) {
             insert.execute();
         }
+        Set<Long> changed = new HashSet<>();
+        for (long id : ids) {
+            if (!before.getOrDefault(id, List.of()).equals(chosen.getOrDefault(id, List.of()))) {
+                changed.add(id);
+            }
+        }
+        return changed;
     }
 
     /**

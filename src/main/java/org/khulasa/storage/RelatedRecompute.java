@@ -87,9 +87,14 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
                 }
                 Instant now = clock.instant();
                 ChangeStamps.Before start = ChangeStamps.before(h, now);
-                lists.fillAll(h, page.texts(), page.words(), now, picks);
+                Set<Long> changed = lists.fillAll(h, page.texts(), page.words(), now, picks);
                 Instant stamped = stamps.next(h, now);
-                ChangeStamps.touchScopesOf(h, page.ids());
+                // Feeds and pages show the lists: those showing an article out whose list changed move.
+                List<Long> seen = ArticleReads.outAmong(h, changed, now);
+                if (!seen.isEmpty()) {
+                    ChangeStamps.feedsChangedAgain(h, now);
+                    ChangeStamps.touchScopesOf(h, seen);
+                }
                 stamps.announce(h, start, clock.instant());
                 return stamped;
             }, done -> progress.report("choosing related articles", done, total));
