@@ -4,17 +4,30 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * The one form old addresses are stored and looked up in: a percent-decoded path ending in a
- * slash ({@code %D9%85} and {@code %d9%85} alike), or a query of the home page WordPress answered
- * ({@code ?p=12}, {@code ?feed=rss2}).
+ * slash ({@code %D9%85} and {@code %d9%85} alike), or a query of the home page WordPress answered,
+ * which is how a site with plain permalinks addressed everything: a post ({@code ?p=12}), a
+ * category, author or tag page ({@code ?cat=3}, {@code ?author=2}, {@code ?tag=slug}) and, with
+ * {@code feed}, its feed; the site's feeds ({@code ?feed=rss2}). The key names the section first
+ * and the feed after it, whatever order the request gave them in, and a feed by its format:
+ * {@code rss2} (WordPress's {@code rss}, {@code rdf} and the default alike), {@code atom}, or
+ * {@code comments} for the site's comment feeds.
  */
 public final class OldAddress {
-    private static final Pattern HOME_QUERY = Pattern.compile("(?:^|&)(p|page_id|feed)=([A-Za-z0-9_-]+)(?:&|$)");
+    /** The query parameters naming what WordPress showed, in the order its query resolves them. */
+    private static final List<String> SECTIONS = List.of("p", "page_id", "cat", "author", "tag");
+    private static final Pattern NUMBER = Pattern.compile("[0-9]{1,19}");
+    private static final Pattern POST_QUERY_FEED = Pattern.compile("(\\?p=[0-9]+)&feed=.*");
+    private static final Pattern POST_PATH_FEED = Pattern.compile("(/.+/)feed/(?:(?:rss2|rss|rdf|atom)/)?");
 
     /**
      * The old site's search ({@code /?s=words}), stored once for a site imported: it leads to the
@@ -39,12 +52,59 @@ public final class OldAddress {
     public static String of(String path, String query) {
         String p = path == null || path.isEmpty() ? "/" : decode(path);
         if (p.equals("/") && query != null) {
-            Matcher m = HOME_QUERY.matcher(query);
-            if (m.find()) {
-                return "?" + m.group(1) + "=" + m.group(2);
+            Optional<String> home = homeQuery(query);
+            if (home.isPresent()) {
+                return home.get();
             }
         }
         return p.endsWith("/") ? p : p + "/";
+    }
+
+    /**
+     * The key of a post's comment feed, which WordPress served at the post's address with
+     * {@code feed/} after it (or {@code &feed=} in its query): the post's own key, else empty.
+     */
+    public static Optional<String> commentFeedOf(String key) {
+        for (Pattern feed : List.of(POST_QUERY_FEED, POST_PATH_FEED)) {
+            Matcher m = feed.matcher(key);
+            if (m.matches()) {
+                return Optional.of(m.group(1));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> homeQuery(String query) {
+        Map<String, String> params = new HashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            params.putIfAbsent(name, eq < 0 ? "" : decodeQuery(pair.substring(eq + 1)));
+        }
+        String feed = params.containsKey("feed") ? "feed=" + feedFormat(params.get("feed")) : null;
+        for (String section : SECTIONS) {
+            String value = params.get(section);
+            if (value != null && !value.isEmpty() && (section.equals("tag") || NUMBER.matcher(value).matches())) {
+                return Optional.of("?" + section + "=" + value + (feed == null ? "" : "&" + feed));
+            }
+        }
+        return Optional.ofNullable(feed).map(f -> "?" + f);
+    }
+
+    private static String feedFormat(String feed) {
+        String f = feed.toLowerCase(Locale.ROOT);
+        if (f.isEmpty() || f.equals("rss2") || f.equals("rss") || f.equals("rdf")) {
+            return "rss2";
+        }
+        return f.startsWith("comments-") ? "comments" : f;
+    }
+
+    private static String decodeQuery(String value) {
+        try {
+            return Normalizer.normalize(URLDecoder.decode(value, StandardCharsets.UTF_8), Normalizer.Form.NFC).strip();
+        } catch (IllegalArgumentException e) {
+            return value;
+        }
     }
 
     private static String decode(String path) {

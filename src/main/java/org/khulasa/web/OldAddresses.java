@@ -14,7 +14,7 @@ import org.khulasa.links.SiteLinks;
 /**
  * Addresses of the site Khulasa replaced (WordPress permalinks, {@code /?p=12}, category, author and
  * tag pages and their feeds, the site's feeds and search): 301 to where the same thing lives now, or 410 for
- * what is gone (the comment feed). Asked only for GET and HEAD requests nothing else answered, so
+ * what is gone (the comment feeds, the site's and each post's). Asked only for GET and HEAD requests nothing else answered, so
  * they cost the rest of the site nothing; found ones are kept in memory until the next write.
  */
 public final class OldAddresses {
@@ -75,7 +75,7 @@ public final class OldAddresses {
     private boolean answer(Context ctx, String key) {
         Redirect redirect = found.get(key);
         if (redirect == null) {
-            Optional<Redirect> stored = archive.redirect(key, clock.instant());
+            Optional<Redirect> stored = archive.redirect(key, clock.instant()).or(() -> commentFeed(key));
             if (stored.isEmpty()) {
                 return false;
             }
@@ -85,12 +85,21 @@ public final class OldAddresses {
             }
         }
         if (redirect.status() == 410) {
-            problems.send(ctx, 410, "Gone", "the old site's " + ctx.path() + " is not published any more");
+            problems.send(ctx, 410, "Gone", "the old site's " + (key.startsWith("?") ? "/" + key : ctx.path())
+                    + " is not published any more");
         } else {
             ctx.status(redirect.status()).header("Location", links.url(redirect.location())).result("");
         }
         ctx.header("Cache-Control", CACHE_CONTROL);
         return true;
+    }
+
+    /** A post's comment feed is gone with the comments, if the post itself came along. */
+    private Optional<Redirect> commentFeed(String key) {
+        return OldAddress.commentFeedOf(key)
+                .flatMap(post -> archive.redirect(post, clock.instant()))
+                .filter(post -> post.status() == 301 && post.location().startsWith("/articles/"))
+                .map(post -> new Redirect(410, null));
     }
 
     private static boolean isRead(Context ctx) {

@@ -29,6 +29,7 @@ final class SiteMap {
     private static final int MOVED = 301;
 
     private final Map<String, String> displayNames = new HashMap<>();
+    private final Map<String, Long> authorIds = new HashMap<>();
     private final Map<String, WxrItem.Category> categories = new HashMap<>();
     private final Map<String, Map<String, String>> slugs = new HashMap<>();
     private final Map<String, Set<String>> taken = new HashMap<>();
@@ -59,6 +60,7 @@ final class SiteMap {
 
     void author(WxrItem.Author author) {
         displayNames.put(author.login(), WordPressText.plain(author.displayName()));
+        authorIds.put(author.login(), author.id());
     }
 
     void category(WxrItem.Category category) {
@@ -100,7 +102,8 @@ final class SiteMap {
         String slug = slug("category", kept.nicename());
         if (mapped.add("category/" + kept.nicename())) {
             String path = "/category/" + categoryPath(kept.nicename()) + "/";
-            addSection(path, "/category/" + slug, "/feeds/category/" + slug + "/");
+            WxrItem.Category known = categories.get(kept.nicename());
+            addSection(path, known == null ? 0 : known.termId(), "cat", "/category/" + slug, "/feeds/category/" + slug + "/");
         }
         return new Category(slug, WordPressText.plain(kept.name()).isEmpty() ? slug : WordPressText.plain(kept.name()));
     }
@@ -115,8 +118,8 @@ final class SiteMap {
         String slug = slug("author", login);
         if (mapped.add("author/" + login)) {
             String nicename = login.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_.-]+", "-");
-            addSection("/author/" + OldAddress.of("/" + nicename, null).substring(1), "/author/" + slug,
-                    "/feeds/author/" + slug + "/");
+            addSection("/author/" + OldAddress.of("/" + nicename, null).substring(1), authorIds.getOrDefault(login, 0L),
+                    "author", "/author/" + slug, "/feeds/author/" + slug + "/");
         }
         return new Author(slug, name);
     }
@@ -128,22 +131,23 @@ final class SiteMap {
     void tag(String nicename, String name) {
         if (mappedTags.add(nicename)) {
             String slug = TagAddress.TAG_SLUG;
-            sectionAddresses("/tag/" + ArabicSlug.decode(nicename) + "/", "/tag/" + slug, "/feeds/tag/" + slug + "/",
-                    (old, target) -> newTagAddresses.add(new TagAddress(old, name, target)));
+            BiConsumer<String, String> moved = (old, target) -> newTagAddresses.add(new TagAddress(old, name, target));
+            sectionAddresses("/tag/" + ArabicSlug.decode(nicename) + "/", "/tag/" + slug, "/feeds/tag/" + slug + "/", moved);
+            queryAddresses("tag=" + nicename, "/tag/" + slug, "/feeds/tag/" + slug + "/", moved);
         }
     }
 
     /** The whole site's old feeds, its search, and its comment feed, which is gone. */
     void siteAddresses() {
         if (mapped.add("site")) {
-            for (String feed : List.of("/feed/", "/feed/rss2/", "/feed/rss/", "/feed/rdf/", "?feed=rss2", "?feed=rss",
-                    "?feed=rdf")) {
+            // ?feed=rss and ?feed=rdf are looked up as ?feed=rss2, ?feed=comments-atom as ?feed=comments (OldAddress).
+            for (String feed : List.of("/feed/", "/feed/rss2/", "/feed/rss/", "/feed/rdf/", "?feed=rss2")) {
                 newAddresses.add(new Address(feed, "/feeds/rss.xml", MOVED));
             }
             newAddresses.add(new Address("/feed/atom/", "/feeds/atom.xml", MOVED));
             newAddresses.add(new Address(OldAddress.SEARCH, "/search", MOVED));
             newAddresses.add(new Address("?feed=atom", "/feeds/atom.xml", MOVED));
-            for (String gone : List.of("/comments/feed/", "/comments/feed/rss2/", "/comments/feed/atom/")) {
+            for (String gone : List.of("/comments/feed/", "/comments/feed/rss2/", "/comments/feed/atom/", "?feed=comments")) {
                 newAddresses.add(new Address(gone, null, GONE));
             }
         }
@@ -168,8 +172,20 @@ final class SiteMap {
         return out;
     }
 
-    private void addSection(String oldPath, String page, String feeds) {
-        sectionAddresses(oldPath, page, feeds, (old, target) -> newAddresses.add(new Address(old, target, MOVED)));
+    /** A category's or author's addresses, also as a site with plain permalinks gave them ({@code ?cat=3}) when its id is known. */
+    private void addSection(String oldPath, long id, String parameter, String page, String feeds) {
+        BiConsumer<String, String> moved = (old, target) -> newAddresses.add(new Address(old, target, MOVED));
+        sectionAddresses(oldPath, page, feeds, moved);
+        if (id > 0) {
+            queryAddresses(parameter + "=" + id, page, feeds, moved);
+        }
+    }
+
+    /** A section's page and feeds as queries of the home page: {@code ?cat=3}, {@code ?cat=3&feed=rss2}, … */
+    private static void queryAddresses(String query, String page, String feeds, BiConsumer<String, String> moved) {
+        moved.accept(OldAddress.of("/", query), page);
+        moved.accept(OldAddress.of("/", query + "&feed=rss2"), feeds + "rss.xml");
+        moved.accept(OldAddress.of("/", query + "&feed=atom"), feeds + "atom.xml");
     }
 
     /** A section's old page and feeds, each with where it leads now. */

@@ -44,7 +44,7 @@ public record WxrItem(
     public record Category(long termId, String nicename, String parent, String name) {
     }
 
-    /** An author of the header. */
-    public record Author(String login, String displayName) {
+    /** An author of the header; {@code id} 0 when the export gives none. */
+    public record Author(long id, String login, String displayName) {
     }
 }

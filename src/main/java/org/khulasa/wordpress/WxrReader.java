@@ -83,7 +83,7 @@ public final class WxrReader {
                 visitor.site(text(xml));
             } else if (ns.startsWith(WP) && name.equals("author")) {
                 Map<String, String> fields = fields(xml);
-                visitor.author(new WxrItem.Author(fields.getOrDefault("author_login", ""),
+                visitor.author(new WxrItem.Author(number(fields.get("author_id")), fields.getOrDefault("author_login", ""),
                         fields.getOrDefault("author_display_name", "")));
             } else if (ns.startsWith(WP) && name.equals("category")) {
                 Map<String, String> fields = fields(xml);

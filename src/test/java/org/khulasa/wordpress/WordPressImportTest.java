@@ -197,6 +197,45 @@ class WordPressImportTest {
     }
 
     @Test
+    void the_addresses_of_a_site_with_plain_permalinks_answer_301_and_every_comment_feed_410() throws Exception {
+        assertEquals(0, ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"), "--no-related").exit());
+        try (TestServer server = TestServer.start(data)) {
+            // Term and author ids from the export's header: 3 اقتصاد, 5 كرة القدم, 3 huda.
+            assertEquals(server.url("/category/aqatasad"), location(server, "/?cat=3"));
+            for (String feed : List.of("/?cat=3&feed=rss2", "/?feed=rss2&cat=3", "/?cat=3&feed=rss", "/?cat=3&feed=rdf", "/?cat=3&feed=")) {
+                assertEquals(server.url("/feeds/category/aqatasad/rss.xml"), location(server, feed), feed);
+            }
+            assertEquals(server.url("/feeds/category/aqatasad/atom.xml"), location(server, "/?feed=atom&cat=3"));
+            assertEquals(server.url("/feeds/category/kara-al-qadam/atom.xml"), location(server, "/?cat=5&feed=atom"));
+            assertEquals(server.url("/author/huda"), location(server, "/?author=3"));
+            assertEquals(server.url("/feeds/author/huda/rss.xml"), location(server, "/?author=3&feed=rss2"));
+            assertEquals(server.url("/feeds/author/huda/atom.xml"), location(server, "/?author=3&feed=atom"));
+            String gold = location(server, "/?tag=%d8%a7%d9%84%d8%b0%d9%87%d8%a8"); // الذهب
+            assertEquals(location(server, "/tag/%d8%a7%d9%84%d8%b0%d9%87%d8%a8/"), gold);
+            String goldFeeds = gold.replace("/tag/", "/feeds/tag/");
+            assertEquals(goldFeeds + "/atom.xml", location(server, "/?tag=%D8%A7%D9%84%D8%B0%D9%87%D8%A8&feed=atom"));
+            assertEquals(goldFeeds + "/rss.xml", location(server, "/?feed=rss2&tag=%d8%a7%d9%84%d8%b0%d9%87%d8%a8"));
+            for (String feed : List.of("/?feed=rss", "/?feed=rdf", "/?feed=", "/?feed=RSS2")) {
+                assertEquals(server.url("/feeds/rss.xml"), location(server, feed), feed);
+            }
+
+            // WordPress's comment feeds: the site's, and each imported post's, whichever way addressed.
+            for (String gone : List.of("/?feed=comments-rss2", "/?feed=comments-atom", "/?p=4&feed=rss2", "/?feed=rss2&p=4",
+                    "/?p=4&feed=atom", BUDGET + "feed/", BUDGET + "feed/atom/", BUDGET.toUpperCase() + "feed/rss2/")) {
+                HttpResponse<String> answer = server.get(gone);
+                assertEquals(410, answer.statusCode(), gone);
+                assertEquals("application/problem+json", TestServer.header(answer, "Content-Type").orElseThrow().split(";")[0]);
+            }
+            // Nothing that was not public, nor unknown, leads anywhere.
+            for (String never : List.of("/?cat=999", "/?author=999", "/?tag=no-such-tag", "/?p=10&feed=rss2", "/?p=999&feed=rss2")) {
+                assertEquals(200, server.get(never).statusCode(), never + ": the home page, as for any other query");
+            }
+            assertEquals(404, server.get(PRIVATE + "feed/").statusCode());
+            assertEquals(404, server.get("/no-such-post/feed/").statusCode());
+        }
+    }
+
+    @Test
     void the_old_site_s_search_answers_301_to_the_search_page_with_the_same_words(@TempDir Path other) throws Exception {
         ImportCommand imported = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"), "--no-related");
         assertEquals(0, imported.exit(), imported.toString());
