@@ -1,7 +1,8 @@
 <?php
 // Fills the loopback WordPress (see README.md beside this file) with two posts holding control
 // characters a word processor pastes (backspace, vertical tab, form feed), one saved by an editor
-// and one by an author. WordPress keeps them in what an editor saves (editors may post unfiltered
+// (with the noncharacters U+FFFE and U+FFFF too: a byte-order mark read the wrong way round) and
+// one by an author. WordPress keeps them in what an editor saves (editors may post unfiltered
 // HTML) and strips them from what an author saves; its export writes them as they are.
 // Usage: php control-characters.php PORT
 $port = $argv[1] ?? '8091';
@@ -13,8 +14,8 @@ require '/usr/share/wordpress/wp-load.php';
 
 function fail($what) { fwrite(STDERR, "control-characters.php: $what\n"); exit(1); }
 $posts = [
-    ['editor', 'hala', 'هالة يوسف', "وزير الخارجية\x08 يستقبل نظيره",
-        "استقبل وزير الخارجية\x0b اليوم نظيره في العاصمة.\n\nوبحث الجانبان\x0c العلاقات الثنائية."],
+    ['editor', 'hala', 'هالة يوسف', "وزير الخارجية\x08 يستقبل\u{FFFF} نظيره",
+        "استقبل وزير الخارجية\x0b اليوم نظيره في العاصمة.\u{FFFE}\n\nوبحث الجانبان\x0c العلاقات الثنائية."],
     ['author', 'samir', 'سمير حداد', "افتتاح\x08 معرض الكتاب",
         "افتتح معرض الكتاب\x0b أبوابه صباح اليوم."],
 ];

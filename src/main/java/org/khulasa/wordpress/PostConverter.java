@@ -106,8 +106,8 @@ final class PostConverter {
         String body = shown.html();
         int removed = item.removedControls();
         if (removed > 0) {
-            report.warn(item, (removed == 1 ? "1 control character" : removed + " control characters")
-                    + " that XML does not allow removed from its text");
+            report.warn(item, (removed == 1 ? "1 character" : removed + " characters")
+                    + " that XML does not allow (control characters, U+FFFE, U+FFFF) removed from its text");
         }
         String summary = cap(WordPressText.plain(item.excerpt()), ArticleRules.MAX_SUMMARY);
         Category category = site.category(item, report);

@@ -78,17 +78,18 @@ class BadExportTest {
     }
 
     @Test
-    void control_characters_xml_forbids_are_removed_from_the_posts_and_named_in_the_report() throws Exception {
-        // Made by a real WordPress: post 4, saved by an editor, holds a backspace in its title, a
-        // vertical tab and a form feed in its text, exported as they are; post 5, saved by an
-        // author, had them stripped by WordPress itself.
+    void characters_xml_forbids_are_removed_from_the_posts_and_named_in_the_report() throws Exception {
+        // Made by a real WordPress: post 4, saved by an editor, holds a backspace and U+FFFF in its
+        // title, a vertical tab, a form feed and U+FFFE in its text, exported as they are; post 5,
+        // saved by an author, had the controls stripped by WordPress itself.
         Path export = ImportCommand.export("wordpress-control-characters.xml");
-        assertEquals(3, Files.readString(export, StandardCharsets.UTF_8).chars()
-                .filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r').count());
+        String exported = Files.readString(export, StandardCharsets.UTF_8);
+        assertEquals(3, exported.chars().filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r').count());
+        assertEquals(2, exported.chars().filter(c -> c == 0xFFFE || c == 0xFFFF).count());
         ImportCommand run = ImportCommand.run(data, export);
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.output().contains("Imported 2 articles (0 of them scheduled)"), run.output());
-        assertTrue(run.output().contains("post 4: 3 control characters that XML does not allow removed from its text"),
+        assertTrue(run.output().contains("post 4: 5 characters that XML does not allow (control characters, U+FFFE, U+FFFF) removed from its text"),
                 run.output());
         assertFalse(run.output().contains("post 5:"), run.output());
         try (TestServer server = TestServer.start(data)) {
@@ -107,7 +108,7 @@ class BadExportTest {
         Path converted = Files.writeString(data.resolve("line-ends.xml"), export.replace("\n", lineEnd), StandardCharsets.UTF_8);
         ImportCommand run = ImportCommand.run(data, converted);
         assertEquals(0, run.exit(), run.toString());
-        assertTrue(run.output().contains("post 4: 3 control characters that XML does not allow removed from its text"),
+        assertTrue(run.output().contains("post 4: 5 characters that XML does not allow (control characters, U+FFFE, U+FFFF) removed from its text"),
                 run.output());
         assertFalse(run.output().contains("post 5:"), run.output());
     }
