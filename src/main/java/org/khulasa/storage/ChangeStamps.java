@@ -1,6 +1,7 @@
 package org.khulasa.storage;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -64,11 +65,10 @@ final class ChangeStamps {
      * {@code before}. A write readers see moves the feeds' change time to one of its own, so the
      * categories and authors carrying that stamp are exactly those whose feeds it changed. Two
      * kinds count as changing everything: one that moved only the write time (a scheduled
-     * article, an import, a page of related lists sharing a stamp still ahead), whose effects
-     * on what readers see are not stamped per feed; and one that brought scheduled content (an
-     * article, a name) out sooner than any before, since cached feeds are kept until the earlier
-     * time they were told of. A
-     * draft stamps nothing and changes nothing. The other instances hear of it when it commits.
+     * article, an import, a write sharing a stamp still ahead: {@link #shownArticlesChanged}),
+     * whose effects on what readers see are not stamped per feed; and one that brought scheduled
+     * content (an article, a name) out sooner than any before, since cached feeds are kept until
+     * the earlier time they were told of. A draft stamps nothing and changes nothing. The other instances hear of it when it commits.
      * {@code now} is read as the write ends: an article the write published at its own start is
      * out by then, not due. A write that made a category appear, disappear or change its name
      * says so ({@link Changes#names}): every page's navigation lists them.
@@ -113,18 +113,24 @@ final class ChangeStamps {
     }
 
     /**
-     * {@link #feedsChanged} for one of many writes in a row that change articles readers see
-     * without bringing any out (a pass choosing related lists, page by page), unless the stamp is
-     * still ahead of the clock: no answer has sent it yet (until the clock reaches it, an answer's
-     * Last-Modified is its own Date), so a poller holds an earlier time and gets this write's
-     * version too. The stamp then stays within a second of the clock however many pages there
-     * are, rather than running a second ahead per page.
+     * A write that changed articles without bringing any out (related lists chosen again, featured
+     * images given): the feeds showing those of {@code ids} that readers see move, stamped as by
+     * {@link #feedsChanged}. Such writes come many in a row (page by page, batch by batch), so while
+     * the feeds' stamp is still ahead of the clock they share it: no answer has sent it yet (until the
+     * clock reaches it, an answer's Last-Modified is its own Date), so a poller holds an earlier time
+     * and gets this write's version too, and the stamp stays within a second of the clock however
+     * many writes there are, rather than running a second ahead per write.
      */
-    static void feedsChangedAgain(Handle h, Instant now) {
+    static void shownArticlesChanged(Handle h, Collection<Long> ids, Instant now) {
+        List<Long> out = ArticleReads.outAmong(h, ids, now);
+        if (out.isEmpty()) {
+            return; // the embargo holds: nothing public moved
+        }
         long stamp = h.createQuery("SELECT feeds_changed_at FROM site_state WHERE id = 1").mapTo(Long.class).one();
         if (stamp <= now.toEpochMilli()) {
             feedsChanged(h, now);
         }
+        touchScopesOf(h, out);
     }
 
     /** Rounds up to a whole second: Last-Modified has no finer unit. */

@@ -114,11 +114,7 @@ final class ImportedImages {
                 "forgetting owed images");
         if (!changed.isEmpty()) {
             stamps.next(h, now);
-            // Feeds' Last-Modified moves only when a changed article is out: the embargo holds.
-            if (!ArticleReads.outAmong(h, changed, now).isEmpty()) {
-                ChangeStamps.feedsChanged(h, now);
-                ChangeStamps.touchScopesOf(h, changed);
-            }
+            ChangeStamps.shownArticlesChanged(h, changed, now);
             stamps.announce(h, before, clock.instant());
         }
         return (int) changed.stream().filter(id -> id <= newestBefore).count();

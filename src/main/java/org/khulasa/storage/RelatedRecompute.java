@@ -89,12 +89,8 @@ record RelatedRecompute(Jdbi jdbi, WriteQueue queue, Clock clock, RelatedMatcher
                 ChangeStamps.Before start = ChangeStamps.before(h, now);
                 Set<Long> changed = lists.fillAll(h, page.texts(), page.words(), now, picks);
                 Instant stamped = stamps.next(h, now);
-                // Feeds and pages show the lists: those showing an article out whose list changed move.
-                List<Long> seen = ArticleReads.outAmong(h, changed, now);
-                if (!seen.isEmpty()) {
-                    ChangeStamps.feedsChangedAgain(h, now);
-                    ChangeStamps.touchScopesOf(h, seen);
-                }
+                // Feeds and pages show the lists: those showing an article whose list changed move.
+                ChangeStamps.shownArticlesChanged(h, changed, now);
                 stamps.announce(h, start, clock.instant());
                 return stamped;
             }, done -> progress.report("choosing related articles", done, total));

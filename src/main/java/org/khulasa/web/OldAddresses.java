@@ -12,10 +12,11 @@ import org.khulasa.article.OldAddress;
 import org.khulasa.links.SiteLinks;
 
 /**
- * Addresses of the site Khulasa replaced (WordPress permalinks, {@code /?p=12}, category, author and
- * tag pages and their feeds, the site's feeds and search): 301 to where the same thing lives now, or 410 for
- * what is gone (the comment feeds, the site's and each post's). Asked only for GET and HEAD requests nothing else answered, so
- * they cost the rest of the site nothing; found ones are kept in memory until the next write.
+ * Addresses of the site Khulasa replaced (WordPress permalinks, {@code /?p=12}, category, author
+ * and tag pages and their feeds, the site's feeds and search): 301 to where the same thing lives
+ * now, or 410 for what is gone (the comment feeds, the site's and each post's). Asked only for GET
+ * and HEAD requests nothing else answered, so they cost the rest of the site nothing; found ones
+ * are kept in memory until the next write.
  */
 public final class OldAddresses {
     private static final int CACHED = 10_000;
