@@ -114,6 +114,7 @@ public final class Main {
             System.err.println("No such file: " + file);
             return 2;
         }
+        ShortImportCompiler.chooseFor(file);
         Clock clock = Clock.systemUTC();
         Database.Opened opened = Database.openWithArchive(config.jdbcUrl(), clock, new RelatedArticles(config.relatedCount()));
         try (JdbiArticleStore store = opened.store()) {
