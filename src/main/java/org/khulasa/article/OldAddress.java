@@ -20,11 +20,17 @@ import java.util.regex.Pattern;
  * {@code feed}, its feed; the site's feeds ({@code ?feed=rss2}). The key names the section first
  * and the feed after it, whatever order the request gave them in, and a feed by its format:
  * {@code rss2} (WordPress's {@code rss}, {@code rdf} and the default alike), {@code atom}, or
- * {@code comments} for the site's comment feeds.
+ * {@code comments} for the site's comment feeds. A category or author is also named by its slug
+ * ({@code ?category_name=economy}, {@code ?author_name=huda}), as WordPress also answered. Paths
+ * under {@code /index.php/} (permalinks of a server without URL rewriting) are keyed as the same
+ * path without it, and {@code /index.php?…} as the home page's query: WordPress served both the same.
  */
 public final class OldAddress {
     /** The query parameters naming what WordPress showed, in the order its query resolves them. */
-    private static final List<String> SECTIONS = List.of("p", "page_id", "cat", "author", "tag");
+    private static final List<String> SECTIONS = List.of("p", "page_id", "cat", "category_name", "author", "author_name", "tag");
+    /** The sections named by a slug rather than a number. */
+    private static final List<String> NAMED = List.of("category_name", "author_name", "tag");
+    private static final String FRONT_CONTROLLER = "/index.php";
     private static final Pattern NUMBER = Pattern.compile("[0-9]{1,19}");
     private static final Pattern POST_QUERY_FEED = Pattern.compile("(\\?p=[0-9]+)&feed=.*");
     private static final Pattern POST_PATH_FEED = Pattern.compile("(/.+/)feed/(?:(?:rss2|rss|rdf|atom)/)?");
@@ -51,6 +57,9 @@ public final class OldAddress {
     /** The key of a request: its raw (or decoded) path and raw query. */
     public static String of(String path, String query) {
         String p = path == null || path.isEmpty() ? "/" : decode(path);
+        if (p.equals(FRONT_CONTROLLER) || p.startsWith(FRONT_CONTROLLER + "/")) {
+            p = p.length() > FRONT_CONTROLLER.length() + 1 ? p.substring(FRONT_CONTROLLER.length()) : "/";
+        }
         if (p.equals("/") && query != null) {
             Optional<String> home = homeQuery(query);
             if (home.isPresent()) {
@@ -84,7 +93,7 @@ public final class OldAddress {
         String feed = params.containsKey("feed") ? "feed=" + feedFormat(params.get("feed")) : null;
         for (String section : SECTIONS) {
             String value = params.get(section);
-            if (value != null && !value.isEmpty() && (section.equals("tag") || NUMBER.matcher(value).matches())) {
+            if (value != null && !value.isEmpty() && (NAMED.contains(section) || NUMBER.matcher(value).matches())) {
                 return Optional.of("?" + section + "=" + value + (feed == null ? "" : "&" + feed));
             }
         }

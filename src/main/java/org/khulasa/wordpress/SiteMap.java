@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -104,6 +105,10 @@ final class SiteMap {
             String path = "/category/" + categoryPath(kept.nicename()) + "/";
             WxrItem.Category known = categories.get(kept.nicename());
             addSection(path, known == null ? 0 : known.termId(), "cat", "/category/" + slug, "/feeds/category/" + slug + "/");
+            // WordPress names a child category by its slug alone or by its path: ?category_name=sport/football.
+            for (String name : new LinkedHashSet<>(List.of(kept.nicename(), String.join("/", categoryChain(kept.nicename()))))) {
+                nameQueries("category_name", name, "/category/" + slug, "/feeds/category/" + slug + "/");
+            }
         }
         return new Category(slug, WordPressText.plain(kept.name()).isEmpty() ? slug : WordPressText.plain(kept.name()));
     }
@@ -120,6 +125,7 @@ final class SiteMap {
             String nicename = login.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_.-]+", "-");
             addSection("/author/" + OldAddress.of("/" + nicename, null).substring(1), authorIds.getOrDefault(login, 0L),
                     "author", "/author/" + slug, "/feeds/author/" + slug + "/");
+            nameQueries("author_name", nicename, "/author/" + slug, "/feeds/author/" + slug + "/");
         }
         return new Author(slug, name);
     }
@@ -181,6 +187,11 @@ final class SiteMap {
         }
     }
 
+    /** A category's or author's page and feeds as queries naming it by its old slug: {@code ?category_name=economy}, … */
+    private void nameQueries(String parameter, String oldSlug, String page, String feeds) {
+        queryAddresses(parameter + "=" + oldSlug, page, feeds, (old, target) -> newAddresses.add(new Address(old, target, MOVED)));
+    }
+
     /** A section's page and feeds as queries of the home page: {@code ?cat=3}, {@code ?cat=3&feed=rss2}, … */
     private static void queryAddresses(String query, String page, String feeds, BiConsumer<String, String> moved) {
         moved.accept(OldAddress.of("/", query), page);
@@ -200,14 +211,19 @@ final class SiteMap {
 
     /** A child category's address names its parents: {@code /category/sport/football/}. */
     private String categoryPath(String nicename) {
+        return String.join("/", categoryChain(nicename).stream().map(ArabicSlug::decode).toList());
+    }
+
+    /** The old slugs of a category's parents, outermost first, then its own. */
+    private List<String> categoryChain(String nicename) {
         List<String> chain = new ArrayList<>();
         String at = nicename;
         for (int depth = 0; at != null && !at.isEmpty() && depth < 20; depth++) {
-            chain.add(0, ArabicSlug.decode(at));
+            chain.add(0, at);
             WxrItem.Category c = categories.get(at);
             at = c == null ? null : c.parent();
         }
-        return String.join("/", chain);
+        return chain;
     }
 
     private boolean isDefault(String nicename) {

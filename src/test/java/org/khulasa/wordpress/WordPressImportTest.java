@@ -197,7 +197,7 @@ class WordPressImportTest {
     }
 
     @Test
-    void the_addresses_of_a_site_with_plain_permalinks_answer_301_and_every_comment_feed_410() throws Exception {
+    void the_addresses_of_a_site_with_plain_permalinks_or_index_php_answer_301_and_every_comment_feed_410() throws Exception {
         assertEquals(0, ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"), "--no-related").exit());
         try (TestServer server = TestServer.start(data)) {
             // Term and author ids from the export's header: 3 اقتصاد, 5 كرة القدم, 3 huda.
@@ -218,6 +218,26 @@ class WordPressImportTest {
             for (String feed : List.of("/?feed=rss", "/?feed=rdf", "/?feed=", "/?feed=RSS2")) {
                 assertEquals(server.url("/feeds/rss.xml"), location(server, feed), feed);
             }
+            // Categories and authors named by their old slugs; a child category also by its path.
+            String economy = "%d8%a7%d9%82%d8%aa%d8%b5%d8%a7%d8%af";
+            String football = "%d9%83%d8%b1%d8%a9-%d8%a7%d9%84%d9%82%d8%af%d9%85";
+            assertEquals(server.url("/category/aqatasad"), location(server, "/?category_name=" + economy));
+            assertEquals(server.url("/feeds/category/aqatasad/atom.xml"), location(server, "/?feed=atom&category_name=" + economy.toUpperCase()));
+            assertEquals(server.url("/category/kara-al-qadam"), location(server, "/?category_name=" + football));
+            assertEquals(server.url("/feeds/category/kara-al-qadam/rss.xml"),
+                    location(server, "/?category_name=%d8%b1%d9%8a%d8%a7%d8%b6%d8%a9%2F" + football + "&feed=rss2"));
+            assertEquals(server.url("/author/huda"), location(server, "/?author_name=huda"));
+            assertEquals(server.url("/feeds/author/huda/atom.xml"), location(server, "/?author_name=huda&feed=atom"));
+
+            // A server without URL rewriting put /index.php before every path, and answered /index.php?… as /?…
+            assertEquals(location(server, "/?p=4"), location(server, "/index.php?p=4"));
+            assertEquals(location(server, BUDGET), location(server, "/index.php" + BUDGET));
+            assertEquals(server.url("/feeds/rss.xml"), location(server, "/index.php?feed=rss2"));
+            assertEquals(server.url("/feeds/atom.xml"), location(server, "/index.php/feed/atom/"));
+            assertEquals(server.url("/feeds/category/aqatasad/rss.xml"), location(server, "/index.php/category/" + economy + "/feed/"));
+            assertEquals(server.url("/feeds/author/huda/rss.xml"), location(server, "/index.php?author=3&feed=rss2"));
+            assertEquals(410, server.get("/index.php/comments/feed/").statusCode());
+            assertEquals(404, server.get("/index.php/no-such-post/").statusCode());
 
             // WordPress's comment feeds: the site's, and each imported post's, whichever way addressed.
             for (String gone : List.of("/?feed=comments-rss2", "/?feed=comments-atom", "/?p=4&feed=rss2", "/?feed=rss2&p=4",
@@ -227,7 +247,8 @@ class WordPressImportTest {
                 assertEquals("application/problem+json", TestServer.header(answer, "Content-Type").orElseThrow().split(";")[0]);
             }
             // Nothing that was not public, nor unknown, leads anywhere.
-            for (String never : List.of("/?cat=999", "/?author=999", "/?tag=no-such-tag", "/?p=10&feed=rss2", "/?p=999&feed=rss2")) {
+            for (String never : List.of("/?cat=999", "/?author=999", "/?tag=no-such-tag", "/?p=10&feed=rss2", "/?p=999&feed=rss2",
+                    "/?category_name=no-such", "/?author_name=nobody&feed=rss2")) {
                 assertEquals(200, server.get(never).statusCode(), never + ": the home page, as for any other query");
             }
             assertEquals(404, server.get(PRIVATE + "feed/").statusCode());
