@@ -51,7 +51,11 @@ public final class OldAddresses {
 
     /** For a request that found nothing: true when it was an old address, now answered. */
     public boolean answer(Context ctx) {
-        return isRead(ctx) && answer(ctx, OldAddress.of(ctx.path(), ctx.queryString()));
+        if (!isRead(ctx)) {
+            return false;
+        }
+        String key = OldAddress.of(ctx.path(), ctx.queryString());
+        return key.equals("/") ? frontController(ctx) : answer(ctx, key);
     }
 
     /** Written articles may have moved or gone: look again. */
@@ -60,13 +64,35 @@ public final class OldAddresses {
         search = null;
     }
 
-    /** The old site's search, if there was one: the same words on the search page. */
-    private boolean search(Context ctx, String words) {
+    /**
+     * WordPress's {@code /index.php} with no address after it (or a query no old address holds):
+     * its home page, which WordPress sent on to {@code /}; with {@code ?s=}, its search. Only for a
+     * site imported from WordPress, which is when the old search was stored.
+     */
+    private boolean frontController(Context ctx) {
+        if (oldSearch().isEmpty()) {
+            return false;
+        }
+        String words = ctx.queryParam("s");
+        if (words == null) {
+            ctx.status(301).header("Location", links.url("/")).header("Cache-Control", CACHE_CONTROL).result("");
+            return true;
+        }
+        return search(ctx, words);
+    }
+
+    private Optional<Redirect> oldSearch() {
         Optional<Redirect> known = search;
         if (known == null) {
             known = archive.redirect(OldAddress.SEARCH, clock.instant());
             search = known;
         }
+        return known;
+    }
+
+    /** The old site's search, if there was one: the same words on the search page. */
+    private boolean search(Context ctx, String words) {
+        Optional<Redirect> known = oldSearch();
         known.ifPresent(r -> ctx.status(r.status())
                 .header("Location", links.url(r.location() + "?q=" + URLEncoder.encode(words.strip(), StandardCharsets.UTF_8)))
                 .header("Cache-Control", CACHE_CONTROL).result(""));

@@ -267,6 +267,9 @@ class WordPressImportTest {
             assertEquals(0, ImportCommand.command(data, "--recompute-related").exit());
             String search = location(server, "/?s=" + words);
             assertEquals(server.url("/search?q=" + words), search);
+            assertEquals(search, location(server, "/index.php?s=" + words));
+            assertEquals(server.url("/"), location(server, "/index.php"), "WordPress's front controller: the home page");
+            assertEquals(server.url("/"), location(server, "/index.php/"));
             HttpResponse<String> found = server.get(search.substring(server.url("").length()));
             assertEquals(200, found.statusCode());
             assertTrue(found.body().contains("href=\"" + server.url("/articles/" + article(server, "/?p=4").get("id").asText()) + "\""),
@@ -274,6 +277,8 @@ class WordPressImportTest {
         }
         try (TestServer server = TestServer.start(other)) {
             assertEquals(200, server.get("/?s=" + words).statusCode(), "no site was imported: the home page");
+            assertEquals(404, server.get("/index.php").statusCode(), "no site was imported: nothing there");
+            assertEquals(404, server.get("/index.php?s=" + words).statusCode());
         }
     }
 
