@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -101,17 +99,8 @@ class RecomputeRelatedCommandTest {
 
     /** Runs the command in a process of its own; its output. */
     private String recompute() throws Exception {
-        Path log = data.resolve("recompute.log");
-        ProcessBuilder process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--recompute-related")
-                .redirectErrorStream(true).redirectOutput(log.toFile());
-        process.environment().put("KHULASA_DATA", data.toString());
-        TestDatabase.serverUrlFor(data).ifPresent(url -> process.environment().put("KHULASA_DB_URL", url));
-        Process running = process.start();
-
-        assertTrue(running.waitFor(60, TimeUnit.SECONDS), "the command finishes");
-        String output = Files.readString(log);
-        assertEquals(0, running.exitValue(), output);
-        return output;
+        CommandProcess run = CommandProcess.run(data, List.of(), "--recompute-related");
+        assertEquals(0, run.exit(), run.toString());
+        return run.output();
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,19 +20,11 @@ class ShortImportCompilerTest {
     @Test
     void a_short_export_is_imported_with_c2_left_out() throws Exception {
         Path export = Path.of(getClass().getResource("/wordpress/wordpress-postname.xml").toURI());
-        Path out = data.resolve("out.txt");
         // -XX:+PrintCompilation names each compilation a directive excludes ("### Excluding compile").
-        ProcessBuilder command = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+PrintCompilation", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "--import-wordpress", export.toString())
-                .redirectErrorStream(true).redirectOutput(out.toFile());
-        command.environment().put("KHULASA_DATA", data.toString());
-        TestDatabase.serverUrlFor(data).ifPresent(url -> command.environment().put("KHULASA_DB_URL", url));
-        Process run = command.start();
-        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the import ends");
-        String output = Files.readString(out);
-        assertEquals(0, run.exitValue(), output);
-        assertTrue(output.lines().anyMatch(line -> line.contains("### Excluding compile")), "C2's compilations excluded");
+        CommandProcess run = CommandProcess.run(data, List.of("-Xmx256m", "-XX:+PrintCompilation"),
+                "--import-wordpress", export.toString());
+        assertEquals(0, run.exit(), run.errors());
+        assertTrue(run.output().lines().anyMatch(line -> line.contains("### Excluding compile")), "C2's compilations excluded");
     }
 
     @Test

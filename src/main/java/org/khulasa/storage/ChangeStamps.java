@@ -68,7 +68,8 @@ final class ChangeStamps {
      * article, an import, a write sharing a stamp still ahead: {@link #shownArticlesChanged}),
      * whose effects on what readers see are not stamped per feed; and one that brought scheduled
      * content (an article, a name) out sooner than any before, since cached feeds are kept until
-     * the earlier time they were told of. A draft stamps nothing and changes nothing. The other instances hear of it when it commits.
+     * the earlier time they were told of. A draft stamps nothing and changes nothing. The other
+     * instances hear of it when it commits.
      * {@code now} is read as the write ends: an article the write published at its own start is
      * out by then, not due. A write that made a category appear, disappear or change its name
      * says so ({@link Changes#names}): every page's navigation lists them.

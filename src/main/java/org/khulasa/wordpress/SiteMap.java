@@ -104,11 +104,13 @@ final class SiteMap {
         if (mapped.add("category/" + kept.nicename())) {
             String path = "/category/" + categoryPath(kept.nicename()) + "/";
             WxrItem.Category known = categories.get(kept.nicename());
-            addSection(path, known == null ? 0 : known.termId(), "cat", "/category/" + slug, "/feeds/category/" + slug + "/");
             // WordPress names a child category by its slug alone or by its path: ?category_name=sport/football.
-            for (String name : new LinkedHashSet<>(List.of(kept.nicename(), String.join("/", categoryChain(kept.nicename()))))) {
-                nameQueries("category_name", name, "/category/" + slug, "/feeds/category/" + slug + "/");
+            Set<String> queries = new LinkedHashSet<>(List.of("category_name=" + kept.nicename(),
+                    "category_name=" + String.join("/", categoryChain(kept.nicename()))));
+            if (known != null && known.termId() > 0) {
+                queries.add("cat=" + known.termId());
             }
+            addSection(path, queries, "/category/" + slug, "/feeds/category/" + slug + "/");
         }
         return new Category(slug, WordPressText.plain(kept.name()).isEmpty() ? slug : WordPressText.plain(kept.name()));
     }
@@ -123,9 +125,12 @@ final class SiteMap {
         String slug = slug("author", login);
         if (mapped.add("author/" + login)) {
             String nicename = login.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N}_.-]+", "-");
-            addSection("/author/" + OldAddress.of("/" + nicename, null).substring(1), authorIds.getOrDefault(login, 0L),
-                    "author", "/author/" + slug, "/feeds/author/" + slug + "/");
-            nameQueries("author_name", nicename, "/author/" + slug, "/feeds/author/" + slug + "/");
+            Set<String> queries = new LinkedHashSet<>(List.of("author_name=" + nicename));
+            if (authorIds.getOrDefault(login, 0L) > 0) {
+                queries.add("author=" + authorIds.get(login));
+            }
+            addSection("/author/" + OldAddress.of("/" + nicename, null).substring(1), queries,
+                    "/author/" + slug, "/feeds/author/" + slug + "/");
         }
         return new Author(slug, name);
     }
@@ -178,18 +183,14 @@ final class SiteMap {
         return out;
     }
 
-    /** A category's or author's addresses, also as a site with plain permalinks gave them ({@code ?cat=3}) when its id is known. */
-    private void addSection(String oldPath, long id, String parameter, String page, String feeds) {
+    /**
+     * A category's or author's addresses: its old path, and the queries of the home page that
+     * named it ({@code ?cat=3} when its id is known, {@code ?category_name=economy}).
+     */
+    private void addSection(String oldPath, Set<String> queries, String page, String feeds) {
         BiConsumer<String, String> moved = (old, target) -> newAddresses.add(new Address(old, target, MOVED));
         sectionAddresses(oldPath, page, feeds, moved);
-        if (id > 0) {
-            queryAddresses(parameter + "=" + id, page, feeds, moved);
-        }
-    }
-
-    /** A category's or author's page and feeds as queries naming it by its old slug: {@code ?category_name=economy}, … */
-    private void nameQueries(String parameter, String oldSlug, String page, String feeds) {
-        queryAddresses(parameter + "=" + oldSlug, page, feeds, (old, target) -> newAddresses.add(new Address(old, target, MOVED)));
+        queries.forEach(query -> queryAddresses(query, page, feeds, moved));
     }
 
     /** A section's page and feeds as queries of the home page: {@code ?cat=3}, {@code ?cat=3&feed=rss2}, … */

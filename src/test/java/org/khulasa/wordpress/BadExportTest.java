@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.CommandProcess;
 import org.khulasa.TestServer;
 
 /**
@@ -29,7 +30,7 @@ class BadExportTest {
         byte[] whole = Files.readAllBytes(ImportCommand.export("wordpress-postname.xml"));
         Path truncated = data.resolve("truncated.xml");
         Files.write(truncated, Arrays.copyOf(whole, whole.length / 2));
-        ImportCommand run = ImportCommand.run(data, truncated);
+        CommandProcess run = ImportCommand.run(data, truncated);
         assertEquals(2, run.exit(), run.toString());
         assertTrue(run.errors().matches("(?s).*truncated.xml: line \\d+, column \\d+: the XML is broken or breaks off.*"), run.errors());
         try (TestServer server = TestServer.start(data)) {
@@ -43,17 +44,17 @@ class BadExportTest {
         Path feed = data.resolve("feed.xml");
         Files.writeString(feed, "<?xml version=\"1.0\"?>\n<rss version=\"2.0\"><channel><title>t</title>\n"
                 + "<item><title>x</title></item></channel></rss>\n");
-        ImportCommand rss = ImportCommand.run(data, feed);
+        CommandProcess rss = ImportCommand.run(data, feed);
         assertEquals(2, rss.exit(), rss.toString());
         assertTrue(rss.errors().contains("feed.xml: line 3, column 1: not a WordPress export (WXR)"), rss.errors());
 
         Path html = data.resolve("page.html");
         Files.writeString(html, "<html><body>not an export</body></html>");
-        ImportCommand page = ImportCommand.run(data, html);
+        CommandProcess page = ImportCommand.run(data, html);
         assertEquals(2, page.exit(), page.toString());
         assertTrue(page.errors().contains("line 1, column 1: not a WordPress export (WXR): the root element is <html>"), page.errors());
 
-        ImportCommand missing = ImportCommand.run(data, data.resolve("no-such.xml"));
+        CommandProcess missing = ImportCommand.run(data, data.resolve("no-such.xml"));
         assertEquals(2, missing.exit(), missing.toString());
     }
 
@@ -68,7 +69,7 @@ class BadExportTest {
                         "<wp:post_date_gmt><![CDATA[0000-00-00 00:00:00]]></wp:post_date_gmt>");
         Path file = data.resolve("edited.xml");
         Files.writeString(file, edited, StandardCharsets.UTF_8);
-        ImportCommand run = ImportCommand.run(data, file);
+        CommandProcess run = ImportCommand.run(data, file);
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.output().contains("Imported 4 articles (1 of them scheduled)"), run.output());
         assertTrue(run.output().matches("(?s).*Skipped 1 malformed items:\\s+post 7 \\(line \\d+\\): no <guid>.*"), run.output());
@@ -86,7 +87,7 @@ class BadExportTest {
         String exported = Files.readString(export, StandardCharsets.UTF_8);
         assertEquals(3, exported.chars().filter(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r').count());
         assertEquals(2, exported.chars().filter(c -> c == 0xFFFE || c == 0xFFFF).count());
-        ImportCommand run = ImportCommand.run(data, export);
+        CommandProcess run = ImportCommand.run(data, export);
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.output().contains("Imported 2 articles (0 of them scheduled)"), run.output());
         assertTrue(run.output().contains("post 4: 5 characters that XML does not allow (control characters, U+FFFE, U+FFFF) removed from its text"),
@@ -106,7 +107,7 @@ class BadExportTest {
     void the_report_names_the_post_whatever_ends_the_export_s_lines(String lineEnd) throws Exception {
         String export = Files.readString(ImportCommand.export("wordpress-control-characters.xml"), StandardCharsets.UTF_8);
         Path converted = Files.writeString(data.resolve("line-ends.xml"), export.replace("\n", lineEnd), StandardCharsets.UTF_8);
-        ImportCommand run = ImportCommand.run(data, converted);
+        CommandProcess run = ImportCommand.run(data, converted);
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.output().contains("post 4: 5 characters that XML does not allow (control characters, U+FFFE, U+FFFF) removed from its text"),
                 run.output());

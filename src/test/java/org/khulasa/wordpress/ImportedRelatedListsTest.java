@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.CommandProcess;
 import org.khulasa.TestDatabase;
 import org.khulasa.TestServer;
 import org.khulasa.bench.WxrGenerator;
@@ -48,7 +49,7 @@ class ImportedRelatedListsTest {
         try (Writer w = new BufferedWriter(Files.newBufferedWriter(export, StandardCharsets.UTF_8))) {
             WxrGenerator.write(w, POSTS);
         }
-        ImportCommand run = ImportCommand.run(data, export);
+        CommandProcess run = ImportCommand.run(data, export);
         assertEquals(0, run.exit(), run.toString());
         Matcher imported = IMPORTED.matcher(run.output());
         assertTrue(imported.find(), run.output());
@@ -73,7 +74,7 @@ class ImportedRelatedListsTest {
         // those of a recount from nothing, and the lists the ones a full recompute chooses.
         Map<String, Long> counted = termCounts();
         assertTrue(counted.size() > 1_000, counted.size() + " terms counted");
-        ImportCommand recompute = ImportCommand.command(data, "--recompute-related");
+        CommandProcess recompute = ImportCommand.command(data, "--recompute-related");
         assertEquals(0, recompute.exit(), recompute.toString());
         assertEquals(counted, termCounts(), "term counts after a full recount");
         try (TestServer server = TestServer.start(data)) {

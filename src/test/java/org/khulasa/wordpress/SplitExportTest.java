@@ -18,6 +18,7 @@ import java.util.Optional;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.CommandProcess;
 import org.khulasa.TestDatabase;
 import org.khulasa.TestServer;
 import org.khulasa.related.RelatedArticles;
@@ -47,12 +48,12 @@ class SplitExportTest {
 
     @Test
     void posts_imported_after_the_media_export_get_their_featured_images() throws Exception {
-        ImportCommand media = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
+        CommandProcess media = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
         assertEquals(0, media.exit(), media.toString());
         assertTrue(media.output().contains("Imported 0 articles"), media.output());
         assertTrue(media.output().contains("1 attachments"), media.output());
 
-        ImportCommand posts = ImportCommand.run(data, ImportCommand.export("wordpress-posts.xml"));
+        CommandProcess posts = ImportCommand.run(data, ImportCommand.export("wordpress-posts.xml"));
         assertEquals(0, posts.exit(), posts.toString());
         assertTrue(posts.output().contains("Imported 5 articles (1 of them scheduled)"), posts.output());
         assertFalse(posts.output().contains("featured image"), posts.output());
@@ -65,7 +66,7 @@ class SplitExportTest {
 
     @Test
     void posts_imported_before_the_media_export_get_their_featured_images_when_it_comes() throws Exception {
-        ImportCommand posts = ImportCommand.run(data, ImportCommand.export("wordpress-posts.xml"));
+        CommandProcess posts = ImportCommand.run(data, ImportCommand.export("wordpress-posts.xml"));
         assertEquals(0, posts.exit(), posts.toString());
         assertTrue(posts.output().contains("Imported 5 articles (1 of them scheduled)"), posts.output());
         assertTrue(posts.output().contains("1 imported articles show a featured image that no export imported so far holds"),
@@ -77,7 +78,7 @@ class SplitExportTest {
             assertEquals(Optional.empty(), imageOf(before.body(), BUDGET));
 
             // The media part comes while the server runs: the article gets its image, the feeds show it.
-            ImportCommand media = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
+            CommandProcess media = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
             assertEquals(0, media.exit(), media.toString());
             assertTrue(media.output().contains("Featured images added to 1 articles imported before them."), media.output());
             assertFalse(media.output().contains("no export imported so far holds"), media.output());
@@ -95,7 +96,7 @@ class SplitExportTest {
             assertEquals("\"2\"", etag(server, "/?p=4"), "an editor holding the article sees it changed");
 
             // Nothing is owed any more: the same media again changes nothing.
-            ImportCommand again = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
+            CommandProcess again = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
             assertEquals(0, again.exit(), again.toString());
             assertFalse(again.output().contains("featured image"), again.output());
         }
@@ -140,7 +141,7 @@ class SplitExportTest {
             HttpResponse<String> edit = server.put(path, article.toString());
             assertEquals(200, edit.statusCode(), edit.body());
 
-            ImportCommand media = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
+            CommandProcess media = ImportCommand.run(data, ImportCommand.export("wordpress-media.xml"));
             assertEquals(0, media.exit(), media.toString());
             assertFalse(media.output().contains("featured image"), media.output());
             assertEquals(editors, server.parse(server.get(path).body()).at("/image/url").asText());

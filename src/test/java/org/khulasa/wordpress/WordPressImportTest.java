@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.khulasa.CommandProcess;
 import org.khulasa.FeedXml;
 import org.khulasa.SettableClock;
 import org.khulasa.TestServer;
@@ -43,7 +44,7 @@ class WordPressImportTest {
 
     @Test
     void published_posts_become_articles_keeping_their_guids_and_times_and_nothing_unpublished_shows() throws Exception {
-        ImportCommand run = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"));
+        CommandProcess run = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"));
         assertEquals(0, run.exit(), run.toString());
         assertTrue(run.output().contains("Imported 5 articles (1 of them scheduled); 0 were imported before."), run.output());
         assertTrue(run.output().contains("1 drafts, 1 menu items, 2 pages, 1 password-protected posts, 1 pending posts, "
@@ -258,7 +259,7 @@ class WordPressImportTest {
 
     @Test
     void the_old_site_s_search_answers_301_to_the_search_page_with_the_same_words(@TempDir Path other) throws Exception {
-        ImportCommand imported = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"), "--no-related");
+        CommandProcess imported = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"), "--no-related");
         assertEquals(0, imported.exit(), imported.toString());
         // Without its related lists, the import leaves the words unindexed too, and says so.
         assertTrue(imported.output().contains("Search does not find the imported articles yet"), imported.output());
@@ -291,9 +292,9 @@ class WordPressImportTest {
             before = withoutRelated(editorList(server));
             relatedBefore = relatedIds(editorList(server));
         }
-        ImportCommand again = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"));
+        CommandProcess again = ImportCommand.run(data, ImportCommand.export("wordpress-postname.xml"));
         assertTrue(again.output().contains("Imported 0 articles (0 of them scheduled); 5 were imported before."), again.toString());
-        ImportCommand newer = ImportCommand.run(data, ImportCommand.export("wordpress-year-month.xml"));
+        CommandProcess newer = ImportCommand.run(data, ImportCommand.export("wordpress-year-month.xml"));
         assertTrue(newer.output().contains("Imported 1 articles (0 of them scheduled); 5 were imported before."), newer.toString());
         // Only the new article's words are indexed (as it is written: no pass over the archive) and
         // its list chosen: the archive's lists stay as they were.
